@@ -1,0 +1,1 @@
+"""Write side: one msgspec Struct and one handler per command, run by `commands.bus`."""

@@ -1,0 +1,88 @@
+"""Order commands: PlaceOrder, ChangeOrderStatus, CancelOrder, RecordPayment."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from commands.bus import Written, saved
+from commands.load import find, load
+from commands.types import Money, Quantity, Text, money
+from oms.domain.order import Order, OrderNumbers, place_order as decide_order
+from oms.domain.product import Product
+from oms.store import OMS
+
+Status = Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"]
+
+
+class OrderItem(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    product_id: UUID
+    quantity: Quantity
+
+
+class PlaceOrder(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    items: Annotated[list[OrderItem], msgspec.Meta(min_length=1, max_length=200)]
+    channel: Literal["online", "pos"] = "online"
+    customer_id: UUID | None = None
+    fulfilment: Literal["pickup", "delivery"] | None = None
+    note: Text | None = None
+
+
+class ChangeOrderStatus(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    status: Status
+    note: Text | None = None
+
+
+class CancelOrder(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    reason: Text | None = None
+
+
+class RecordPayment(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    method: Literal["cash", "card", "other"]
+    amount: Money
+
+
+def numbers(app: OMS, prefix: str) -> OrderNumbers:
+    existing = find(app, OrderNumbers.create_id(prefix=prefix))
+    return existing if isinstance(existing, OrderNumbers) else OrderNumbers(prefix=prefix)
+
+
+def place_order(app: OMS, actor: str, cmd: PlaceOrder, prefix: str) -> Written[Order]:
+    products = {i.product_id: load(app, Product, i.product_id, "product") for i in cmd.items}
+    sequence = numbers(app, prefix)
+    order = decide_order(
+        number=sequence.next_number(),
+        channel=cmd.channel,
+        items=[(products[i.product_id], i.quantity) for i in cmd.items],
+        customer_id=str(cmd.customer_id) if cmd.customer_id else None,
+        fulfilment=cmd.fulfilment,
+        note=cmd.note,
+        actor=actor,
+    )
+    return saved(app, order, order, sequence, *products.values())
+
+
+def change_order_status(app: OMS, actor: str, order_id: UUID, cmd: ChangeOrderStatus) -> Written[Order]:
+    order = load(app, Order, order_id, "order")
+    order.change_status(cmd.status, cmd.note, actor)
+    products: list[Product] = []
+    if cmd.status in ("cancelled", "shipped"):
+        products = [load(app, Product, UUID(pid), "product") for pid in order.quantities()]
+    for product in products:
+        if cmd.status == "cancelled":
+            product.release(order.id, actor)
+        else:
+            product.hand_over(order.id, actor)
+    return saved(app, order, order, *products)
+
+
+def cancel_order(app: OMS, actor: str, order_id: UUID, cmd: CancelOrder) -> Written[Order]:
+    return change_order_status(app, actor, order_id, ChangeOrderStatus(status="cancelled", note=cmd.reason))
+
+
+def record_payment(app: OMS, actor: str, order_id: UUID, cmd: RecordPayment) -> Written[Order]:
+    order = load(app, Order, order_id, "order")
+    order.record_payment(cmd.method, money(cmd.amount), actor)
+    return saved(app, order, order)

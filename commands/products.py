@@ -1,0 +1,109 @@
+"""Catalog and stock commands: CreateProduct, UpdateProduct, ArchiveProduct, AdjustStock."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from uuid import UUID
+
+import msgspec
+
+from commands.bus import Written, saved
+from commands.load import find, load
+from commands.types import Barcode, Money, Name, Percent, Sku, StockDelta, StockLevel, Text, money
+from oms.domain.claim import Claim, claim_id
+from oms.domain.errors import DuplicateSku
+from oms.domain.product import Product
+from oms.store import OMS
+
+
+class CreateProduct(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    sku: Sku
+    name: Name
+    price: Money
+    cost: Money
+    category: Name
+    barcode: Barcode | None = None
+    brand: Name | None = None
+    tax_rate: Percent = "0"
+    stock: StockLevel = 0
+
+
+class UpdateProduct(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    sku: Sku | msgspec.UnsetType = msgspec.UNSET
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    price: Money | msgspec.UnsetType = msgspec.UNSET
+    cost: Money | msgspec.UnsetType = msgspec.UNSET
+    category: Name | msgspec.UnsetType = msgspec.UNSET
+    barcode: Barcode | None | msgspec.UnsetType = msgspec.UNSET
+    brand: Name | None | msgspec.UnsetType = msgspec.UNSET
+    tax_rate: Percent | msgspec.UnsetType = msgspec.UNSET
+
+
+class AdjustStock(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    delta: StockDelta
+    reason: Text
+
+    def __post_init__(self) -> None:
+        if self.delta == 0:
+            raise ValueError("delta must not be zero")
+        if not self.reason.strip():
+            raise ValueError("a reason is required")
+
+
+def claim(app: OMS, kind: str, key: str, owner: UUID) -> Claim:
+    """Claim a unique key for `owner`, or raise DuplicateSku naming the holder."""
+    existing = find(app, claim_id(kind, key))
+    if isinstance(existing, Claim):
+        if existing.owner_id not in (None, owner):
+            raise DuplicateSku(f"{kind} {key} is already used", field=kind, owner_id=str(existing.owner_id))
+        existing.reassign(owner)
+        return existing
+    return Claim(kind=kind, key=key, owner_id=owner)
+
+
+def create_product(app: OMS, actor: str, cmd: CreateProduct) -> Written[Product]:
+    product = Product(
+        sku=cmd.sku, name=cmd.name, price=money(cmd.price), cost=money(cmd.cost),
+        category=cmd.category, barcode=cmd.barcode, brand=cmd.brand,
+        tax_rate=Decimal(cmd.tax_rate),
+        stock=cmd.stock, actor=actor,
+    )
+    claims = [claim(app, "sku", cmd.sku, product.id)]
+    if cmd.barcode:
+        claims.append(claim(app, "barcode", cmd.barcode, product.id))
+    return saved(app, product, product, *claims)
+
+
+def update_product(app: OMS, actor: str, product_id: UUID, cmd: UpdateProduct) -> Written[Product]:
+    product = load(app, Product, product_id, "product")
+    changes = msgspec.structs.asdict(cmd)
+    changes = {k: v for k, v in changes.items() if v is not msgspec.UNSET}
+    for key in ("price", "cost"):
+        if key in changes:
+            changes[key] = money(changes[key])
+    if "tax_rate" in changes:
+        changes["tax_rate"] = Decimal(changes["tax_rate"])
+    claims: list[Claim] = []
+    for kind in ("sku", "barcode"):
+        old, new = getattr(product, kind), changes.get(kind, getattr(product, kind))
+        if (new and claim_id(kind, new)) != (old and claim_id(kind, old)):
+            if new:
+                claims.append(claim(app, kind, new, product.id))
+            if old:
+                released = load(app, Claim, claim_id(kind, old), "claim")
+                released.release()
+                claims.append(released)
+    product.update(changes, actor)
+    return saved(app, product, product, *claims)
+
+
+def archive_product(app: OMS, actor: str, product_id: UUID) -> Written[Product]:
+    product = load(app, Product, product_id, "product")
+    product.archive(actor)
+    return saved(app, product, product)
+
+
+def adjust_stock(app: OMS, actor: str, product_id: UUID, cmd: AdjustStock) -> Written[Product]:
+    product = load(app, Product, product_id, "product")
+    product.adjust_stock(cmd.delta, cmd.reason, actor)
+    return saved(app, product, product)

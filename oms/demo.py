@@ -1,0 +1,57 @@
+"""Bakery demo data, written through the same commands the API uses."""
+
+from __future__ import annotations
+
+from commands.bus import CommandBus
+from commands.orders import ChangeOrderStatus, OrderItem, PlaceOrder, RecordPayment
+from commands.orders import change_order_status, place_order, record_payment
+from commands.products import CreateProduct, create_product
+from oms.domain.errors import DuplicateSku
+from oms.domain.product import Product
+
+ACTOR = "demo"
+PRODUCTS = [
+    # sku, name, category, price, cost, stock, barcode
+    ("BRD-SOUR", "Sourdough loaf", "Bread", "6.50", "2.10", 24, "4006381333931"),
+    ("BRD-BAGU", "Baguette", "Bread", "3.20", "0.90", 40, "4006381333948"),
+    ("BRD-RYE", "Dark rye bread", "Bread", "5.80", "1.95", 18, "4006381333955"),
+    ("BRD-BRIO", "Brioche loaf", "Bread", "7.40", "2.60", 12, "4006381333962"),
+    ("VIE-CROI", "Butter croissant", "Viennoiserie", "2.60", "0.70", 60, "4006381333979"),
+    ("VIE-PAIN", "Pain au chocolat", "Viennoiserie", "2.90", "0.85", 48, "4006381333986"),
+    ("VIE-CINN", "Cinnamon roll", "Viennoiserie", "3.40", "0.95", 36, "4006381333993"),
+    ("PAS-ECLA", "Chocolate eclair", "Pastry", "3.90", "1.20", 30, "4006381334006"),
+    ("PAS-TART", "Lemon tart", "Pastry", "4.50", "1.40", 20, "4006381334013"),
+    ("PAS-MACA", "Macaron box (6)", "Pastry", "9.00", "3.10", 15, "4006381334020"),
+    ("CAK-CARR", "Carrot cake slice", "Cakes", "4.20", "1.30", 16, "4006381334037"),
+    ("CAK-CHEE", "New York cheesecake (whole)", "Cakes", "32.00", "11.50", 4, "4006381334044"),
+    ("DRK-LATT", "Caffe latte", "Drinks", "3.60", "0.80", 200, "4006381334051"),
+]
+TAX_RATE = {"Drinks": "19", "Cakes": "7", "Pastry": "7", "Viennoiserie": "7", "Bread": "7"}
+
+
+def seed(bus: CommandBus, prefix: str) -> dict[str, int]:
+    """Create the demo catalog and a few orders in different states; skip what exists."""
+    products: dict[str, Product] = {}
+    for sku, name, category, price, cost, stock, barcode in PRODUCTS:
+        cmd = CreateProduct(sku=sku, name=name, category=category, price=price, cost=cost,
+                            stock=stock, barcode=barcode, tax_rate=TAX_RATE[category], brand="House")
+        try:
+            products[sku] = bus.run_sync(create_product, ACTOR, cmd).value
+        except DuplicateSku:
+            return {"products": 0, "orders": 0}  # already seeded
+    baskets = [
+        ([("BRD-SOUR", 1), ("VIE-CROI", 4)], "pos", ["confirmed", "picked", "shipped", "delivered"], True),
+        ([("PAS-MACA", 2), ("DRK-LATT", 2)], "online", ["confirmed"], True),
+        ([("CAK-CHEE", 1)], "online", [], False),
+        ([("BRD-BAGU", 3), ("PAS-ECLA", 2)], "online", ["cancelled"], False),
+    ]
+    for lines, channel, steps, pay in baskets:
+        items = [OrderItem(product_id=products[sku].id, quantity=q) for sku, q in lines]
+        order = bus.run_sync(place_order, ACTOR, PlaceOrder(items=items, channel=channel,
+                             fulfilment="pickup"), prefix).value
+        if pay:
+            bus.run_sync(record_payment, ACTOR, order.id,
+                         RecordPayment(method="card", amount=str(order.total)))
+        for status in steps:
+            bus.run_sync(change_order_status, ACTOR, order.id, ChangeOrderStatus(status=status))
+    return {"products": len(products), "orders": len(baskets)}

@@ -1,0 +1,1 @@
+"""Event-sourced aggregates and the business rules they enforce (no I/O)."""

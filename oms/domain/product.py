@@ -1,0 +1,130 @@
+"""Product: catalog data and its stock. Available = stock - reserved, never below zero.
+
+Guards run in the public verbs; the `@event` bodies only apply state, so replaying
+years-old history never re-checks rules that may have changed since.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from oms.domain.errors import InsufficientStock, InvalidTransition, ProductArchived
+
+EDITABLE = ("sku", "name", "price", "cost", "barcode", "category", "brand", "tax_rate")
+
+
+class Product(Aggregate):
+    @event("Created")
+    def __init__(
+        self,
+        sku: str,
+        name: str,
+        price: Decimal,
+        cost: Decimal,
+        category: str,
+        barcode: str | None,
+        brand: str | None,
+        tax_rate: Decimal,
+        stock: int,
+        actor: str,
+    ) -> None:
+        self.sku = sku
+        self.name = name
+        self.price = price
+        self.cost = cost
+        self.category = category
+        self.barcode = barcode
+        self.brand = brand
+        self.tax_rate = tax_rate
+        self.stock = stock
+        self.reservations: dict[str, int] = {}
+        self.archived = False
+
+    @property
+    def reserved(self) -> int:
+        return sum(self.reservations.values())
+
+    @property
+    def available(self) -> int:
+        return max(self.stock - self.reserved, 0)
+
+    # -- catalog -----------------------------------------------------------
+    def update(self, changes: dict[str, Any], actor: str) -> None:
+        self.check_not_archived()
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        changed = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        if changed:
+            self._update(changes=changed, actor=actor)
+
+    @event("Updated")
+    def _update(self, changes: dict[str, Any], actor: str) -> None:
+        for key, value in changes.items():
+            setattr(self, key, value)
+
+    def archive(self, actor: str) -> None:
+        if self.archived:
+            raise InvalidTransition("product is already archived", product_id=str(self.id))
+        self._archive(actor=actor)
+
+    @event("Archived")
+    def _archive(self, actor: str) -> None:
+        self.archived = True
+
+    # -- stock ---------------------------------------------------------------
+    def adjust_stock(self, delta: int, reason: str, actor: str) -> None:
+        if self.stock + delta < self.reserved:
+            raise InsufficientStock(
+                "adjustment would leave less stock than is reserved",
+                product_id=str(self.id), stock=self.stock, reserved=self.reserved, delta=delta,
+            )
+        self._adjust_stock(delta=delta, reason=reason, actor=actor)
+
+    @event("StockAdjusted")
+    def _adjust_stock(self, delta: int, reason: str, actor: str) -> None:
+        self.stock += delta
+
+    def reserve(self, order_id: UUID, quantity: int, actor: str) -> None:
+        self.check_not_archived()
+        if quantity > self.available:
+            raise InsufficientStock(
+                f"only {self.available} of {self.name} available",
+                lines=[self.shortage(quantity)],
+            )
+        self._reserve(order_id=str(order_id), quantity=quantity, actor=actor)
+
+    def shortage(self, requested: int) -> dict[str, Any]:
+        return {"product_id": str(self.id), "requested": requested, "available": self.available}
+
+    @event("StockReserved")
+    def _reserve(self, order_id: str, quantity: int, actor: str) -> None:
+        self.reservations[order_id] = self.reservations.get(order_id, 0) + quantity
+
+    def release(self, order_id: UUID, actor: str) -> None:
+        quantity = self.reservations.get(str(order_id), 0)
+        if quantity:
+            self._release(order_id=str(order_id), quantity=quantity, actor=actor)
+
+    @event("ReservationReleased")
+    def _release(self, order_id: str, quantity: int, actor: str) -> None:
+        del self.reservations[order_id]
+
+    def hand_over(self, order_id: UUID, actor: str) -> None:
+        """The goods leave the shop: the reservation becomes a stock decrease."""
+        quantity = self.reservations.get(str(order_id), 0)
+        if quantity:
+            self._hand_over(order_id=str(order_id), quantity=quantity, actor=actor)
+
+    @event("StockHandedOver")
+    def _hand_over(self, order_id: str, quantity: int, actor: str) -> None:
+        del self.reservations[order_id]
+        self.stock -= quantity
+
+    def check_not_archived(self) -> None:
+        if self.archived:
+            raise ProductArchived(f"{self.name} is archived", product_id=str(self.id))

@@ -1,0 +1,55 @@
+"""Reading the event store itself: an aggregate as it was, and its event history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+
+from oms.domain.errors import NotFound
+from oms.store import OMS
+
+A = TypeVar("A")
+HIDDEN = ("originator_id", "originator_version", "originator_topic", "timestamp", "actor")
+
+
+def state_at(
+    app: OMS, cls: type[A], aggregate_id: UUID, what: str,
+    version: int | None = None, as_of: datetime | None = None,
+) -> A:
+    """The aggregate as it was at `version`, or at time `as_of`, or now."""
+    if as_of is not None:
+        versions = [e.originator_version for e in app.events.get(aggregate_id) if e.timestamp <= as_of]
+        if not versions:
+            raise NotFound(f"{what} not found", id=str(aggregate_id))
+        version = max(versions)
+    try:
+        aggregate = app.repository.get(aggregate_id, version=version)
+    except AggregateNotFoundError:
+        raise NotFound(f"{what} not found", id=str(aggregate_id)) from None
+    if not isinstance(aggregate, cls):
+        raise NotFound(f"{what} not found", id=str(aggregate_id))
+    return aggregate
+
+
+def event_type(event: object) -> str:
+    """`Order.Placed` → `OrderPlaced`: the one name used in history, audit and websocket."""
+    return type(event).__qualname__.replace(".", "")
+
+
+def history(app: OMS, cls: type[Any], aggregate_id: UUID, what: str) -> list[dict[str, Any]]:
+    events = list(app.events.get(aggregate_id))
+    if not events or events[0].originator_topic.rsplit(":", 1)[-1] != cls.__qualname__:
+        raise NotFound(f"{what} not found", id=str(aggregate_id))
+    return [
+        {
+            "type": event_type(e),
+            "at": e.timestamp,
+            "actor": getattr(e, "actor", None),
+            "version": e.originator_version,
+            "data": {k: v for k, v in e.__dict__.items() if k not in HIDDEN},
+        }
+        for e in events
+    ]

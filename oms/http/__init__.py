@@ -1,0 +1,1 @@
+"""The aiohttp edge: app factory, middlewares, routes. Handlers parse, call, encode."""

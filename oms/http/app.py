@@ -1,0 +1,61 @@
+"""The one app factory, used by `oms serve` and by the tests alike."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import asyncpg
+from aiohttp import web
+
+from commands.bus import CommandBus
+from oms.config import Config
+from oms.database import Database
+from oms.http.keys import BUS, CONFIG, DATABASE, POOL, READ_MODELS, STORE
+from oms.http.middlewares import request_context
+from oms.http.routes import ROUTES
+from oms.store import open_store, store_env
+from projections import registry
+
+
+async def store_ctx(app: web.Application) -> AsyncIterator[None]:
+    config, db = app[CONFIG], app[DATABASE]
+    store = await asyncio.to_thread(open_store, db, config)
+    app[STORE] = store
+    app[BUS] = CommandBus(store, workers=config.command_workers, retries=config.command_retries)
+    yield
+    await asyncio.to_thread(app[BUS].close)
+    await asyncio.to_thread(store.close)
+
+
+async def pool_ctx(app: web.Application) -> AsyncIterator[None]:
+    db = app[DATABASE]
+    pool = await asyncpg.create_pool(
+        host=db.host, port=db.port, user=db.user, password=db.password or None, database=db.dbname,
+        min_size=1, max_size=app[CONFIG].db_pool_size,
+    )
+    assert pool is not None
+    app[POOL] = pool
+    yield
+    await pool.close()
+
+
+async def projections_ctx(app: web.Application) -> AsyncIterator[None]:
+    env = store_env(app[DATABASE], app[CONFIG])
+    runners = await asyncio.to_thread(registry.start_all, env)
+    yield
+    await asyncio.to_thread(registry.stop_all, runners)
+
+
+def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> web.Application:
+    app = web.Application(client_max_size=config.max_body_bytes, middlewares=[request_context])
+    app[CONFIG] = config
+    app[DATABASE] = db
+    app[READ_MODELS] = registry.tracking_tables()
+    app.cleanup_ctx.append(store_ctx)
+    app.cleanup_ctx.append(pool_ctx)
+    if run_projectors:
+        app.cleanup_ctx.append(projections_ctx)
+    for routes in ROUTES:
+        app.router.add_routes(routes)
+    return app

@@ -1,0 +1,18 @@
+"""Typed application keys for the resources every handler reaches."""
+
+from __future__ import annotations
+
+import asyncpg
+from aiohttp import web
+
+from commands.bus import CommandBus
+from oms.config import Config
+from oms.database import Database
+from oms.store import OMS
+
+CONFIG = web.AppKey("config", Config)
+DATABASE = web.AppKey("database", Database)
+STORE = web.AppKey("store", OMS)
+BUS = web.AppKey("bus", CommandBus)
+POOL = web.AppKey("pool", asyncpg.Pool)
+READ_MODELS = web.AppKey("read_models", list)  # tracking tables of the running read models

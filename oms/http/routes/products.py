@@ -1,0 +1,82 @@
+"""/products: catalog and stock."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from commands.products import (
+    AdjustStock, CreateProduct, UpdateProduct, adjust_stock, archive_product, create_product, update_product,
+)
+from oms.domain.errors import NotFound
+from oms.domain.product import Product
+from oms.http.codec import ok, query, read, uuid_param
+from oms.http.keys import BUS, POOL
+from oms.http.permissions import actor_of, requires
+from oms.http.routes.reads import Fresh, ReadAt, aggregate_at, caught_up
+from oms.http.views import product_json, written
+from queries.products import ProductFilter, get_product, get_product_by_barcode, list_products
+
+routes = web.RouteTableDef()
+
+
+@routes.get("/api/v1/products")
+@requires("products.read")
+async def list_(request: web.Request) -> web.Response:
+    f = query(request, ProductFilter)
+    await caught_up(request, f.min_position)
+    return ok(await list_products(request.app[POOL], f))
+
+
+@routes.post("/api/v1/products")
+@requires("products.write")
+async def create(request: web.Request) -> web.Response:
+    cmd = await read(request, CreateProduct)
+    result = await request.app[BUS].run(create_product, actor_of(request), cmd)
+    return ok(written(product_json(result.value), result.position), status=201)
+
+
+@routes.get("/api/v1/products/by-barcode/{code}")
+@requires("products.read")
+async def by_barcode(request: web.Request) -> web.Response:
+    at = query(request, Fresh)
+    await caught_up(request, at.min_position)
+    product = await get_product_by_barcode(request.app[POOL], request.match_info["code"])
+    if product is None:
+        raise NotFound("product not found")
+    return ok(product)
+
+
+@routes.get("/api/v1/products/{id}")
+@requires("products.read")
+async def get(request: web.Request) -> web.Response:
+    product_id, at = uuid_param(request), query(request, ReadAt)
+    if at.version or at.as_of:
+        return ok(product_json(await aggregate_at(request, Product, product_id, "product", at)))
+    await caught_up(request, at.min_position)
+    product = await get_product(request.app[POOL], product_id)
+    if product is None:
+        raise NotFound("product not found")
+    return ok(product)
+
+
+@routes.patch("/api/v1/products/{id}")
+@requires("products.write")
+async def update(request: web.Request) -> web.Response:
+    product_id, cmd = uuid_param(request), await read(request, UpdateProduct)
+    result = await request.app[BUS].run(update_product, actor_of(request), product_id, cmd)
+    return ok(written(product_json(result.value), result.position))
+
+
+@routes.delete("/api/v1/products/{id}")
+@requires("products.write")
+async def archive(request: web.Request) -> web.Response:
+    result = await request.app[BUS].run(archive_product, actor_of(request), uuid_param(request))
+    return ok(written(product_json(result.value), result.position))
+
+
+@routes.post("/api/v1/products/{id}/stock-adjustments")
+@requires("stock.adjust")
+async def adjust(request: web.Request) -> web.Response:
+    product_id, cmd = uuid_param(request), await read(request, AdjustStock)
+    result = await request.app[BUS].run(adjust_stock, actor_of(request), product_id, cmd)
+    return ok(written(product_json(result.value), result.position), status=201)

@@ -1,0 +1,1 @@
+"""Projectors: the ordered event stream turned into read tables, exactly once."""

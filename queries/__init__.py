@@ -1,0 +1,1 @@
+"""Read side: parameterised SQL over projection tables (asyncpg), never aggregates."""
