@@ -15,7 +15,7 @@ A = TypeVar("A")
 
 def load(app: OMS, cls: type[A], aggregate_id: UUID, what: str) -> A:
     try:
-        aggregate = app.repository.get(aggregate_id)
+        aggregate: object = app.repository.get(aggregate_id)
     except AggregateNotFoundError:
         raise NotFound(f"{what} not found", id=str(aggregate_id)) from None
     if not isinstance(aggregate, cls):

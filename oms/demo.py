@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from commands.bus import CommandBus
-from commands.orders import ChangeOrderStatus, OrderItem, PlaceOrder, RecordPayment
-from commands.orders import change_order_status, place_order, record_payment
+from commands.orders import (
+    ChangeOrderStatus,
+    OrderItem,
+    PlaceOrder,
+    RecordPayment,
+    change_order_status,
+    place_order,
+    record_payment,
+)
 from commands.products import CreateProduct, create_product
 from oms.domain.errors import DuplicateSku
 from oms.domain.product import Product

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from eventsourcing.application import Application
 
 from oms.config import Config
 from oms.database import Database
 
 
-class OMS(Application):
+class OMS(Application[UUID]):
     """The one event-sourced application. Its name fixes the table `oms_events`: never rename it."""
 
     name = "OMS"

@@ -7,8 +7,14 @@ import asyncio
 from aiohttp import web
 
 from commands.orders import (
-    CancelOrder, ChangeOrderStatus, PlaceOrder, RecordPayment,
-    cancel_order, change_order_status, place_order, record_payment,
+    CancelOrder,
+    ChangeOrderStatus,
+    PlaceOrder,
+    RecordPayment,
+    cancel_order,
+    change_order_status,
+    place_order,
+    record_payment,
 )
 from oms.domain.order import Order
 from oms.history import history

@@ -5,7 +5,13 @@ from __future__ import annotations
 from aiohttp import web
 
 from commands.products import (
-    AdjustStock, CreateProduct, UpdateProduct, adjust_stock, archive_product, create_product, update_product,
+    AdjustStock,
+    CreateProduct,
+    UpdateProduct,
+    adjust_stock,
+    archive_product,
+    create_product,
+    update_product,
 )
 from oms.domain.errors import NotFound
 from oms.domain.product import Product

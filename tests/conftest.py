@@ -1,0 +1,46 @@
+"""Test set-up: a real PostgreSQL (the machine's, or an embedded one), a fresh database per test."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from oms.config import Config, load_config
+from oms.database import Database, start_embedded
+
+DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Database]:
+    """The PostgreSQL server the tests create their databases on."""
+    url = os.environ.get("OMS_TEST_DATABASE_URL", DEFAULT_URL)
+    try:
+        psycopg.connect(url, connect_timeout=3).close()
+        yield Database.from_url(url)
+    except psycopg.OperationalError:
+        with tempfile.TemporaryDirectory(prefix="oms-test-pg-") as data_dir:
+            yield start_embedded(data_dir).with_dbname("postgres")
+
+
+@pytest.fixture
+def config() -> Config:
+    return load_config({}, data_dir=tempfile.gettempdir())
+
+
+@pytest.fixture
+def db(server: Database, config: Config) -> Iterator[Database]:
+    """A fresh database with the event store and read tables; dropped afterwards."""
+    from oms.setup import prepare
+
+    test_db = server.with_dbname(f"oms_test_{uuid.uuid4().hex[:12]}")
+    prepare(config, test_db)
+    yield test_db
+    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(test_db.dbname)))

@@ -1,0 +1,99 @@
+from decimal import Decimal
+
+import pytest
+
+from oms.domain.errors import InsufficientStock, InvalidTransition, PaymentRefused, ProductArchived
+from oms.domain.order import OrderNumbers, place_order
+from tests.unit.factories import product
+
+
+def order_of(*items, number="B-000001"):
+    return place_order(number=number, channel="online", items=list(items), actor="tester")
+
+
+def test_placing_an_order_reserves_every_line() -> None:
+    bread, cake = product(stock=5, name="bread"), product(stock=3, name="cake")
+    order = order_of((bread, 2), (cake, 3))
+    assert (bread.reserved, cake.reserved) == (2, 3)
+    assert order.status == "placed" and order.payment_status == "pending"
+
+
+def test_an_order_short_on_one_line_reserves_nothing_and_names_the_short_line() -> None:
+    bread, cake = product(stock=5, name="bread"), product(stock=1, name="cake")
+    with pytest.raises(InsufficientStock) as err:
+        order_of((bread, 2), (cake, 3))
+    assert (bread.reserved, cake.reserved) == (0, 0)
+    assert err.value.details["lines"] == [{"product_id": str(cake.id), "requested": 3, "available": 1}]
+
+
+def test_repeated_lines_of_one_product_are_checked_together() -> None:
+    bread = product(stock=3)
+    with pytest.raises(InsufficientStock):
+        order_of((bread, 2), (bread, 2))
+    order = order_of((bread, 1), (bread, 2))
+    assert [line["quantity"] for line in order.lines] == [3] and bread.reserved == 3
+
+
+def test_an_archived_product_cannot_be_ordered() -> None:
+    bread = product()
+    bread.archive("a")
+    with pytest.raises(ProductArchived):
+        order_of((bread, 1))
+
+
+def test_totals_are_net_plus_tax_rounded_half_up_per_line() -> None:
+    order = order_of((product(price="2.50", tax_rate="7"), 3), (product(price="0.99", tax_rate="19", name="x"), 1))
+    # 7.50 * 7% = 0.525 → 0.53 ; 0.99 * 19% = 0.1881 → 0.19
+    assert (order.subtotal, order.tax, order.total) == (Decimal("8.49"), Decimal("0.72"), Decimal("9.21"))
+
+
+@pytest.mark.parametrize("path", [
+    ["confirmed", "picked", "shipped", "delivered"],
+    ["cancelled"], ["confirmed", "cancelled"], ["confirmed", "picked", "cancelled"],
+])
+def test_allowed_lifecycles(path: list[str]) -> None:
+    order = order_of((product(), 1))
+    for status in path:
+        order.change_status(status, None, "a")
+    assert order.status == path[-1]
+
+
+@pytest.mark.parametrize(("path", "refused"), [
+    ([], "shipped"), ([], "picked"), ([], "delivered"), ([], "placed"),
+    (["confirmed", "picked", "shipped"], "cancelled"),
+    (["confirmed", "picked", "shipped", "delivered"], "cancelled"),
+    (["cancelled"], "confirmed"), (["cancelled"], "cancelled"), (["confirmed"], "confirmed"),
+])
+def test_other_transitions_are_refused(path: list[str], refused: str) -> None:
+    order = order_of((product(), 1))
+    for status in path:
+        order.change_status(status, None, "a")
+    with pytest.raises(InvalidTransition):
+        order.change_status(refused, None, "a")
+    assert order.status == (path[-1] if path else "placed")
+
+
+def test_paying_in_full_marks_the_order_paid() -> None:
+    order = order_of((product(price="2.50", tax_rate="0"), 2))
+    order.record_payment("cash", Decimal("3.00"), "a")
+    assert order.payment_status == "pending" and order.balance_due == Decimal("2.00")
+    order.record_payment("card", Decimal("2.00"), "a")
+    assert order.payment_status == "paid" and order.balance_due == 0
+
+
+def test_overpaying_is_refused() -> None:
+    order = order_of((product(price="2.50", tax_rate="0"), 1))
+    with pytest.raises(PaymentRefused):
+        order.record_payment("cash", Decimal("2.51"), "a")
+
+
+def test_a_cancelled_order_takes_no_payment() -> None:
+    order = order_of((product(), 1))
+    order.change_status("cancelled", None, "a")
+    with pytest.raises(PaymentRefused):
+        order.record_payment("cash", Decimal("1.00"), "a")
+
+
+def test_order_numbers_are_consecutive() -> None:
+    numbers = OrderNumbers(prefix="B")
+    assert [numbers.next_number() for _ in range(3)] == ["B-000001", "B-000002", "B-000003"]
