@@ -21,11 +21,29 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
     from oms.http.app import create_app
 
     app = create_app(config, db, run_projectors=projectors)
-    url = f"http://{config.host}:{config.port}"
-    print(f"OMS is serving on {url}  (API {url}/api/v1, health {url}/healthz)", flush=True)
-    if demo:
-        print("Demo data loaded.", flush=True)
-    web.run_app(app, host=config.host, port=config.port, print=None)
+
+    async def run() -> None:
+        runner = web.AppRunner(app)
+        await runner.setup()
+        await web.TCPSite(runner, config.host, config.port).start()
+        url = f"http://{config.host}:{config.port}"
+        print(f"OMS is serving on {url}  (API {url}/api/v1, health {url}/healthz)", flush=True)
+        if demo:
+            print("Demo logins come with the access issue; the demo catalog and orders are loaded.", flush=True)
+        try:
+            await until_stopped()
+        finally:
+            await runner.cleanup()
+
+    asyncio.run(run())
+
+
+async def until_stopped() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
 
 
 def project(config: Config) -> None:
@@ -36,16 +54,8 @@ def project(config: Config) -> None:
     db, _ = prepare(config)
     runners = registry.start_all(store_env(db, config))
     print(f"OMS projectors running: {', '.join(registry.tracking_tables())}", flush=True)
-    stop = asyncio.Event()
-
-    async def wait() -> None:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        await stop.wait()
-
     try:
-        asyncio.run(wait())
+        asyncio.run(until_stopped())
     finally:
         registry.stop_all(runners)
 

@@ -1,0 +1,61 @@
+"""`oms serve` with no DATABASE_URL starts its embedded PostgreSQL and serves the API."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def call(url: str, body: dict | None = None) -> dict:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - local test server
+        return json.loads(response.read())
+
+
+def ready(base: str) -> int:
+    """Wait (bounded) until /readyz says the read models caught up; return the head position."""
+    for _ in range(100):
+        try:
+            return call(f"{base}/readyz")["head"]
+        except urllib.error.HTTPError:
+            time.sleep(0.1)
+    raise AssertionError("never ready")
+
+
+def test_serve_demo_on_the_embedded_database(tmp_path: Path) -> None:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"OMS_DATA_DIR": str(tmp_path)}
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "oms", "serve", "--demo", "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if "serving on" in line:
+                break
+        assert f"http://127.0.0.1:{port}" in "".join(lines), "".join(lines)
+        base = f"http://127.0.0.1:{port}"
+        assert call(f"{base}/healthz") == {"status": "ok"}
+        head = ready(base)
+        page = call(f"{base}/api/v1/products?q=croissant&min_position={head}")
+        assert page["items"][0]["name"] == "Butter croissant"
+        order = call(f"{base}/api/v1/orders", {"items": [{"product_id": page["items"][0]["id"], "quantity": 2}]})
+        assert order["number"] == "B-000005"  # after the four demo orders
+        assert (tmp_path / "postgres" / "PG_VERSION").exists()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
