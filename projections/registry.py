@@ -7,7 +7,7 @@ from typing import Any
 from eventsourcing.projection import ProjectionRunner
 
 from projections.catalog import ProductCatalog, ProductCatalogView
-from projections.runner import create_tables, start, tracking_table
+from projections.runner import create_tables, start, stop, tracking_table
 
 READ_MODELS = ((ProductCatalog, ProductCatalogView),)
 
@@ -22,7 +22,7 @@ def start_all(env: dict[str, str]) -> list[ProjectionRunner[Any, Any]]:
 
 def stop_all(runners: list[ProjectionRunner[Any, Any]]) -> None:
     for runner in runners:
-        runner.stop()
+        stop(runner)
 
 
 def create_all_tables(env: dict[str, str]) -> None:

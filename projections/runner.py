@@ -40,4 +40,13 @@ def create_tables(projection: type[Projection[Any]], view: type[View], env: dict
 
 
 def start(projection: type[Projection[Any]], view: type[View], env: dict[str, str]) -> ProjectionRunner[Any, Any]:
-    return ProjectionRunner(application_class=OMS, projection_class=projection, view_class=view, env=env)
+    runner = ProjectionRunner(application_class=OMS, projection_class=projection, view_class=view, env=env)
+    return runner.__enter__()
+
+
+def stop(runner: ProjectionRunner[Any, Any]) -> None:
+    """Stop, join the threads, close the runner's application and the view's pool."""
+    try:
+        runner.__exit__(None, None, None)
+    finally:
+        runner.view.datastore.close()

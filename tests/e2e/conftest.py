@@ -16,7 +16,8 @@ API = "/api/v1"
 
 
 @pytest.fixture
-async def client(aiohttp_client: Any, config: Config, db: Database) -> TestClient:
+async def client(config: Config, db: Database, aiohttp_client: Any) -> TestClient:
+    # db before aiohttp_client: the app must stop before its database is dropped.
     return await aiohttp_client(create_app(config, db))
 
 
