@@ -8,10 +8,10 @@ from uuid import UUID
 import msgspec
 
 from commands.bus import Written, saved
-from commands.load import find, load
+from commands.claims import claim
+from commands.load import load
 from commands.types import Barcode, Money, Name, Percent, Sku, StockDelta, StockLevel, Text, money
 from oms.domain.claim import Claim, claim_id
-from oms.domain.errors import DuplicateSku
 from oms.domain.product import Product
 from oms.store import OMS
 
@@ -48,17 +48,6 @@ class AdjustStock(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
             raise ValueError("delta must not be zero")
         if not self.reason.strip():
             raise ValueError("a reason is required")
-
-
-def claim(app: OMS, kind: str, key: str, owner: UUID) -> Claim:
-    """Claim a unique key for `owner`, or raise DuplicateSku naming the holder."""
-    existing = find(app, claim_id(kind, key))
-    if isinstance(existing, Claim):
-        if existing.owner_id not in (None, owner):
-            raise DuplicateSku(f"{kind} {key} is already used", field=kind, owner_id=str(existing.owner_id))
-        existing.reassign(owner)
-        return existing
-    return Claim(kind=kind, key=key, owner_id=owner)
 
 
 def create_product(app: OMS, actor: str, cmd: CreateProduct) -> Written[Product]:

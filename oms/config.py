@@ -20,6 +20,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     max_body_bytes: int = 1_048_576
     db_pool_size: int = 10
     lock_timeout_seconds: int = 5
+    jwt_secret: str | None = None
+    session_key: str | None = None
+    bcrypt_rounds: int = 12
+    login_limit: str = "20/15 minutes"
 
 
 ENV = {
@@ -34,6 +38,10 @@ ENV = {
     "max_body_bytes": "OMS_MAX_BODY_BYTES",
     "db_pool_size": "OMS_DB_POOL_SIZE",
     "lock_timeout_seconds": "OMS_LOCK_TIMEOUT_SECONDS",
+    "jwt_secret": "OMS_JWT_SECRET",
+    "session_key": "OMS_SESSION_KEY",
+    "bcrypt_rounds": "OMS_BCRYPT_ROUNDS",
+    "login_limit": "OMS_LOGIN_LIMIT",
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from commands.bus import CommandBus
 from commands.orders import (
     ChangeOrderStatus,
@@ -13,7 +15,9 @@ from commands.orders import (
     record_payment,
 )
 from commands.products import CreateProduct, create_product
-from oms.domain.errors import DuplicateSku
+from commands.users import CreateUser, create_user
+from oms.domain.access import BUILTIN_ROLES
+from oms.domain.errors import Duplicate
 from oms.domain.product import Product
 
 ACTOR = "demo"
@@ -36,29 +40,35 @@ PRODUCTS = [
 TAX_RATE = {"Drinks": "19", "Cakes": "7", "Pastry": "7", "Viennoiserie": "7", "Bread": "7"}
 
 
-def seed(bus: CommandBus, prefix: str) -> dict[str, int]:
-    """Create the demo catalog and a few orders in different states; skip what exists."""
+def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str]) -> dict[str, int]:
+    """Create one user per role, the demo catalog and a few orders; skip if already seeded."""
+    users = {}
+    for role in BUILTIN_ROLES:
+        cmd = CreateUser(username=role, password=f"{role}-demo", role=role,
+                         email=f"{role}@demo.bakery", full_name=f"Demo {role.title()}")
+        try:
+            users[role] = bus.run_sync(create_user, ACTOR, cmd, hash_password(cmd.password)).value
+        except Duplicate:
+            return {"users": 0, "products": 0, "orders": 0}  # already seeded
     products: dict[str, Product] = {}
     for sku, name, category, price, cost, stock, barcode in PRODUCTS:
         cmd = CreateProduct(sku=sku, name=name, category=category, price=price, cost=cost,
                             stock=stock, barcode=barcode, tax_rate=TAX_RATE[category], brand="House")
-        try:
-            products[sku] = bus.run_sync(create_product, ACTOR, cmd).value
-        except DuplicateSku:
-            return {"products": 0, "orders": 0}  # already seeded
+        products[sku] = bus.run_sync(create_product, ACTOR, cmd).value
+    customer = users["customer"].id
     baskets = [
-        ([("BRD-SOUR", 1), ("VIE-CROI", 4)], "pos", ["confirmed", "picked", "shipped", "delivered"], True),
-        ([("PAS-MACA", 2), ("DRK-LATT", 2)], "online", ["confirmed"], True),
-        ([("CAK-CHEE", 1)], "online", [], False),
-        ([("BRD-BAGU", 3), ("PAS-ECLA", 2)], "online", ["cancelled"], False),
+        ([("BRD-SOUR", 1), ("VIE-CROI", 4)], "pos", None, ["confirmed", "picked", "shipped", "delivered"], True),
+        ([("PAS-MACA", 2), ("DRK-LATT", 2)], "online", customer, ["confirmed"], True),
+        ([("CAK-CHEE", 1)], "online", customer, [], False),
+        ([("BRD-BAGU", 3), ("PAS-ECLA", 2)], "online", None, ["cancelled"], False),
     ]
-    for lines, channel, steps, pay in baskets:
+    for lines, channel, customer_id, steps, pay in baskets:
         items = [OrderItem(product_id=products[sku].id, quantity=q) for sku, q in lines]
-        order = bus.run_sync(place_order, ACTOR, PlaceOrder(items=items, channel=channel,
+        order = bus.run_sync(place_order, ACTOR, PlaceOrder(items=items, channel=channel, customer_id=customer_id,
                              fulfilment="pickup"), prefix).value
         if pay:
             bus.run_sync(record_payment, ACTOR, order.id,
                          RecordPayment(method="card", amount=str(order.total)))
         for status in steps:
             bus.run_sync(change_order_status, ACTOR, order.id, ChangeOrderStatus(status=status))
-    return {"products": len(products), "orders": len(baskets)}
+    return {"users": len(users), "products": len(products), "orders": len(baskets)}

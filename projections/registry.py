@@ -7,9 +7,10 @@ from typing import Any
 from eventsourcing.projection import ProjectionRunner
 
 from projections.catalog import ProductCatalog, ProductCatalogView
+from projections.directory import Directory, UsersView
 from projections.runner import create_tables, start, stop, tracking_table
 
-READ_MODELS = ((ProductCatalog, ProductCatalogView),)
+READ_MODELS = ((ProductCatalog, ProductCatalogView), (Directory, UsersView))
 
 
 def tracking_tables() -> list[str]:

@@ -1,32 +1,71 @@
 """The one place that knows the eventsourcing projection machinery.
 
 Each projection's view writes its rows and its tracking position in one
-transaction (`write`), so a crash replays nothing twice and skips nothing.
+transaction (`View.write`), so a crash replays nothing twice and skips nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ClassVar
 
 from eventsourcing.persistence import InfrastructureFactory, Tracking
 from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.projection import Projection, ProjectionRunner
 from eventsourcing.utils import Environment
-from psycopg import Cursor
+from psycopg import Cursor, sql
 
 from oms.store import OMS
 
 
 class View(PostgresTrackingRecorder):
-    """A read model's writer: SQL statements and the tracking record, committed together."""
+    """A read model's writer over one table: rows and tracking record committed together."""
+
+    table: ClassVar[str]
+    key: ClassVar[str] = "id"
+    columns: ClassVar[frozenset[str]]
 
     @contextmanager
     def write(self, tracking: Tracking) -> Iterator[Cursor[Any]]:
         with self.datastore.transaction(commit=True) as curs:
             yield curs
             self._insert_tracking(curs, tracking)
+
+    def track(self, tracking: Tracking) -> None:
+        with self.write(tracking):
+            pass
+
+    def insert(self, tracking: Tracking, **values: Any) -> None:
+        names = [sql.Identifier(c) for c in values]
+        statement = sql.SQL("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO NOTHING").format(
+            sql.Identifier(self.table), sql.SQL(", ").join(names),
+            sql.SQL(", ").join(sql.Placeholder(c) for c in values), sql.Identifier(self.key),
+        )
+        with self.write(tracking) as curs:
+            curs.execute(statement, values)
+
+    def update(self, tracking: Tracking, key: Any, values: Mapping[str, Any],
+               increments: Mapping[str, int] | None = None) -> None:
+        """Set `values` and add `increments` on the row `key`; unknown columns are ignored."""
+        sets, params = [], {"_key": key}
+        for column, value in values.items():
+            if column in self.columns:
+                sets.append(sql.SQL("{} = {}").format(sql.Identifier(column), sql.Placeholder(column)))
+                params[column] = value
+        for column, delta in (increments or {}).items():
+            sets.append(sql.SQL("{0} = {0} + {1}").format(sql.Identifier(column), sql.Placeholder(column)))
+            params[column] = delta
+        statement = sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
+            sql.Identifier(self.table), sql.SQL(", ").join(sets), sql.Identifier(self.key),
+        )
+        with self.write(tracking) as curs:
+            curs.execute(statement, params)
+
+
+def stamp(event: Any) -> dict[str, Any]:
+    """The version and time every row takes from the event that last changed it."""
+    return {"version": event.originator_version, "updated_at": event.timestamp}
 
 
 def tracking_table(projection: type[Projection[Any]]) -> str:

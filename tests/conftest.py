@@ -30,8 +30,9 @@ def server() -> Iterator[Database]:
 
 
 @pytest.fixture
-def config() -> Config:
-    return load_config({}, data_dir=tempfile.gettempdir())
+def config(tmp_path) -> Config:
+    """Fast bcrypt for tests (cost 4); keys generated in a per-test data directory."""
+    return load_config({}, data_dir=str(tmp_path), bcrypt_rounds=4)
 
 
 @pytest.fixture

@@ -30,8 +30,12 @@ class ProductArchived(DomainError):
     code = "product_archived"
 
 
-class DuplicateSku(DomainError):
-    code = "duplicate_sku"
+class Duplicate(DomainError):
+    """A unique key (SKU, barcode, username, role name) is taken: code `duplicate_<kind>`."""
+
+    def __init__(self, kind: str, message: str, **details: Any) -> None:
+        super().__init__(message, **details)
+        self.code = f"duplicate_{kind}"
 
 
 class PaymentRefused(DomainError):

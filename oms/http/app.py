@@ -7,12 +7,19 @@ from collections.abc import AsyncIterator
 
 import asyncpg
 from aiohttp import web
+from aiohttp_session import session_middleware
+from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from commands.bus import CommandBus
+from oms.auth.passwords import Hasher
+from oms.auth.ratelimit import LoginLimiter
+from oms.auth.secrets import kept_secret
+from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
-from oms.http.keys import BUS, CONFIG, DATABASE, POOL, READ_MODELS, STORE
-from oms.http.middlewares import request_context
+from oms.http.access import authorize
+from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, LIMITER, POOL, READ_MODELS, STORE, TOKENS
+from oms.http.middlewares import request_context, secure_cookies
 from oms.http.routes import ROUTES
 from oms.store import open_store, store_env
 from projections import registry
@@ -47,13 +54,30 @@ async def projections_ctx(app: web.Application) -> AsyncIterator[None]:
     await asyncio.to_thread(registry.stop_all, runners)
 
 
+async def auth_ctx(app: web.Application) -> AsyncIterator[None]:
+    config = app[CONFIG]
+    app[HASHER] = await asyncio.to_thread(Hasher, config.bcrypt_rounds)
+    app[LIMITER] = LoginLimiter(config.login_limit, config.redis_url)
+    yield
+    app[HASHER].close()
+
+
 def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> web.Application:
-    app = web.Application(client_max_size=config.max_body_bytes, middlewares=[request_context])
+    session_key = kept_secret(config.data_dir, "session_key", config.session_key)
+    sessions = EncryptedCookieStorage(
+        session_key, cookie_name="oms_session", httponly=True, samesite="Strict", max_age=None, path="/",
+    )
+    app = web.Application(
+        client_max_size=config.max_body_bytes,
+        middlewares=[request_context, secure_cookies, session_middleware(sessions), authorize],
+    )
     app[CONFIG] = config
     app[DATABASE] = db
+    app[TOKENS] = Tokens(kept_secret(config.data_dir, "jwt_secret", config.jwt_secret))
     app[READ_MODELS] = registry.tracking_tables()
     app.cleanup_ctx.append(store_ctx)
     app.cleanup_ctx.append(pool_ctx)
+    app.cleanup_ctx.append(auth_ctx)
     if run_projectors:
         app.cleanup_ctx.append(projections_ctx)
     for routes in ROUTES:

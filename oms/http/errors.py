@@ -26,9 +26,11 @@ FIELD_AT = re.compile(r" - at `\$?\.?(?P<path>[^`]*)`$")
 class ApiError(Exception):
     """An error the edge raises itself (bad query, bad path parameter, ...)."""
 
-    def __init__(self, status: int, code: str, message: str, **details: Any) -> None:
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None,
+                 **details: Any) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.details = status, code, message, details
+        self.headers = headers or ({"WWW-Authenticate": 'Bearer realm="oms"'} if status == 401 else {})
 
 
 def validation_error(message: str, field: str | None = None) -> ApiError:
@@ -58,7 +60,7 @@ def respond(status: int, payload: dict[str, Any], headers: dict[str, str] | None
 
 def to_response(exc: BaseException, request_id: str) -> web.StreamResponse:
     if isinstance(exc, ApiError):
-        return respond(exc.status, body(exc.code, exc.message, exc.details))
+        return respond(exc.status, body(exc.code, exc.message, exc.details), headers=exc.headers)
     if isinstance(exc, msgspec.MsgspecError):
         return to_response(from_msgspec(exc), request_id)
     if isinstance(exc, NotFound):

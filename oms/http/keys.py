@@ -6,6 +6,9 @@ import asyncpg
 from aiohttp import web
 
 from commands.bus import CommandBus
+from oms.auth.passwords import Hasher
+from oms.auth.ratelimit import LoginLimiter
+from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
 from oms.store import OMS
@@ -16,3 +19,6 @@ STORE = web.AppKey("store", OMS)
 BUS = web.AppKey("bus", CommandBus)
 POOL = web.AppKey("pool", asyncpg.Pool)
 READ_MODELS = web.AppKey("read_models", list)  # tracking tables of the running read models
+TOKENS = web.AppKey("tokens", Tokens)
+HASHER = web.AppKey("hasher", Hasher)
+LIMITER = web.AppKey("limiter", LoginLimiter)

@@ -34,3 +34,13 @@ async def request_context(request: web.Request, handler: Handler) -> web.StreamR
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
     return response
+
+
+@web.middleware
+async def secure_cookies(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Mark cookies Secure when the request came over TLS."""
+    response = await handler(request)
+    if request.secure:
+        for morsel in response.cookies.values():
+            morsel["secure"] = True
+    return response

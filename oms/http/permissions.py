@@ -1,22 +1,26 @@
-"""Every route declares the permission it needs; the access layer enforces it."""
+"""Every route declares the permission it needs; `oms.http.access` enforces it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
 
+from aiohttp import web
+
+from oms.auth.principal import Principal, Scope
+from oms.domain.access import PERMISSIONS
+
 F = TypeVar("F", bound=Callable[..., object])
 
-PUBLIC = "public"
-PERMISSIONS = (
-    "products.read", "products.write", "stock.adjust",
-    "orders.read", "orders.place", "orders.manage", "orders.pay",
-)
+PUBLIC = "public"  # anyone, signed in or not
+AUTHENTICATED = "authenticated"  # anyone signed in, whatever the role
+PRINCIPAL = web.RequestKey("principal", Principal)
+SCOPE = web.RequestKey("scope", str)
 
 
 def requires(permission: str) -> Callable[[F], F]:
-    """Declare the permission a route handler needs (PUBLIC for none)."""
-    if permission != PUBLIC and permission not in PERMISSIONS:
+    """Declare the permission a route handler needs."""
+    if permission not in (PUBLIC, AUTHENTICATED, *PERMISSIONS):
         raise ValueError(f"unknown permission {permission!r}")
 
     def declare(handler: F) -> F:
@@ -30,7 +34,20 @@ def permission_of(handler: object) -> str | None:
     return getattr(handler, "permission", None)
 
 
-def actor_of(request: object) -> str:
-    """Who is acting, for the audit trail: the authenticated user's id, once auth sets it."""
-    getter = getattr(request, "get", None)
-    return str(getter("actor", "anonymous")) if getter else "anonymous"
+def principal_of(request: web.Request) -> Principal:
+    return request[PRINCIPAL]
+
+
+def scope_of(request: web.Request) -> Scope:
+    return "own" if request.get(SCOPE) == "own" else "all"
+
+
+def actor_of(request: web.Request) -> str:
+    """Who is acting, for the audit trail: the signed-in user's id."""
+    principal = request.get(PRINCIPAL)
+    return str(principal.user_id) if principal else "anonymous"
+
+
+def can(request: web.Request, permission: str) -> bool:
+    principal = request.get(PRINCIPAL)
+    return bool(principal and principal.scope(permission) == "all")

@@ -7,6 +7,7 @@ from typing import Any
 
 from oms.domain.order import Order
 from oms.domain.product import Product
+from oms.domain.user import Role, User
 
 
 def percent(value: Decimal) -> str:
@@ -38,3 +39,14 @@ def order_json(o: Order) -> dict[str, Any]:
 
 def written(data: dict[str, Any], position: int | None) -> dict[str, Any]:
     return {**data, "position": position}
+
+
+def user_json(u: User) -> dict[str, Any]:
+    return {
+        "id": u.id, "username": u.username, "role": u.role, "email": u.email, "full_name": u.full_name,
+        "active": u.active, "version": u.version, "created_at": u.created_on, "updated_at": u.modified_on,
+    }
+
+
+def role_json(r: Role) -> dict[str, Any]:
+    return {"name": r.name, "permissions": r.permissions, "builtin": False, "version": r.version}

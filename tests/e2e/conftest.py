@@ -1,4 +1,4 @@
-"""HTTP tests: the real app factory against the real database."""
+"""HTTP tests: the real app factory against the real database, signed in as a real user."""
 
 from __future__ import annotations
 
@@ -6,23 +6,68 @@ import uuid
 from typing import Any
 
 import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient
 
+from commands.users import CreateUser, create_user
 from oms.config import Config
 from oms.database import Database
 from oms.http.app import create_app
+from oms.http.keys import BUS, HASHER
 
 API = "/api/v1"
+ADMIN = ("root", "correct horse battery")
 
 
 @pytest.fixture
-async def client(config: Config, db: Database, aiohttp_client: Any) -> TestClient:
-    # db before aiohttp_client: the app must stop before its database is dropped.
-    return await aiohttp_client(create_app(config, db))
+def app(config: Config, db: Database) -> web.Application:
+    return create_app(config, db)
 
 
-async def post(client: TestClient, path: str, body: Any, status: int | None = None) -> dict[str, Any]:
-    response = await client.post(API + path, json=body)
+@pytest.fixture
+async def anon(app: web.Application, aiohttp_client: Any) -> TestClient:
+    """A client that has not signed in. (db is set up before aiohttp_client, so the app
+    stops before its database is dropped.)"""
+    return await aiohttp_client(app)
+
+
+async def bootstrap_admin(app: web.Application) -> None:
+    cmd = CreateUser(username=ADMIN[0], password=ADMIN[1], role="admin")
+    await app[BUS].run(create_user, "test", cmd, await app[HASHER].hash(cmd.password))
+
+
+async def login(client: TestClient, username: str, password: str) -> str:
+    response = await client.post(f"{API}/auth/login", json={"username": username, "password": password})
+    body = await response.json()
+    assert response.status == 200, body
+    return body["access_token"]
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+async def client(anon: TestClient) -> TestClient:
+    """A client signed in as an admin: every request carries its access token."""
+    await bootstrap_admin(anon.app)
+    anon.session.headers.update(bearer(await login(anon, *ADMIN)))
+    return anon
+
+
+async def user_with_role(admin: TestClient, role: str) -> tuple[dict[str, Any], str]:
+    """Create a user with `role` through the API; answer the user and an access token."""
+    username, password = f"{role}-{uuid.uuid4().hex[:8]}", "a long enough passphrase"
+    user = await post(admin, "/users", {"username": username, "password": password, "role": role}, 201)
+    async with admin.session.post(admin.make_url(f"{API}/auth/login"),
+                                  json={"username": username, "password": password},
+                                  headers={"Authorization": ""}) as response:
+        assert response.status == 200, await response.text()
+        return user, (await response.json())["access_token"]
+
+
+async def post(client: TestClient, path: str, body: Any, status: int | None = None, **kwargs: Any) -> dict[str, Any]:
+    response = await client.post(API + path, json=body, **kwargs)
     data = await response.json()
     if status is not None:
         assert response.status == status, data

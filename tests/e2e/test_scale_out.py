@@ -7,9 +7,10 @@ from oms.http.app import create_app
 from tests.e2e.conftest import API, new_product
 
 
-async def test_two_api_instances_racing_for_one_product_never_oversell(config, db, aiohttp_client) -> None:
-    first = await aiohttp_client(create_app(config, db))
+async def test_two_api_instances_racing_for_one_product_never_oversell(config, db, aiohttp_client, client) -> None:
+    first = client
     second = await aiohttp_client(create_app(config, db, run_projectors=False))
+    second.session.headers.update({"Authorization": client.session.headers["Authorization"]})
     product = await new_product(first, stock=40)
 
     async def order(client):

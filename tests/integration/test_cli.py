@@ -17,9 +17,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def call(url: str, body: dict | None = None) -> dict:
+def call(url: str, body: dict | None = None, token: str | None = None) -> dict:
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
+    request = urllib.request.Request(url, data=data, headers=headers)
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
 
@@ -51,9 +52,13 @@ def test_serve_demo_on_the_embedded_database(tmp_path: Path) -> None:
         base = f"http://127.0.0.1:{port}"
         assert call(f"{base}/healthz") == {"status": "ok"}
         head = ready(base)
-        page = call(f"{base}/api/v1/products?q=croissant&min_position={head}")
+        login = call(f"{base}/api/v1/auth/login", {"username": "cashier", "password": "cashier-demo"})
+        token = login["access_token"]
+        assert login["user"]["role"] == "cashier"
+        page = call(f"{base}/api/v1/products?q=croissant&min_position={head}", token=token)
         assert page["items"][0]["name"] == "Butter croissant"
-        order = call(f"{base}/api/v1/orders", {"items": [{"product_id": page["items"][0]["id"], "quantity": 2}]})
+        order = call(f"{base}/api/v1/orders", {"items": [{"product_id": page["items"][0]["id"], "quantity": 2}]},
+                     token=token)
         assert order["number"] == "B-000005"  # after the four demo orders
         assert (tmp_path / "postgres" / "PG_VERSION").exists()
     finally:

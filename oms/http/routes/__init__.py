@@ -1,5 +1,5 @@
 """One RouteTableDef per resource; `ROUTES` lists them for the app factory."""
 
-from oms.http.routes import health, orders, products
+from oms.http.routes import auth, health, orders, products, users
 
-ROUTES = (health.routes, products.routes, orders.routes)
+ROUTES = (health.routes, auth.routes, users.routes, products.routes, orders.routes)

@@ -1,9 +1,15 @@
-"""/orders: place, read (also as it was), move through the lifecycle, pay, history."""
+"""/orders: place, read (also as it was), move through the lifecycle, pay, history.
+
+Callers whose permission is limited to their own orders (customers) place orders for
+themselves only and see only theirs: anyone else's answers 404, as if it did not exist.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from uuid import UUID
 
+import msgspec
 from aiohttp import web
 
 from commands.orders import (
@@ -16,21 +22,38 @@ from commands.orders import (
     place_order,
     record_payment,
 )
+from oms.domain.errors import NotFound
 from oms.domain.order import Order
-from oms.history import history
+from oms.history import history, state_at
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, CONFIG, STORE
-from oms.http.permissions import actor_of, requires
+from oms.http.permissions import actor_of, principal_of, requires, scope_of
 from oms.http.routes.reads import ReadAt, aggregate_at
 from oms.http.views import order_json, written
 
 routes = web.RouteTableDef()
 
 
+def own_customer_id(request: web.Request) -> str | None:
+    return str(principal_of(request).user_id) if scope_of(request) == "own" else None
+
+
+async def check_visible(request: web.Request, order_id: UUID) -> None:
+    """404 for an order the caller may not see (no existence leak)."""
+    customer = own_customer_id(request)
+    if customer is not None:
+        order = await asyncio.to_thread(state_at, request.app[STORE], Order, order_id, "order")
+        if order.customer_id != customer:
+            raise NotFound("order not found")
+
+
 @routes.post("/api/v1/orders")
 @requires("orders.place")
 async def place(request: web.Request) -> web.Response:
     cmd = await read(request, PlaceOrder)
+    customer = own_customer_id(request)
+    if customer is not None:  # customers order for themselves, online
+        cmd = msgspec.structs.replace(cmd, customer_id=UUID(customer), channel="online")
     prefix = request.app[CONFIG].order_prefix
     result = await request.app[BUS].run(place_order, actor_of(request), cmd, prefix)
     return ok(written(order_json(result.value), result.position), status=201)
@@ -40,6 +63,7 @@ async def place(request: web.Request) -> web.Response:
 @requires("orders.read")
 async def get(request: web.Request) -> web.Response:
     order_id, at = uuid_param(request), query(request, ReadAt)
+    await check_visible(request, order_id)
     return ok(order_json(await aggregate_at(request, Order, order_id, "order", at)))
 
 
@@ -47,6 +71,7 @@ async def get(request: web.Request) -> web.Response:
 @requires("orders.read")
 async def order_history(request: web.Request) -> web.Response:
     order_id = uuid_param(request)
+    await check_visible(request, order_id)
     events = await asyncio.to_thread(history, request.app[STORE], Order, order_id, "order")
     return ok({"items": events})
 
@@ -60,11 +85,12 @@ async def change_status(request: web.Request) -> web.Response:
 
 
 @routes.post("/api/v1/orders/{id}/cancel")
-@requires("orders.place")
+@requires("orders.cancel")
 async def cancel(request: web.Request) -> web.Response:
     order_id = uuid_param(request)
     raw = await request.read()
     cmd = await read(request, CancelOrder) if raw.strip() else CancelOrder()
+    await check_visible(request, order_id)
     result = await request.app[BUS].run(cancel_order, actor_of(request), order_id, cmd)
     return ok(written(order_json(result.value), result.position))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import web
 
 from commands.products import (
@@ -17,7 +19,7 @@ from oms.domain.errors import NotFound
 from oms.domain.product import Product
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, POOL
-from oms.http.permissions import actor_of, requires
+from oms.http.permissions import actor_of, can, requires
 from oms.http.routes.reads import Fresh, ReadAt, aggregate_at, caught_up
 from oms.http.views import product_json, written
 from queries.products import ProductFilter, get_product, get_product_by_barcode, list_products
@@ -25,12 +27,18 @@ from queries.products import ProductFilter, get_product, get_product_by_barcode,
 routes = web.RouteTableDef()
 
 
+def shown(request: web.Request, product: dict[str, Any]) -> dict[str, Any]:
+    """The purchase cost is for those allowed to see it."""
+    return product if can(request, "products.cost") else {k: v for k, v in product.items() if k != "cost"}
+
+
 @routes.get("/api/v1/products")
 @requires("products.read")
 async def list_(request: web.Request) -> web.Response:
     f = query(request, ProductFilter)
     await caught_up(request, f.min_position)
-    return ok(await list_products(request.app[POOL], f))
+    page = await list_products(request.app[POOL], f)
+    return ok({**page, "items": [shown(request, p) for p in page["items"]]})
 
 
 @routes.post("/api/v1/products")
@@ -49,7 +57,7 @@ async def by_barcode(request: web.Request) -> web.Response:
     product = await get_product_by_barcode(request.app[POOL], request.match_info["code"])
     if product is None:
         raise NotFound("product not found")
-    return ok(product)
+    return ok(shown(request, product))
 
 
 @routes.get("/api/v1/products/{id}")
@@ -57,12 +65,12 @@ async def by_barcode(request: web.Request) -> web.Response:
 async def get(request: web.Request) -> web.Response:
     product_id, at = uuid_param(request), query(request, ReadAt)
     if at.version or at.as_of:
-        return ok(product_json(await aggregate_at(request, Product, product_id, "product", at)))
+        return ok(shown(request, product_json(await aggregate_at(request, Product, product_id, "product", at))))
     await caught_up(request, at.min_position)
     product = await get_product(request.app[POOL], product_id)
     if product is None:
         raise NotFound("product not found")
-    return ok(product)
+    return ok(shown(request, product))
 
 
 @routes.patch("/api/v1/products/{id}")

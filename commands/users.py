@@ -1,0 +1,166 @@
+"""Accounts and roles: CreateUser, SignUp, UpdateUser, DeactivateUser, ReactivateUser,
+SetPassword, UpdateProfile, CreateRole, UpdateRole. Password hashes arrive ready-made:
+bcrypt runs in its own threads, never in a command worker."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from commands.bus import Written, saved
+from commands.claims import claim
+from commands.load import find, load
+from commands.types import Name
+from oms.domain.access import BUILTIN_ROLES
+from oms.domain.claim import Claim, claim_id
+from oms.domain.errors import Duplicate, NotFound
+from oms.domain.user import AdminRoster, Role, User, new_role, role_id
+from oms.store import OMS
+
+Username = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9._@-]{3,64}$")]
+Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128)]
+Email = Annotated[str, msgspec.Meta(pattern=r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,63}$")]
+RoleName = Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9_-]{1,39}$")]
+Permissions = Annotated[list[str], msgspec.Meta(max_length=64)]
+
+
+class CreateUser(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    username: Username
+    password: Password
+    role: RoleName
+    email: Email | None = None
+    full_name: Name | None = None
+
+
+class SignUp(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    username: Username
+    password: Password
+    email: Email
+    full_name: Name
+
+
+class UpdateUser(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    role: RoleName | msgspec.UnsetType = msgspec.UNSET
+    email: Email | msgspec.UnsetType | None = msgspec.UNSET
+    full_name: Name | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class UpdateProfile(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    email: Email | msgspec.UnsetType | None = msgspec.UNSET
+    full_name: Name | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class ResetPassword(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    new_password: Password
+
+
+class ChangeOwnPassword(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    old_password: Annotated[str, msgspec.Meta(max_length=128)]
+    new_password: Password
+
+
+class CreateRole(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    name: RoleName
+    permissions: Permissions
+
+
+class UpdateRole(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    permissions: Permissions
+
+
+def roster(app: OMS) -> AdminRoster:
+    existing = find(app, AdminRoster.create_id())
+    return existing if isinstance(existing, AdminRoster) else AdminRoster()
+
+
+def check_role_exists(app: OMS, role: str) -> None:
+    if role not in BUILTIN_ROLES and not isinstance(find(app, role_id(role)), Role):
+        raise NotFound(f"role {role} not found", role=role)
+
+
+def register(app: OMS, actor: str, username: str, password_hash: str, role: str,
+             email: str | None, full_name: str | None) -> Written[User]:
+    check_role_exists(app, role)
+    user = User(username=username, password_hash=password_hash, role=role, email=email,
+                full_name=full_name, actor=actor)
+    name_claim = claim(app, "username", username, user.id)
+    admins = roster(app)
+    admins.track(user)
+    return saved(app, user, user, name_claim, admins)
+
+
+def create_user(app: OMS, actor: str, cmd: CreateUser, password_hash: str) -> Written[User]:
+    return register(app, actor, cmd.username, password_hash, cmd.role, cmd.email, cmd.full_name)
+
+
+def sign_up(app: OMS, actor: str, cmd: SignUp, password_hash: str) -> Written[User]:
+    return register(app, actor, cmd.username, password_hash, "customer", cmd.email, cmd.full_name)
+
+
+def changes_of(cmd: msgspec.Struct) -> dict[str, object]:
+    return {k: v for k, v in msgspec.structs.asdict(cmd).items() if v is not msgspec.UNSET}
+
+
+def update_user(app: OMS, actor: str, user_id: UUID, cmd: UpdateUser) -> Written[User]:
+    user = load(app, User, user_id, "user")
+    changes = changes_of(cmd)
+    role = changes.pop("role", None)
+    user.update_profile(changes, actor)
+    admins = roster(app)
+    if isinstance(role, str):
+        check_role_exists(app, role)
+        user.assign_role(role, actor)
+        admins.track(user)
+    return saved(app, user, user, admins)
+
+
+def update_profile(app: OMS, actor: str, user_id: UUID, cmd: UpdateProfile) -> Written[User]:
+    user = load(app, User, user_id, "user")
+    user.update_profile(changes_of(cmd), actor)
+    return saved(app, user, user)
+
+
+def deactivate_user(app: OMS, actor: str, user_id: UUID) -> Written[User]:
+    user = load(app, User, user_id, "user")
+    user.deactivate(actor)
+    admins = roster(app)
+    admins.track(user)
+    return saved(app, user, user, admins)
+
+
+def reactivate_user(app: OMS, actor: str, user_id: UUID) -> Written[User]:
+    user = load(app, User, user_id, "user")
+    user.reactivate(actor)
+    admins = roster(app)
+    admins.track(user)
+    return saved(app, user, user, admins)
+
+
+def set_password(app: OMS, actor: str, user_id: UUID, password_hash: str) -> Written[User]:
+    user = load(app, User, user_id, "user")
+    user.change_password(password_hash, actor)
+    return saved(app, user, user)
+
+
+def user_by_name(app: OMS, username: str) -> User | None:
+    """Consistent look-up through the username claim (no read-model lag)."""
+    name_claim = find(app, claim_id("username", username))
+    if not isinstance(name_claim, Claim) or name_claim.owner_id is None:
+        return None
+    user = find(app, name_claim.owner_id)
+    return user if isinstance(user, User) else None
+
+
+def create_role(app: OMS, actor: str, cmd: CreateRole) -> Written[Role]:
+    if find(app, role_id(cmd.name)) is not None:
+        raise Duplicate("role", f"role {cmd.name} already exists", field="name")
+    role = new_role(cmd.name, cmd.permissions, actor)
+    return saved(app, role, role)
+
+
+def update_role(app: OMS, actor: str, name: str, cmd: UpdateRole) -> Written[Role]:
+    role = load(app, Role, role_id(name), "role")
+    role.grant(cmd.permissions, actor)
+    return saved(app, role, role)

@@ -1,0 +1,26 @@
+"""Roles and their permissions. Built-in roles are fixed here; custom roles are Role aggregates."""
+
+from __future__ import annotations
+
+PERMISSIONS = (
+    "products.read", "products.cost", "products.write", "stock.adjust",
+    "orders.read", "orders.place", "orders.manage", "orders.pay", "orders.cancel",
+    "users.manage", "roles.manage",
+)
+OWN = ":own"  # a permission limited to the holder's own objects, e.g. "orders.read:own"
+
+STAFF_READ = ("products.read", "orders.read")
+BACK_OFFICE = (*STAFF_READ, "products.cost")
+BUILTIN_ROLES: dict[str, tuple[str, ...]] = {
+    "admin": PERMISSIONS,
+    "employee": (*BACK_OFFICE, "products.write", "stock.adjust", "orders.place", "orders.manage",
+                 "orders.pay", "orders.cancel"),
+    "cashier": (*STAFF_READ, "orders.place", "orders.pay", "orders.cancel"),
+    "viewer": BACK_OFFICE,
+    "customer": ("products.read", "orders.read:own", "orders.place:own", "orders.cancel:own"),
+}
+
+
+def grantable() -> tuple[str, ...]:
+    """Every permission a custom role may hold: each one, and its own-objects form."""
+    return tuple(sorted({*PERMISSIONS, *(p + OWN for p in PERMISSIONS if p.startswith("orders."))}))

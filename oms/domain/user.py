@@ -1,0 +1,150 @@
+"""User accounts, custom roles and the roster of active admins."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from oms.domain.access import BUILTIN_ROLES, grantable
+from oms.domain.errors import DomainError, InvalidTransition
+
+PROFILE_FIELDS = ("email", "full_name")
+
+
+class LastAdmin(DomainError):
+    code = "last_admin"
+
+
+class UnknownPermission(DomainError):
+    code = "unknown_permission"
+
+
+class User(Aggregate):
+    @event("Registered")
+    def __init__(self, username: str, password_hash: str, role: str, email: str | None,
+                 full_name: str | None, actor: str) -> None:
+        self.username = username
+        self.password_hash = password_hash
+        self.role = role
+        self.email = email
+        self.full_name = full_name
+        self.active = True
+
+    def update_profile(self, changes: dict[str, Any], actor: str) -> None:
+        changed = {k: v for k, v in changes.items() if k in PROFILE_FIELDS and getattr(self, k) != v}
+        if changed:
+            self._update_profile(changes=changed, actor=actor)
+
+    @event("ProfileUpdated")
+    def _update_profile(self, changes: dict[str, Any], actor: str) -> None:
+        for key, value in changes.items():
+            setattr(self, key, value)
+
+    @event("PasswordChanged")
+    def change_password(self, password_hash: str, actor: str) -> None:
+        self.password_hash = password_hash
+
+    def assign_role(self, role: str, actor: str) -> None:
+        if role != self.role:
+            self._assign_role(role=role, previous=self.role, actor=actor)
+
+    @event("RoleAssigned")
+    def _assign_role(self, role: str, previous: str, actor: str) -> None:
+        self.role = role
+
+    def deactivate(self, actor: str) -> None:
+        if not self.active:
+            raise InvalidTransition("the user is already inactive", user_id=str(self.id))
+        self._deactivate(actor=actor)
+
+    @event("Deactivated")
+    def _deactivate(self, actor: str) -> None:
+        self.active = False
+
+    def reactivate(self, actor: str) -> None:
+        if self.active:
+            raise InvalidTransition("the user is already active", user_id=str(self.id))
+        self._reactivate(actor=actor)
+
+    @event("Reactivated")
+    def _reactivate(self, actor: str) -> None:
+        self.active = True
+
+    @property
+    def is_active_admin(self) -> bool:
+        return self.active and self.role == "admin"
+
+
+def role_id(name: str) -> UUID:
+    return uuid5(NAMESPACE_URL, f"oms:role:{name.casefold()}")
+
+
+def check_permissions(permissions: list[str]) -> None:
+    unknown = sorted(set(permissions) - set(grantable()))
+    if unknown:
+        raise UnknownPermission("unknown permissions", permissions=unknown)
+
+
+class Role(Aggregate):
+    """A custom role: a name and permissions from the grantable list."""
+
+    @classmethod
+    def create_id(cls, name: str, permissions: list[str], actor: str) -> UUID:
+        return role_id(name)
+
+    @event("Created")
+    def __init__(self, name: str, permissions: list[str], actor: str) -> None:
+        self.name = name
+        self.permissions = sorted(set(permissions))
+
+    def grant(self, permissions: list[str], actor: str) -> None:
+        check_permissions(permissions)
+        if sorted(set(permissions)) != self.permissions:
+            self._set_permissions(permissions=sorted(set(permissions)), actor=actor)
+
+    @event("PermissionsChanged")
+    def _set_permissions(self, permissions: list[str], actor: str) -> None:
+        self.permissions = permissions
+
+
+def new_role(name: str, permissions: list[str], actor: str) -> Role:
+    if name.casefold() in BUILTIN_ROLES:
+        raise InvalidTransition(f"{name} is a built-in role", role=name)
+    check_permissions(permissions)
+    return Role(name=name, permissions=permissions, actor=actor)
+
+
+ROSTER_ID = uuid5(NAMESPACE_URL, "oms:admin-roster")
+
+
+class AdminRoster(Aggregate):
+    """The set of active admins. Saved with every change to who is an active admin, so
+    two concurrent demotions cannot both pass the 'one admin must remain' rule."""
+
+    @classmethod
+    def create_id(cls) -> UUID:
+        return ROSTER_ID
+
+    @event("Started")
+    def __init__(self) -> None:
+        self.admins: list[str] = []
+
+    def track(self, user: User) -> None:
+        """Bring the roster in line with the user's new state, refusing to lose the last admin."""
+        uid, listed = str(user.id), str(user.id) in self.admins
+        if user.is_active_admin and not listed:
+            self._add(user_id=uid)
+        elif listed and not user.is_active_admin:
+            if len(self.admins) == 1:
+                raise LastAdmin("the last active admin cannot be removed or demoted", user_id=uid)
+            self._remove(user_id=uid)
+
+    @event("AdminAdded")
+    def _add(self, user_id: str) -> None:
+        self.admins.append(user_id)
+
+    @event("AdminRemoved")
+    def _remove(self, user_id: str) -> None:
+        self.admins.remove(user_id)

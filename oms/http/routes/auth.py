@@ -1,0 +1,161 @@
+"""/auth: log in and out, refresh, sign up, and the caller's own profile and password."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+from aiohttp import web
+from aiohttp_session import get_session, new_session
+
+from commands.users import ChangeOwnPassword, SignUp, UpdateProfile, set_password, sign_up, update_profile, user_by_name
+from oms.auth import refresh
+from oms.auth.passwords import WeakPassword, check_policy
+from oms.auth.principal import Principal, load_principal
+from oms.auth.tokens import ACCESS_SECONDS
+from oms.domain.user import User
+from oms.http.access import unauthenticated
+from oms.http.codec import ok, read
+from oms.http.errors import ApiError, validation_error
+from oms.http.keys import BUS, HASHER, LIMITER, POOL, STORE, TOKENS
+from oms.http.permissions import AUTHENTICATED, PUBLIC, actor_of, principal_of, requires
+from oms.http.views import user_json, written
+
+routes = web.RouteTableDef()
+Secret = Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
+
+
+class Login(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    username: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    password: Annotated[str, msgspec.Meta(max_length=128)]
+    session: bool = False
+
+
+class RefreshToken(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    refresh_token: Secret
+
+
+class Logout(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    refresh_token: Secret | None = None
+
+
+def me(principal: Principal, user: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {**(user or {}), "id": principal.user_id, "username": principal.username, "role": principal.role,
+            "permissions": sorted(principal.permissions)}
+
+
+async def token_pair(request: web.Request, principal: Principal, refresh_token: str) -> dict[str, Any]:
+    access = request.app[TOKENS].access(principal.user_id, principal.role, principal.family_id)
+    return {"access_token": access, "refresh_token": refresh_token, "token_type": "bearer",
+            "expires_in": ACCESS_SECONDS, "user": me(principal)}
+
+
+async def rate_limited(request: web.Request, *keys: str) -> None:
+    wait = await request.app[LIMITER].hit(*keys)
+    if wait:
+        raise ApiError(429, "rate_limited", "too many attempts, try again later",
+                       headers={"Retry-After": str(wait)}, retry_after=wait)
+
+
+def policy(password: str, username: str | None) -> None:
+    try:
+        check_policy(password, username)
+    except WeakPassword as exc:
+        raise validation_error(str(exc), "password") from None
+
+
+@routes.post("/api/v1/auth/login")
+@requires(PUBLIC)
+async def login(request: web.Request) -> web.Response:
+    cmd = await read(request, Login)
+    await rate_limited(request, f"ip:{request.remote}", f"user:{cmd.username.casefold()}")
+    user = await asyncio.to_thread(user_by_name, request.app[STORE], cmd.username)
+    matched = await request.app[HASHER].verify(cmd.password, user.password_hash if user else None)
+    if user is None or not matched or not user.active:
+        raise unauthenticated("invalid username or password")
+    pool = request.app[POOL]
+    family = await refresh.start_family(pool, user.id, "session" if cmd.session else "api")
+    principal = await load_principal(pool, request.app[STORE], user.id, family)
+    if principal is None:
+        raise unauthenticated("invalid username or password")
+    if cmd.session:
+        session = await new_session(request)
+        session["uid"], session["fam"] = str(user.id), str(family)
+    return ok(await token_pair(request, principal, await refresh.issue(pool, family)))
+
+
+@routes.post("/api/v1/auth/refresh")
+@requires(PUBLIC)
+async def refresh_tokens(request: web.Request) -> web.Response:
+    cmd = await read(request, RefreshToken)
+    pool = request.app[POOL]
+    try:
+        user_id, family, new_token = await refresh.rotate(pool, cmd.refresh_token)
+    except refresh.RefreshRefused:
+        raise unauthenticated("invalid refresh token") from None
+    principal = await load_principal(pool, request.app[STORE], user_id, family)
+    if principal is None:
+        await refresh.revoke_family(pool, family, "user inactive")
+        raise unauthenticated("this login has ended")
+    return ok(await token_pair(request, principal, new_token))
+
+
+@routes.post("/api/v1/auth/logout")
+@requires(PUBLIC)
+async def logout(request: web.Request) -> web.Response:
+    raw = await request.read()
+    cmd = await read(request, Logout) if raw.strip() else Logout()
+    pool = request.app[POOL]
+    if cmd.refresh_token:
+        family = await refresh.family_of(pool, cmd.refresh_token)
+        if family:
+            await refresh.revoke_family(pool, family, "logout")
+    session = await get_session(request)
+    if "fam" in session:
+        await refresh.revoke_family(pool, UUID(session["fam"]), "logout")
+    session.invalidate()
+    return web.Response(status=204)
+
+
+@routes.post("/api/v1/auth/signup")
+@requires(PUBLIC)
+async def signup(request: web.Request) -> web.Response:
+    cmd = await read(request, SignUp)
+    await rate_limited(request, f"signup-ip:{request.remote}")
+    policy(cmd.password, cmd.username)
+    password_hash = await request.app[HASHER].hash(cmd.password)
+    result = await request.app[BUS].run(sign_up, "self-signup", cmd, password_hash)
+    return ok(written(user_json(result.value), result.position), status=201)
+
+
+@routes.get("/api/v1/auth/me")
+@requires(AUTHENTICATED)
+async def get_me(request: web.Request) -> web.Response:
+    principal = principal_of(request)
+    user = await asyncio.to_thread(request.app[STORE].repository.get, principal.user_id)
+    return ok(me(principal, user_json(user) if isinstance(user, User) else None))
+
+
+@routes.patch("/api/v1/auth/me")
+@requires(AUTHENTICATED)
+async def update_me(request: web.Request) -> web.Response:
+    cmd, principal = await read(request, UpdateProfile), principal_of(request)
+    result = await request.app[BUS].run(update_profile, actor_of(request), principal.user_id, cmd)
+    return ok(written(me(principal, user_json(result.value)), result.position))
+
+
+@routes.post("/api/v1/auth/me/password")
+@requires(AUTHENTICATED)
+async def change_my_password(request: web.Request) -> web.Response:
+    cmd, principal = await read(request, ChangeOwnPassword), principal_of(request)
+    await rate_limited(request, f"user:{principal.username.casefold()}")
+    user = await asyncio.to_thread(request.app[STORE].repository.get, principal.user_id)
+    if not await request.app[HASHER].verify(cmd.old_password, user.password_hash):
+        raise ApiError(403, "wrong_password", "the old password is not right")
+    policy(cmd.new_password, principal.username)
+    password_hash = await request.app[HASHER].hash(cmd.new_password)
+    result = await request.app[BUS].run(set_password, actor_of(request), principal.user_id, password_hash)
+    await refresh.revoke_user(request.app[POOL], principal.user_id, "password changed", keep=principal.family_id)
+    return ok(written(me(principal, user_json(result.value)), result.position))

@@ -1,0 +1,144 @@
+"""/users and /roles: accounts, roles and permissions (admins)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiohttp import web
+
+from commands.users import (
+    CreateRole,
+    CreateUser,
+    ResetPassword,
+    UpdateRole,
+    UpdateUser,
+    create_role,
+    create_user,
+    deactivate_user,
+    reactivate_user,
+    set_password,
+    update_role,
+    update_user,
+)
+from oms.auth import refresh
+from oms.domain.access import BUILTIN_ROLES, grantable
+from oms.domain.errors import NotFound
+from oms.domain.user import User
+from oms.history import history
+from oms.http.codec import ok, query, read, uuid_param
+from oms.http.errors import ApiError
+from oms.http.keys import BUS, HASHER, POOL, STORE
+from oms.http.permissions import actor_of, requires
+from oms.http.routes.auth import policy
+from oms.http.routes.reads import Fresh, caught_up
+from oms.http.views import role_json, user_json, written
+from queries.users import UserFilter, custom_roles, get_user, list_users
+
+routes = web.RouteTableDef()
+
+
+@routes.get("/api/v1/users")
+@requires("users.manage")
+async def list_(request: web.Request) -> web.Response:
+    f = query(request, UserFilter)
+    await caught_up(request, f.min_position)
+    return ok(await list_users(request.app[POOL], f))
+
+
+@routes.post("/api/v1/users")
+@requires("users.manage")
+async def create(request: web.Request) -> web.Response:
+    cmd = await read(request, CreateUser)
+    policy(cmd.password, cmd.username)
+    password_hash = await request.app[HASHER].hash(cmd.password)
+    result = await request.app[BUS].run(create_user, actor_of(request), cmd, password_hash)
+    return ok(written(user_json(result.value), result.position), status=201)
+
+
+@routes.get("/api/v1/users/{id}")
+@requires("users.manage")
+async def get(request: web.Request) -> web.Response:
+    user_id, fresh = uuid_param(request), query(request, Fresh)
+    await caught_up(request, fresh.min_position)
+    user = await get_user(request.app[POOL], user_id)
+    if user is None:
+        raise NotFound("user not found")
+    return ok(user)
+
+
+@routes.get("/api/v1/users/{id}/history")
+@requires("users.manage")
+async def user_history(request: web.Request) -> web.Response:
+    events = await asyncio.to_thread(history, request.app[STORE], User, uuid_param(request), "user")
+    for event in events:
+        event["data"].pop("password_hash", None)
+    return ok({"items": events})
+
+
+@routes.patch("/api/v1/users/{id}")
+@requires("users.manage")
+async def update(request: web.Request) -> web.Response:
+    user_id, cmd = uuid_param(request), await read(request, UpdateUser)
+    result = await request.app[BUS].run(update_user, actor_of(request), user_id, cmd)
+    return ok(written(user_json(result.value), result.position))
+
+
+@routes.post("/api/v1/users/{id}/deactivate")
+@requires("users.manage")
+async def deactivate(request: web.Request) -> web.Response:
+    user_id = uuid_param(request)
+    result = await request.app[BUS].run(deactivate_user, actor_of(request), user_id)
+    await refresh.revoke_user(request.app[POOL], user_id, "deactivated")
+    return ok(written(user_json(result.value), result.position))
+
+
+@routes.post("/api/v1/users/{id}/reactivate")
+@requires("users.manage")
+async def reactivate(request: web.Request) -> web.Response:
+    result = await request.app[BUS].run(reactivate_user, actor_of(request), uuid_param(request))
+    return ok(written(user_json(result.value), result.position))
+
+
+@routes.post("/api/v1/users/{id}/password")
+@requires("users.manage")
+async def reset_password(request: web.Request) -> web.Response:
+    user_id, cmd = uuid_param(request), await read(request, ResetPassword)
+    policy(cmd.new_password, None)
+    password_hash = await request.app[HASHER].hash(cmd.new_password)
+    result = await request.app[BUS].run(set_password, actor_of(request), user_id, password_hash)
+    await refresh.revoke_user(request.app[POOL], user_id, "password reset")
+    return ok(written(user_json(result.value), result.position))
+
+
+@routes.get("/api/v1/roles")
+@requires("roles.manage")
+async def list_roles(request: web.Request) -> web.Response:
+    fresh = query(request, Fresh)
+    await caught_up(request, fresh.min_position)
+    builtin = [{"name": n, "permissions": sorted(p), "builtin": True} for n, p in BUILTIN_ROLES.items()]
+    items = builtin + await custom_roles(request.app[POOL])
+    return ok({"items": items, "page": 1, "per_page": len(items), "total": len(items)})
+
+
+@routes.get("/api/v1/permissions")
+@requires("roles.manage")
+async def list_permissions(request: web.Request) -> web.Response:
+    items = list(grantable())
+    return ok({"items": items, "page": 1, "per_page": len(items), "total": len(items)})
+
+
+@routes.post("/api/v1/roles")
+@requires("roles.manage")
+async def create_role_(request: web.Request) -> web.Response:
+    result = await request.app[BUS].run(create_role, actor_of(request), await read(request, CreateRole))
+    return ok(written(role_json(result.value), result.position), status=201)
+
+
+@routes.patch("/api/v1/roles/{name}")
+@requires("roles.manage")
+async def update_role_(request: web.Request) -> web.Response:
+    name, cmd = request.match_info["name"], await read(request, UpdateRole)
+    if name in BUILTIN_ROLES:
+        raise ApiError(409, "builtin_role", "built-in roles cannot be changed", role=name)
+    result = await request.app[BUS].run(update_role, actor_of(request), name, cmd)
+    return ok(written(role_json(result.value), result.position))

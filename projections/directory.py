@@ -1,0 +1,64 @@
+"""Directory: the `users` and `roles` read tables (custom roles; built-in ones live in code)."""
+
+from __future__ import annotations
+
+from functools import singledispatchmethod
+from typing import Any
+
+from eventsourcing.persistence import Tracking
+from eventsourcing.projection import Projection
+
+from oms.domain.user import PROFILE_FIELDS, Role, User
+from projections.runner import View, stamp
+
+
+class UsersView(View):
+    table = "users"
+    columns = frozenset({*PROFILE_FIELDS, "role", "active", "version", "updated_at"})
+
+
+class Directory(Projection[UsersView]):
+    name = "Directory"
+
+    @singledispatchmethod
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
+        self.view.track(tracking)
+
+    @process_event.register
+    def _(self, e: User.Registered, tracking: Tracking) -> None:
+        self.view.insert(
+            tracking, id=e.originator_id, username=e.username, role=e.role, email=e.email,
+            full_name=e.full_name, version=e.originator_version, created_at=e.timestamp, updated_at=e.timestamp,
+        )
+
+    @process_event.register
+    def _(self, e: User.ProfileUpdated, tracking: Tracking) -> None:
+        self.view.update(tracking, e.originator_id, {**e.changes, **stamp(e)})
+
+    @process_event.register
+    def _(self, e: User.RoleAssigned, tracking: Tracking) -> None:
+        self.view.update(tracking, e.originator_id, {"role": e.role, **stamp(e)})
+
+    @process_event.register
+    def _(self, e: User.Deactivated, tracking: Tracking) -> None:
+        self.view.update(tracking, e.originator_id, {"active": False, **stamp(e)})
+
+    @process_event.register
+    def _(self, e: User.Reactivated, tracking: Tracking) -> None:
+        self.view.update(tracking, e.originator_id, {"active": True, **stamp(e)})
+
+    @process_event.register
+    def _(self, e: User.PasswordChanged, tracking: Tracking) -> None:
+        self.view.update(tracking, e.originator_id, stamp(e))
+
+    @process_event.register
+    def _(self, e: Role.Created, tracking: Tracking) -> None:
+        with self.view.write(tracking) as curs:
+            curs.execute("INSERT INTO roles (id, name, permissions, updated_at) VALUES (%s, %s, %s, %s)"
+                         " ON CONFLICT (id) DO NOTHING", (e.originator_id, e.name, e.permissions, e.timestamp))
+
+    @process_event.register
+    def _(self, e: Role.PermissionsChanged, tracking: Tracking) -> None:
+        with self.view.write(tracking) as curs:
+            curs.execute("UPDATE roles SET permissions = %s, updated_at = %s WHERE id = %s",
+                         (e.permissions, e.timestamp, e.originator_id))
