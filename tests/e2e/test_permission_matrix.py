@@ -1,4 +1,4 @@
-"""Every route × every built-in role (and anonymous): 401, 403 or let through.
+"""Every route by every built-in role (and anonymous): 401, 403 or let through.
 
 The table below is the access specification. A route added without an entry here
 fails `test_every_route_has_an_entry`, so no route ships without a decision.
