@@ -83,7 +83,7 @@ async def test_the_last_active_admin_cannot_be_demoted_or_deactivated(client) ->
     assert response.status == 409 and (await response.json())["error"]["code"] == "last_admin"
     response = await client.post(f"{API}/users/{me['id']}/deactivate")
     assert response.status == 409
-    second, _ = await user_with_role(client, "admin")
+    await user_with_role(client, "admin")
     assert (await client.patch(f"{API}/users/{me['id']}", json={"role": "employee"})).status == 200
 
 
