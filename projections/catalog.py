@@ -13,7 +13,7 @@ from projections.runner import View, stamp
 
 
 class ProductCatalogView(View):
-    table = "products"
+    tables = ("products",)
     columns = frozenset({*EDITABLE, "archived", "version", "updated_at"})
 
 

@@ -7,13 +7,14 @@ from typing import Any
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
+from psycopg import sql
 
 from oms.domain.user import PROFILE_FIELDS, Role, User
 from projections.runner import View, stamp
 
 
 class UsersView(View):
-    table = "users"
+    tables = ("users", "roles")
     columns = frozenset({*PROFILE_FIELDS, "role", "active", "version", "updated_at"})
 
 
@@ -54,11 +55,11 @@ class Directory(Projection[UsersView]):
     @process_event.register
     def _(self, e: Role.Created, tracking: Tracking) -> None:
         with self.view.write(tracking) as curs:
-            curs.execute("INSERT INTO roles (id, name, permissions, updated_at) VALUES (%s, %s, %s, %s)"
-                         " ON CONFLICT (id) DO NOTHING", (e.originator_id, e.name, e.permissions, e.timestamp))
+            self.view.insert_row(curs, "roles", {"id": e.originator_id, "name": e.name,
+                                                 "permissions": e.permissions, "updated_at": e.timestamp})
 
     @process_event.register
     def _(self, e: Role.PermissionsChanged, tracking: Tracking) -> None:
         with self.view.write(tracking) as curs:
-            curs.execute("UPDATE roles SET permissions = %s, updated_at = %s WHERE id = %s",
-                         (e.permissions, e.timestamp, e.originator_id))
+            curs.execute(sql.SQL("UPDATE {} SET permissions = %s, updated_at = %s WHERE id = %s").format(
+                self.view.t("roles")), (e.permissions, e.timestamp, e.originator_id))

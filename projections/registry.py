@@ -8,9 +8,10 @@ from eventsourcing.projection import ProjectionRunner
 
 from projections.catalog import ProductCatalog, ProductCatalogView
 from projections.directory import Directory, UsersView
+from projections.orders import OrderList, OrderListView
 from projections.runner import create_tables, start, stop, tracking_table
 
-READ_MODELS = ((ProductCatalog, ProductCatalogView), (Directory, UsersView))
+READ_MODELS = ((ProductCatalog, ProductCatalogView), (Directory, UsersView), (OrderList, OrderListView))
 
 
 def tracking_tables() -> list[str]:

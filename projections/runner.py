@@ -20,11 +20,23 @@ from oms.store import OMS
 
 
 class View(PostgresTrackingRecorder):
-    """A read model's writer over one table: rows and tracking record committed together."""
+    """A read model's writer: rows and tracking record committed together.
 
-    table: ClassVar[str]
+    `tables` names the read tables it owns (the first is its main table). A rebuild
+    writes the same rows into shadow tables named with `suffix`."""
+
+    tables: ClassVar[tuple[str, ...]]
     key: ClassVar[str] = "id"
     columns: ClassVar[frozenset[str]]
+    suffix: str = ""
+
+    @property
+    def table(self) -> str:
+        return self.tables[0]
+
+    def t(self, table: str | None = None) -> sql.Identifier:
+        """The identifier of a read table (the shadow table while rebuilding)."""
+        return sql.Identifier((table or self.table) + self.suffix)
 
     @contextmanager
     def write(self, tracking: Tracking) -> Iterator[Cursor[Any]]:
@@ -37,13 +49,15 @@ class View(PostgresTrackingRecorder):
             pass
 
     def insert(self, tracking: Tracking, **values: Any) -> None:
-        names = [sql.Identifier(c) for c in values]
-        statement = sql.SQL("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO NOTHING").format(
-            sql.Identifier(self.table), sql.SQL(", ").join(names),
-            sql.SQL(", ").join(sql.Placeholder(c) for c in values), sql.Identifier(self.key),
-        )
         with self.write(tracking) as curs:
-            curs.execute(statement, values)
+            self.insert_row(curs, self.table, values)
+
+    def insert_row(self, curs: Cursor[Any], table: str, values: Mapping[str, Any]) -> None:
+        statement = sql.SQL("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING").format(
+            self.t(table), sql.SQL(", ").join(sql.Identifier(c) for c in values),
+            sql.SQL(", ").join(sql.Placeholder(c) for c in values),
+        )
+        curs.execute(statement, values)
 
     def update(self, tracking: Tracking, key: Any, values: Mapping[str, Any],
                increments: Mapping[str, int] | None = None) -> None:
@@ -57,7 +71,7 @@ class View(PostgresTrackingRecorder):
             sets.append(sql.SQL("{0} = {0} + {1}").format(sql.Identifier(column), sql.Placeholder(column)))
             params[column] = delta
         statement = sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
-            sql.Identifier(self.table), sql.SQL(", ").join(sets), sql.Identifier(self.key),
+            self.t(), sql.SQL(", ").join(sets), sql.Identifier(self.key),
         )
         with self.write(tracking) as curs:
             curs.execute(statement, params)

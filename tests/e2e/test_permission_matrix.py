@@ -51,6 +51,7 @@ EXPECTED = {
     "DELETE /api/v1/products/{id}": BACK_OFFICE,
     "POST /api/v1/products/{id}/stock-adjustments": BACK_OFFICE,
     "POST /api/v1/orders": {"admin", "employee", "cashier", "customer"},
+    "GET /api/v1/orders": SIGNED_IN,
     "GET /api/v1/orders/{id}": SIGNED_IN,
     "GET /api/v1/orders/{id}/history": SIGNED_IN,
     "PATCH /api/v1/orders/{id}/status": BACK_OFFICE,

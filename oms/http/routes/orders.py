@@ -26,10 +26,11 @@ from oms.domain.errors import NotFound
 from oms.domain.order import Order
 from oms.history import history, state_at
 from oms.http.codec import ok, query, read, uuid_param
-from oms.http.keys import BUS, CONFIG, STORE
+from oms.http.keys import BUS, CONFIG, POOL, STORE
 from oms.http.permissions import actor_of, principal_of, requires, scope_of
-from oms.http.routes.reads import ReadAt, aggregate_at
+from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
 from oms.http.views import order_json, written
+from queries.orders import OrderFilter, list_orders
 
 routes = web.RouteTableDef()
 
@@ -57,6 +58,15 @@ async def place(request: web.Request) -> web.Response:
     prefix = request.app[CONFIG].order_prefix
     result = await request.app[BUS].run(place_order, actor_of(request), cmd, prefix)
     return ok(written(order_json(result.value), result.position), status=201)
+
+
+@routes.get("/api/v1/orders")
+@requires("orders.read")
+async def list_(request: web.Request) -> web.Response:
+    f = query(request, OrderFilter)
+    await caught_up(request, f.min_position)
+    customer = own_customer_id(request)
+    return ok(await list_orders(request.app[POOL], f, UUID(customer) if customer else None))
 
 
 @routes.get("/api/v1/orders/{id}")
