@@ -49,11 +49,13 @@ async def until_stopped() -> None:
 
 def project(config: Config) -> None:
     """Run only the projectors, for deployments that scale API processes separately."""
+    from oms.publish import nowhere, redis_publisher
     from oms.store import store_env
     from projections import registry
 
     db, _ = prepare(config)
-    runners = registry.start_all(store_env(db, config))
+    publish = redis_publisher(config.redis_url, db.dbname) if config.redis_url else nowhere
+    runners = registry.start_all(store_env(db, config), publish)
     print(f"OMS projectors running: {', '.join(registry.tracking_tables())}", flush=True)
     try:
         asyncio.run(until_stopped())

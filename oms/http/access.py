@@ -50,7 +50,9 @@ async def from_session(request: web.Request) -> Principal | None:
 
 
 async def identify(request: web.Request) -> Principal | None:
-    header = request.headers.get("Authorization")
+    header = request.headers.get("Authorization") or None
+    if header is None and "token" in request.query and request.headers.get("Upgrade", "").lower() == "websocket":
+        header = f"Bearer {request.query['token']}"  # browsers cannot set headers on a websocket
     return await from_bearer(request, header) if header is not None else await from_session(request)
 
 

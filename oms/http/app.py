@@ -18,9 +18,11 @@ from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
 from oms.http.access import authorize
-from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, LIMITER, POOL, READ_MODELS, STORE, TOKENS
+from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, READ_MODELS, STORE, TOKENS
 from oms.http.middlewares import request_context, secure_cookies
 from oms.http.routes import ROUTES
+from oms.hub import Hub
+from oms.publish import redis_publisher
 from oms.store import open_store, store_env
 from projections import registry
 
@@ -47,9 +49,18 @@ async def pool_ctx(app: web.Application) -> AsyncIterator[None]:
     await pool.close()
 
 
+async def hub_ctx(app: web.Application) -> AsyncIterator[None]:
+    hub = Hub(app[STORE], app[POOL], app[DATABASE].dbname, app[CONFIG].redis_url)
+    await hub.start()
+    app[HUB] = hub
+    yield
+    await hub.stop()
+
+
 async def projections_ctx(app: web.Application) -> AsyncIterator[None]:
-    env = store_env(app[DATABASE], app[CONFIG])
-    runners = await asyncio.to_thread(registry.start_all, env)
+    config, db = app[CONFIG], app[DATABASE]
+    publish = redis_publisher(config.redis_url, db.dbname) if config.redis_url else app[HUB].publish_local
+    runners = await asyncio.to_thread(registry.start_all, store_env(db, config), publish)
     yield
     await asyncio.to_thread(registry.stop_all, runners)
 
@@ -78,6 +89,7 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     app.cleanup_ctx.append(store_ctx)
     app.cleanup_ctx.append(pool_ctx)
     app.cleanup_ctx.append(auth_ctx)
+    app.cleanup_ctx.append(hub_ctx)
     if run_projectors:
         app.cleanup_ctx.append(projections_ctx)
     for routes in ROUTES:

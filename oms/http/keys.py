@@ -11,6 +11,7 @@ from oms.auth.ratelimit import LoginLimiter
 from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
+from oms.hub import Hub
 from oms.store import OMS
 
 CONFIG = web.AppKey("config", Config)
@@ -22,3 +23,4 @@ READ_MODELS = web.AppKey("read_models", list)  # tracking tables of the running 
 TOKENS = web.AppKey("tokens", Tokens)
 HASHER = web.AppKey("hasher", Hasher)
 LIMITER = web.AppKey("limiter", LoginLimiter)
+HUB = web.AppKey("hub", Hub)

@@ -52,6 +52,7 @@ EXPECTED = {
     "POST /api/v1/products/{id}/stock-adjustments": BACK_OFFICE,
     "POST /api/v1/orders": {"admin", "employee", "cashier", "customer"},
     "GET /api/v1/orders": SIGNED_IN,
+    "GET /api/v1/ws": SIGNED_IN,
     "GET /api/v1/orders/{id}": SIGNED_IN,
     "GET /api/v1/orders/{id}/history": SIGNED_IN,
     "PATCH /api/v1/orders/{id}/status": BACK_OFFICE,

@@ -1,0 +1,67 @@
+"""/ws: live order and stock events (API.md "Real time")."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from typing import Annotated
+
+import msgspec
+from aiohttp import WSMsgType, web
+
+from oms.http.codec import encoder, query
+from oms.http.keys import HUB
+from oms.http.permissions import principal_of, requires, scope_of
+from oms.hub import OVERFLOW, Message, wire
+
+routes = web.RouteTableDef()
+SLOW_CONSUMER = 4008
+
+
+class Connect(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    after: Annotated[int, msgspec.Meta(ge=0)] | None = None
+    token: str | None = None
+
+
+def audience(request: web.Request) -> Callable[[Message], bool]:
+    """Staff see every message; a customer only messages about their own orders."""
+    if scope_of(request) == "all":
+        return lambda message: True
+    me = principal_of(request).user_id
+    return lambda message: message["type"].startswith("order.") and message["data"].get("customer_id") == me
+
+
+@routes.get("/api/v1/ws")
+@requires("orders.read")
+async def live(request: web.Request) -> web.WebSocketResponse:
+    params = query(request, Connect)
+    ws = web.WebSocketResponse(heartbeat=30)
+    await ws.prepare(request)
+    async with request.app[HUB].connect(audience(request), params.after) as (client, backlog):
+        sender = asyncio.create_task(send(ws, client.queue, backlog, params.after))
+        try:
+            async for msg in ws:  # the client may close; anything it sends is ignored
+                if msg.type == WSMsgType.ERROR:
+                    break
+        finally:
+            sender.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sender
+    return ws
+
+
+async def send(ws: web.WebSocketResponse, queue: asyncio.Queue[Message], backlog: list[Message],
+               after: int | None) -> None:
+    last = -1 if after is None else after
+    for message in backlog:
+        await ws.send_str(encoder.encode(wire(message)).decode())
+        last = max(last, message["position"])
+    while True:
+        message = await queue.get()
+        if message is OVERFLOW:
+            await ws.close(code=SLOW_CONSUMER, message=b"too slow: reconnect with after=<last position>")
+            return
+        if message["position"] > last:
+            await ws.send_str(encoder.encode(wire(message)).decode())
+            last = message["position"]

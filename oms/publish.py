@@ -1,0 +1,31 @@
+"""Where the Feed sends messages: Redis pub/sub when configured, else nowhere (ticks)."""
+
+from __future__ import annotations
+
+import logging
+
+import msgspec
+import redis
+
+from oms.hub import channel
+from projections.feed import Message, Publish
+
+log = logging.getLogger("oms.publish")
+encoder = msgspec.json.Encoder(decimal_format="string")
+
+
+def redis_publisher(url: str, dbname: str) -> Publish:
+    client = redis.Redis.from_url(url)
+    name = channel(dbname)
+
+    def publish(message: Message) -> None:
+        try:
+            client.publish(name, encoder.encode(message))
+        except redis.RedisError:  # hubs fill the gap from the event store on their next tick
+            log.warning("could not publish position %s to redis", message["position"], exc_info=True)
+
+    return publish
+
+
+def nowhere(message: Message) -> None:
+    """No Redis and no local hub (`oms project` alone): API processes tick."""
