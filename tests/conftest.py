@@ -35,13 +35,28 @@ def config(tmp_path) -> Config:
     return load_config({}, data_dir=str(tmp_path), bcrypt_rounds=4)
 
 
-@pytest.fixture
-def db(server: Database, config: Config) -> Iterator[Database]:
-    """A fresh database with the event store and read tables; dropped afterwards."""
+def drop(server: Database, dbname: str) -> None:
+    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
+
+
+@pytest.fixture(scope="session")
+def template(server: Database) -> Iterator[Database]:
+    """A database prepared once (event store, migrations, tracking tables) to copy per test."""
     from oms.setup import prepare
 
+    template_db = server.with_dbname(f"oms_template_{uuid.uuid4().hex[:12]}")
+    prepare(load_config({}), template_db)
+    yield template_db
+    drop(server, template_db.dbname)
+
+
+@pytest.fixture
+def db(server: Database, template: Database) -> Iterator[Database]:
+    """A fresh database with the event store and read tables; dropped afterwards."""
     test_db = server.with_dbname(f"oms_test_{uuid.uuid4().hex[:12]}")
-    prepare(config, test_db)
-    yield test_db
     with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(test_db.dbname)))
+        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+            sql.Identifier(test_db.dbname), sql.Identifier(template.dbname)))
+    yield test_db
+    drop(server, test_db.dbname)
