@@ -55,12 +55,41 @@ def project(config: Config) -> None:
 
     db, _ = prepare(config)
     publish = redis_publisher(config.redis_url, db.dbname) if config.redis_url else nowhere
-    runners = registry.start_all(store_env(db, config), publish)
-    print(f"OMS projectors running: {', '.join(registry.tracking_tables())}", flush=True)
+    supervisor = registry.Supervisor(store_env(db, config), publish)
+    supervisor.start()
+    print(f"OMS projectors running: {', '.join(supervisor.runners)}", flush=True)
+
+    async def watch() -> None:
+        while True:
+            await asyncio.sleep(1)
+            await asyncio.to_thread(supervisor.check)
+
+    async def run() -> None:
+        watcher = asyncio.create_task(watch())
+        await until_stopped()
+        watcher.cancel()
+
     try:
-        asyncio.run(until_stopped())
+        asyncio.run(run())
     finally:
-        registry.stop_all(runners)
+        supervisor.stop()
+
+
+def rebuild(config: Config, name: str | None) -> None:
+    """Rebuild one read model (or all) from the events; the system keeps serving."""
+    from oms.store import open_store, store_env
+    from projections import registry
+    from projections.rebuild import rebuild as rebuild_one
+
+    db, _ = prepare(config)
+    models = [registry.find(name)] if name else list(registry.READ_MODELS)
+    store = open_store(db, config)
+    try:
+        for projection, view in models:
+            position = rebuild_one(store, store_env(db, config), projection, view)
+            print(f"{projection.name} rebuilt up to position {position}", flush=True)
+    finally:
+        store.close()
 
 
 def seed(config: Config) -> dict[str, int]:
@@ -119,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("project", help="run only the projectors")
     sub.add_parser("migrate", help="create the database and apply migrations")
     sub.add_parser("seed", help="load bakery demo data")
+    projections = sub.add_parser("projections", help="manage read models")
+    projections_sub = projections.add_subparsers(dest="action", required=True)
+    rebuild_cmd = projections_sub.add_parser("rebuild", help="rebuild read tables from the events, live")
+    rebuild_cmd.add_argument("name", nargs="?", help="ProductCatalog, Directory or OrderList (default: all)")
     admin = sub.add_parser("create-admin", help="create an admin (password from OMS_ADMIN_PASSWORD or a prompt)")
     admin.add_argument("username")
     args = parser.parse_args(argv)
@@ -134,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"migrations applied: {', '.join(applied) or 'none pending'}")
     elif args.command == "seed":
         seed(config)
+    elif args.command == "projections":
+        rebuild(config, args.name)
     elif args.command == "create-admin":
         create_admin(config, args.username)
     return 0

@@ -24,6 +24,8 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     session_key: str | None = None
     bcrypt_rounds: int = 12
     login_limit: str = "20/15 minutes"
+    hub_tick_seconds: float = 0.5
+    ws_queue_size: int = 1000
 
 
 ENV = {
@@ -42,6 +44,8 @@ ENV = {
     "session_key": "OMS_SESSION_KEY",
     "bcrypt_rounds": "OMS_BCRYPT_ROUNDS",
     "login_limit": "OMS_LOGIN_LIMIT",
+    "hub_tick_seconds": "OMS_HUB_TICK_SECONDS",
+    "ws_queue_size": "OMS_WS_QUEUE_SIZE",
 }
 
 

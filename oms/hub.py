@@ -90,6 +90,7 @@ class Hub:
                 client = aioredis.from_url(self.redis_url)
                 async with client.pubsub() as pubsub:
                     await pubsub.subscribe(self.channel)
+                    await self.inbox.put(None)  # catch up on anything sent before we listened
                     async for item in pubsub.listen():
                         if item["type"] == "message":
                             await self.inbox.put(msgspec.json.decode(item["data"]))

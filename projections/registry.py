@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from typing import Any
 
 from eventsourcing.projection import Projection, ProjectionRunner
@@ -13,6 +15,8 @@ from projections.feed import FeedView, Publish, bind
 from projections.orders import OrderList, OrderListView
 from projections.runner import View, create_tables, start, stop, tracking_table
 
+log = logging.getLogger("oms.projections")
+
 READ_MODELS: tuple[tuple[type[Projection[Any]], type[View]], ...] = (
     (ProductCatalog, ProductCatalogView), (Directory, UsersView), (OrderList, OrderListView),
 )
@@ -23,15 +27,44 @@ def tracking_tables() -> list[str]:
     return [tracking_table(projection) for projection, _ in READ_MODELS]
 
 
-def start_all(env: dict[str, str], publish: Publish) -> list[ProjectionRunner[Any, Any]]:
-    runners = [start(projection, view, env) for projection, view in READ_MODELS]
-    feed, feed_view = bind(publish, tracking_tables())
-    return [*runners, start(feed, feed_view, env)]
+def find(name: str) -> tuple[type[Projection[Any]], type[View]]:
+    for projection, view in READ_MODELS:
+        if projection.name.lower() == name.lower():
+            return projection, view
+    raise KeyError(f"no read model {name!r}; there are {', '.join(p.name for p, _ in READ_MODELS)}")
 
 
-def stop_all(runners: list[ProjectionRunner[Any, Any]]) -> None:
-    for runner in runners:
-        stop(runner)
+class Supervisor:
+    """Runs every projector and restarts any whose thread died (a lost connection, a
+    write refused after a rebuild); it resumes from its tracked position."""
+
+    def __init__(self, env: dict[str, str], publish: Publish) -> None:
+        feed = bind(publish, tracking_tables())
+        self.env = env
+        self.models: list[tuple[type[Projection[Any]], type[View]]] = [*READ_MODELS, feed]
+        self.runners: dict[str, ProjectionRunner[Any, Any]] = {}
+
+    def start(self) -> None:
+        for projection, view in self.models:
+            self.runners[projection.name] = start(projection, view, self.env)
+
+    def check(self) -> list[str]:
+        """Restart dead runners; answer their names."""
+        restarted = []
+        for projection, view in self.models:
+            runner = self.runners[projection.name]
+            if runner.is_interrupted.is_set():
+                log.warning("projector %s stopped (%r); restarting", projection.name, runner._thread_error)
+                with contextlib.suppress(Exception):
+                    stop(runner)
+                self.runners[projection.name] = start(projection, view, self.env)
+                restarted.append(projection.name)
+        return restarted
+
+    def stop(self) -> None:
+        for runner in self.runners.values():
+            with contextlib.suppress(Exception):
+                stop(runner)
 
 
 def create_all_tables(env: dict[str, str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 
 import asyncpg
@@ -50,7 +51,9 @@ async def pool_ctx(app: web.Application) -> AsyncIterator[None]:
 
 
 async def hub_ctx(app: web.Application) -> AsyncIterator[None]:
-    hub = Hub(app[STORE], app[POOL], app[DATABASE].dbname, app[CONFIG].redis_url)
+    config = app[CONFIG]
+    hub = Hub(app[STORE], app[POOL], app[DATABASE].dbname, config.redis_url,
+              queue_size=config.ws_queue_size, tick=config.hub_tick_seconds)
     await hub.start()
     app[HUB] = hub
     yield
@@ -60,9 +63,20 @@ async def hub_ctx(app: web.Application) -> AsyncIterator[None]:
 async def projections_ctx(app: web.Application) -> AsyncIterator[None]:
     config, db = app[CONFIG], app[DATABASE]
     publish = redis_publisher(config.redis_url, db.dbname) if config.redis_url else app[HUB].publish_local
-    runners = await asyncio.to_thread(registry.start_all, store_env(db, config), publish)
+    supervisor = registry.Supervisor(store_env(db, config), publish)
+    await asyncio.to_thread(supervisor.start)
+
+    async def watch() -> None:
+        while True:
+            await asyncio.sleep(1)
+            await asyncio.to_thread(supervisor.check)
+
+    watcher = asyncio.create_task(watch())
     yield
-    await asyncio.to_thread(registry.stop_all, runners)
+    watcher.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await watcher
+    await asyncio.to_thread(supervisor.stop)
 
 
 async def auth_ctx(app: web.Application) -> AsyncIterator[None]:
