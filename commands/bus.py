@@ -1,19 +1,29 @@
-"""Runs command handlers off the event loop and retries them on version conflicts.
+"""Runs commands on one writer thread, deciding many per transaction (group commit).
 
-A handler loads aggregates, lets them decide, and saves every changed aggregate
-with one `app.save(...)` (one transaction). If another writer saved first, the
-store raises IntegrityError and nothing was written: the handler runs again on
-fresh state, a bounded number of times.
+Handlers are written as if alone: load aggregates, let them decide, `saved(app, ...)`.
+The writer gives each handler a `Batch` in place of the application: loads see the
+batch's own uncommitted changes (so two orders for one product in a batch see each
+other's reservations), each handler works on copies (a refused command leaves no
+trace), and the whole batch is written with one `app.save(...)`: one transaction,
+one table lock, instead of one per command.
+
+If that save meets a version conflict (another process wrote one of the aggregates),
+nothing was written: the cache is dropped and each command runs again on its own,
+on fresh state, a bounded number of times.
 """
 
 from __future__ import annotations
 
 import asyncio
+import queue
 import random
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
+from copy import deepcopy
 from typing import Any, Generic, TypeVar
+from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, OperationalError
 
@@ -21,42 +31,131 @@ from oms.domain.errors import ConcurrentUpdate
 from oms.store import OMS
 
 T = TypeVar("T")
+MAX_BATCH = 200
 
 
 class Written(Generic[T]):
-    """A handler's answer: its value and the store position of the last event written."""
+    """A handler's answer: its value and the store position of its last event."""
 
-    __slots__ = ("position", "value")
+    __slots__ = ("events", "position", "value")
 
-    def __init__(self, value: T, position: int | None) -> None:
+    def __init__(self, value: T, position: int | None, events: tuple[tuple[UUID, int], ...] = ()) -> None:
         self.value = value
         self.position = position
+        self.events = events  # (aggregate id, version) written, when the position comes later
 
 
-def saved(app: OMS, value: T, *aggregates: Any) -> Written[T]:
+def saved(app: Any, value: T, *aggregates: Any) -> Written[T]:
+    """Save the aggregates (alone, or staged in the writer's batch)."""
+    if isinstance(app, Batch):
+        return Written(value, None, app.stage(aggregates))
     recordings = app.save(*aggregates)
-    position = recordings[-1].notification.id if recordings else None
-    return Written(value, position)
+    return Written(value, recordings[-1].notification.id if recordings else None)
+
+
+class Batch:
+    """Stands in for the application while the writer decides a batch of commands."""
+
+    def __init__(self, app: OMS) -> None:
+        self.app = app
+        self.staged: dict[UUID, Any] = {}
+        self.repository = self  # handlers call app.repository.get(...)
+
+    def get(self, aggregate_id: UUID, **_: Any) -> Any:
+        if aggregate_id in self.staged:
+            return deepcopy(self.staged[aggregate_id])
+        return self.app.repository.get(aggregate_id)
+
+    def stage(self, aggregates: tuple[Any, ...]) -> tuple[tuple[UUID, int], ...]:
+        events = []
+        for aggregate in aggregates:
+            pending = aggregate._pending_events
+            events += [(e.originator_id, e.originator_version) for e in pending]
+            if pending or aggregate.id in self.staged:
+                self.staged[aggregate.id] = aggregate
+        return tuple(events)
+
+
+Job = tuple[Callable[..., Any], tuple[Any, ...], "Future[Any]"]
 
 
 class CommandBus:
-    def __init__(self, app: OMS, workers: int = 4, retries: int = 30) -> None:
+    def __init__(self, app: OMS, retries: int = 30) -> None:
         self.app = app
         self.retries = retries
-        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="command")
+        self.jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+        self.writer = threading.Thread(target=self.write_forever, name="command-writer", daemon=True)
+        self.writer.start()
 
     async def run(self, handler: Callable[..., Written[T]], *args: Any) -> Written[T]:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, self.run_sync, handler, *args)
+        future: Future[Written[T]] = Future()
+        self.jobs.put((handler, args, future))
+        return await asyncio.wrap_future(future)
 
     def run_sync(self, handler: Callable[..., Written[T]], *args: Any) -> Written[T]:
+        future: Future[Written[T]] = Future()
+        self.jobs.put((handler, args, future))
+        return future.result()
+
+    def close(self) -> None:
+        self.jobs.put(None)
+        self.writer.join(timeout=30)
+
+    # -- the writer thread ------------------------------------------------------------
+    def write_forever(self) -> None:
+        while True:
+            first = self.jobs.get()
+            if first is None:
+                return
+            jobs = [first]
+            while len(jobs) < MAX_BATCH:
+                try:
+                    job = self.jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if job is None:
+                    self.jobs.put(None)
+                    break
+                jobs.append(job)
+            self.write_batch(jobs)
+
+    def write_batch(self, jobs: list[Job]) -> None:
+        batch = Batch(self.app)
+        decided: list[tuple[Job, Written[Any]]] = []
+        for job in jobs:
+            handler, args, future = job
+            try:
+                decided.append((job, handler(batch, *args)))
+            except Exception as exc:  # noqa: BLE001 - the command's own answer (a domain error, a bad id)
+                future.set_exception(exc)
+        if not decided:
+            return
+        try:
+            recordings = self.app.save(*batch.staged.values())
+        except (IntegrityError, OperationalError):
+            self.app.drop_cache()  # someone else wrote: decide each again, alone
+            for (handler, args, future), _ in decided:
+                self.settle(future, handler, args)
+            return
+        positions = {(r.domain_event.originator_id, r.domain_event.originator_version): r.notification.id
+                     for r in recordings}
+        for (_, _, future), written in decided:
+            ids = [positions[event] for event in written.events if event in positions]
+            written.position = max(ids) if ids else None
+            future.set_result(written)
+
+    def settle(self, future: Future[Any], handler: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        try:
+            future.set_result(self.alone(handler, *args))
+        except Exception as exc:  # noqa: BLE001 - the command's own answer
+            future.set_exception(exc)
+
+    def alone(self, handler: Callable[..., Written[T]], *args: Any) -> Written[T]:
+        """One command, its own transaction, re-decided on fresh state after a conflict."""
         for attempt in range(self.retries):
             try:
                 return handler(self.app, *args)
             except (IntegrityError, OperationalError):
-                # Someone else saved first (or held the lock too long): back off, decide again.
+                self.app.drop_cache()
                 time.sleep(random.uniform(0, min(0.002 * 2**attempt, 0.05)))
         raise ConcurrentUpdate("too many concurrent updates, please retry", attempts=self.retries)
-
-    def close(self) -> None:
-        self.executor.shutdown(wait=True)

@@ -8,6 +8,7 @@ from typing import Annotated
 from uuid import UUID
 
 import msgspec
+from eventsourcing.application import AggregateNotFoundError
 
 from commands.bus import Written, saved
 from commands.claims import claim
@@ -17,6 +18,7 @@ from oms.domain.access import BUILTIN_ROLES
 from oms.domain.claim import Claim, claim_id
 from oms.domain.errors import Duplicate, NotFound
 from oms.domain.user import AdminRoster, Role, User, new_role, role_id
+from oms.history import current
 from oms.store import OMS
 
 Username = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9._@-]{3,64}$")]
@@ -145,11 +147,15 @@ def set_password(app: OMS, actor: str, user_id: UUID, password_hash: str) -> Wri
 
 
 def user_by_name(app: OMS, username: str) -> User | None:
-    """Consistent look-up through the username claim (no read-model lag)."""
-    name_claim = find(app, claim_id("username", username))
-    if not isinstance(name_claim, Claim) or name_claim.owner_id is None:
+    """Consistent look-up through the username claim, read from the store itself
+    (no read-model lag, no cache that another process's password change could outdate)."""
+    try:
+        name_claim = current(app, claim_id("username", username))
+        if not isinstance(name_claim, Claim) or name_claim.owner_id is None:
+            return None
+        user = current(app, name_claim.owner_id)
+    except AggregateNotFoundError:
         return None
-    user = find(app, name_claim.owner_id)
     return user if isinstance(user, User) else None
 
 

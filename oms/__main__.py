@@ -50,12 +50,12 @@ async def until_stopped() -> None:
 def project(config: Config) -> None:
     """Run only the projectors, for deployments that scale API processes separately."""
     from oms.publish import nowhere, redis_publisher
-    from oms.store import store_env
+    from oms.store import projector_env
     from projections import registry
 
     db, _ = prepare(config)
     publish = redis_publisher(config.redis_url, db.dbname) if config.redis_url else nowhere
-    supervisor = registry.Supervisor(store_env(db, config), publish)
+    supervisor = registry.Supervisor(projector_env(db, config), publish)
     supervisor.start()
     print(f"OMS projectors running: {', '.join(supervisor.runners)}", flush=True)
 
@@ -99,7 +99,7 @@ def seed(config: Config) -> dict[str, int]:
 
     db, _ = prepare(config)
     store = open_store(db, config)
-    bus = CommandBus(store, workers=1, retries=config.command_retries)
+    bus = CommandBus(store, retries=config.command_retries)
     hasher = Hasher(config.bcrypt_rounds)
     try:
         counts = seed_demo(bus, config.order_prefix, hasher.hash_sync)
@@ -109,6 +109,22 @@ def seed(config: Config) -> dict[str, int]:
         store.close()
     print(f"seeded {counts['users']} users, {counts['products']} products and {counts['orders']} orders", flush=True)
     return counts
+
+
+def run_bench(config: Config, seconds: float) -> None:
+    import json
+    import time
+    from pathlib import Path
+
+    from oms.bench.report import table
+    from oms.bench.run import run
+
+    results = run(config, seconds)
+    out = Path(config.data_dir) / "bench" / f"{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print(table(results))
+    print(f"\nresults: {out}")
 
 
 def create_admin(config: Config, username: str) -> None:
@@ -125,7 +141,7 @@ def create_admin(config: Config, username: str) -> None:
     check_policy(password, username)
     db, _ = prepare(config)
     store = open_store(db, config)
-    bus = CommandBus(store, workers=1)
+    bus = CommandBus(store)
     hasher = Hasher(config.bcrypt_rounds)
     try:
         cmd = CreateUser(username=username, password=password, role="admin")
@@ -148,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("project", help="run only the projectors")
     sub.add_parser("migrate", help="create the database and apply migrations")
     sub.add_parser("seed", help="load bakery demo data")
+    bench = sub.add_parser("bench", help="measure throughput and latency against same-run ceilings")
+    bench.add_argument("--seconds", type=float, default=10.0, help="length of each load phase")
     projections = sub.add_parser("projections", help="manage read models")
     projections_sub = projections.add_subparsers(dest="action", required=True)
     rebuild_cmd = projections_sub.add_parser("rebuild", help="rebuild read tables from the events, live")
@@ -167,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"migrations applied: {', '.join(applied) or 'none pending'}")
     elif args.command == "seed":
         seed(config)
+    elif args.command == "bench":
+        run_bench(config, args.seconds)
     elif args.command == "projections":
         rebuild(config, args.name)
     elif args.command == "create-admin":

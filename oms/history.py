@@ -15,23 +15,35 @@ A = TypeVar("A")
 HIDDEN = ("originator_id", "originator_version", "originator_topic", "timestamp", "actor")
 
 
+LATEST = 2**62  # a version beyond any: read the store itself, not the command cache
+
+
+def current(app: OMS, aggregate_id: UUID) -> object:
+    """The aggregate as stored now (the cache may lag writes made by other processes)."""
+    return app.repository.get(aggregate_id, version=LATEST)
+
+
 def state_at(
     app: OMS, cls: type[A], aggregate_id: UUID, what: str,
     version: int | None = None, as_of: datetime | None = None,
 ) -> A:
     """The aggregate as it was at `version`, or at time `as_of`, or now."""
     if as_of is not None:
-        versions = [e.originator_version for e in app.events.get(aggregate_id) if e.timestamp <= as_of]
+        versions = [e.originator_version for e in events_of(app, aggregate_id) if e.timestamp <= as_of]
         if not versions:
             raise NotFound(f"{what} not found", id=str(aggregate_id))
         version = max(versions)
     try:
-        aggregate = app.repository.get(aggregate_id, version=version)
+        aggregate: object = app.repository.get(aggregate_id, version=version or LATEST)
     except AggregateNotFoundError:
         raise NotFound(f"{what} not found", id=str(aggregate_id)) from None
     if not isinstance(aggregate, cls):
         raise NotFound(f"{what} not found", id=str(aggregate_id))
     return aggregate
+
+
+def events_of(app: OMS, aggregate_id: UUID) -> list[Any]:
+    return list(app.events.get(aggregate_id))
 
 
 def event_type(event: object) -> str:
@@ -40,7 +52,7 @@ def event_type(event: object) -> str:
 
 
 def history(app: OMS, cls: type[Any], aggregate_id: UUID, what: str) -> list[dict[str, Any]]:
-    events = list(app.events.get(aggregate_id))
+    events = events_of(app, aggregate_id)
     if not events or events[0].originator_topic.rsplit(":", 1)[-1] != cls.__qualname__:
         raise NotFound(f"{what} not found", id=str(aggregate_id))
     return [

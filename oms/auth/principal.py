@@ -12,6 +12,7 @@ from eventsourcing.application import AggregateNotFoundError
 
 from oms.domain.access import BUILTIN_ROLES, OWN
 from oms.domain.user import Role, User, role_id
+from oms.history import current
 from oms.store import OMS
 
 Scope = Literal["all", "own"]
@@ -63,12 +64,12 @@ async def load_principal(pool: asyncpg.Pool, store: OMS, user_id: UUID, family_i
 
 def from_store(store: OMS, user_id: UUID) -> tuple[User, frozenset[str]] | None:
     try:
-        user = store.repository.get(user_id)
+        user = current(store, user_id)
         if not isinstance(user, User):
             return None
         custom = None
         if user.role not in BUILTIN_ROLES:
-            role = store.repository.get(role_id(user.role))
+            role = current(store, role_id(user.role))
             custom = role.permissions if isinstance(role, Role) else None
     except AggregateNotFoundError:
         return None

@@ -24,7 +24,7 @@ from oms.http.middlewares import request_context, secure_cookies
 from oms.http.routes import ROUTES
 from oms.hub import Hub
 from oms.publish import redis_publisher
-from oms.store import open_store, store_env
+from oms.store import open_store, projector_env
 from projections import registry
 
 
@@ -32,7 +32,7 @@ async def store_ctx(app: web.Application) -> AsyncIterator[None]:
     config, db = app[CONFIG], app[DATABASE]
     store = await asyncio.to_thread(open_store, db, config)
     app[STORE] = store
-    app[BUS] = CommandBus(store, workers=config.command_workers, retries=config.command_retries)
+    app[BUS] = CommandBus(store, retries=config.command_retries)
     yield
     await asyncio.to_thread(app[BUS].close)
     await asyncio.to_thread(store.close)
@@ -63,7 +63,7 @@ async def hub_ctx(app: web.Application) -> AsyncIterator[None]:
 async def projections_ctx(app: web.Application) -> AsyncIterator[None]:
     config, db = app[CONFIG], app[DATABASE]
     publish = redis_publisher(config.redis_url, db.dbname) if config.redis_url else app[HUB].publish_local
-    supervisor = registry.Supervisor(store_env(db, config), publish)
+    supervisor = registry.Supervisor(projector_env(db, config), publish)
     await asyncio.to_thread(supervisor.start)
 
     async def watch() -> None:

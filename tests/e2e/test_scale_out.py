@@ -20,6 +20,7 @@ async def test_two_api_instances_racing_for_one_product_never_oversell(config, d
 
     results = await asyncio.gather(*(order(first if i % 2 else second) for i in range(120)))
     assert Counter(status for status, _ in results) == {201: 40, 409: 80}
+    assert {body["error"]["code"] for status, body in results if status == 409} == {"insufficient_stock"}
     numbers = sorted(body["number"] for status, body in results if status == 201)
     assert numbers == [f"B-{n:06d}" for n in range(1, 41)]
     last = max(body["position"] for status, body in results if status == 201)

@@ -52,7 +52,7 @@ async def test_boards_on_two_processes_see_every_event_once(config, db) -> None:
     if not redis_up():
         pytest.fail(f"Redis is needed for this test and does not answer at {REDIS}")
     store = open_store(db, config)
-    bus, hasher = CommandBus(store, workers=1), Hasher(4)
+    bus, hasher = CommandBus(store), Hasher(4)
     bus.run_sync(create_user, "t", CreateUser(username="boss", password="boss password 1", role="admin"),
                  hasher.hash_sync("boss password 1"))
     env = {**os.environ, "DATABASE_URL": db.url(), "REDIS_URL": REDIS, "OMS_JWT_SECRET": uuid.uuid4().hex * 2,
@@ -81,7 +81,7 @@ async def test_boards_on_two_processes_see_every_event_once(config, db) -> None:
             for i in range(20):
                 async with http.post(f"{(a, b)[i % 2]}/api/v1/orders", headers=auth, json={
                         "items": [{"product_id": product["id"], "quantity": 1}]}) as r:
-                    assert r.status == 201
+                    assert r.status == 201, await r.text()
             seen = [[], []]
             await asyncio.gather(*(collect(ws, 41, into) for ws, into in zip(boards, seen, strict=True)))
             for messages in seen:

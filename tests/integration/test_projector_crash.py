@@ -25,7 +25,7 @@ def projector(db) -> subprocess.Popen:
 
 def test_killed_projectors_resume_exactly_where_they_were(config, db) -> None:
     store = open_store(db, config)
-    bus = CommandBus(store, workers=2)
+    bus = CommandBus(store)
     process = projector(db)
     try:
         bread = busy_shop(bus, 10)

