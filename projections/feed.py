@@ -115,9 +115,19 @@ class FeedView(View):
                     return
                 time.sleep(0.002)
 
-    def build(self, event: Any, position: int) -> Message:
-        with self.datastore.transaction(commit=False) as curs:
-            return messages([(event, position)], curs)[0]
+    def publish_batch(self, pairs: Sequence[tuple[Any, int]], publish: Publish, previous: int) -> int:
+        """Publish the messages of a batch once the read models hold it; track its end.
+        Publishing before the tracking commits: a crash repeats messages, never loses one."""
+        wanted = [(e, p) for e, p in pairs if relevant(e)]
+        if wanted:
+            self.wait_for_read_models(wanted[-1][1])
+        with self.datastore.transaction(commit=True) as curs:
+            for message in messages(wanted, curs):
+                message["prev"] = previous
+                publish(message)
+                previous = message["position"]
+            self._insert_tracking(curs, Tracking("OMS", pairs[-1][1]))
+        return previous
 
 
 class Feed(Projection[FeedView]):
@@ -131,15 +141,12 @@ class Feed(Projection[FeedView]):
         super().__init__(view)
         self.previous = view.max_tracking_id("OMS") or 0
 
+    def process_batch(self, pairs: Sequence[tuple[Any, int]]) -> None:
+        self.previous = self.view.publish_batch(pairs, type(self).publish, self.previous or 0)
+
     @singledispatchmethod
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:
-        if relevant(domain_event):
-            self.view.wait_for_read_models(tracking.notification_id)
-            message = self.view.build(domain_event, tracking.notification_id)
-            message["prev"] = self.previous
-            type(self).publish(message)
-            self.previous = tracking.notification_id
-        self.view.track(tracking)
+        self.process_batch([(domain_event, tracking.notification_id)])
 
 
 def bind(publish: Publish, read_models: Sequence[str]) -> tuple[type[Feed], type[FeedView]]:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from eventsourcing.persistence import InfrastructureFactory, Tracking
+from eventsourcing.persistence import InfrastructureFactory
 from eventsourcing.projection import Projection
 from eventsourcing.utils import Environment
 from psycopg import sql
@@ -49,8 +49,7 @@ def replay(store: OMS, projection: Projection[Any], start: int, stop: int, progr
         notifications = store.recorder.select_notifications(start=last + 1, limit=BATCH, stop=stop)
         if not notifications:
             break
-        for n in notifications:
-            projection.process_event(store.mapper.to_domain_event(n), Tracking("OMS", n.id))
+        projection.view.process_batch(projection, [(store.mapper.to_domain_event(n), n.id) for n in notifications])
         if progress:
             progress(notifications[-1].id - last)
         last = notifications[-1].id

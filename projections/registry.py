@@ -6,14 +6,14 @@ import contextlib
 import logging
 from typing import Any
 
-from eventsourcing.projection import Projection, ProjectionRunner
+from eventsourcing.projection import Projection
 
 from projections.catalog import ProductCatalog, ProductCatalogView
 from projections.directory import Directory, UsersView
 from projections.feed import Feed as FeedProjection
 from projections.feed import FeedView, Publish, bind
 from projections.orders import OrderList, OrderListView
-from projections.runner import View, create_tables, start, stop, tracking_table
+from projections.runner import Runner, View, create_tables, start, stop, tracking_table
 
 log = logging.getLogger("oms.projections")
 
@@ -42,7 +42,7 @@ class Supervisor:
         feed = bind(publish, tracking_tables())
         self.env = env
         self.models: list[tuple[type[Projection[Any]], type[View]]] = [*READ_MODELS, feed]
-        self.runners: dict[str, ProjectionRunner[Any, Any]] = {}
+        self.runners: dict[str, Runner] = {}
 
     def start(self) -> None:
         for projection, view in self.models:
@@ -53,8 +53,8 @@ class Supervisor:
         restarted = []
         for projection, view in self.models:
             runner = self.runners[projection.name]
-            if runner.is_interrupted.is_set():
-                log.warning("projector %s stopped (%r); restarting", projection.name, runner._thread_error)
+            if runner.stopped.is_set():
+                log.warning("projector %s stopped (%r); restarting", projection.name, runner.error)
                 with contextlib.suppress(Exception):
                     stop(runner)
                 self.runners[projection.name] = start(projection, view, self.env)

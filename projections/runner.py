@@ -1,4 +1,5 @@
-"""The one place that knows the eventsourcing projection machinery.
+"""The one place that knows the eventsourcing projection machinery (Projection,
+PostgresTrackingRecorder, the notification log).
 
 Each projection's view writes its rows and its tracking position in one
 transaction (`View.write`), so a crash replays nothing twice and skips nothing.
@@ -6,29 +7,39 @@ transaction (`View.write`), so a crash replays nothing twice and skips nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
+import psycopg
 from eventsourcing.persistence import InfrastructureFactory, Tracking
 from eventsourcing.postgres import PostgresTrackingRecorder
-from eventsourcing.projection import Projection, ProjectionRunner
+from eventsourcing.projection import Projection
 from eventsourcing.utils import Environment
 from psycopg import Cursor, sql
+from psycopg.conninfo import make_conninfo
 
 from oms.store import OMS
+
+APPLICATION = "OMS"
+CHANNEL = "oms_events"  # the library NOTIFYs it on every save
+BATCH = 500
+IDLE_WAIT = 0.5
 
 
 class View(PostgresTrackingRecorder):
     """A read model's writer: rows and tracking record committed together.
 
     `tables` names the read tables it owns (the first is its main table). A rebuild
-    writes the same rows into shadow tables named with `suffix`."""
+    writes the same rows into shadow tables named with `suffix`. The runner hands a
+    view events in batches: one transaction for the batch's rows and its last position."""
 
     tables: ClassVar[tuple[str, ...]]
     key: ClassVar[str] = "id"
     columns: ClassVar[frozenset[str]]
     suffix: str = ""
+    batch: Cursor[Any] | None = None
 
     @property
     def table(self) -> str:
@@ -40,9 +51,23 @@ class View(PostgresTrackingRecorder):
 
     @contextmanager
     def write(self, tracking: Tracking) -> Iterator[Cursor[Any]]:
+        if self.batch is not None:  # inside process_batch: its transaction, its tracking
+            yield self.batch
+            return
         with self.datastore.transaction(commit=True) as curs:
             yield curs
             self._insert_tracking(curs, tracking)
+
+    def process_batch(self, projection: Projection[Any], pairs: Sequence[tuple[Any, int]]) -> None:
+        """Apply events in order and record the last position, in one transaction."""
+        with self.datastore.transaction(commit=True) as curs:
+            self.batch = curs
+            try:
+                for event, position in pairs:
+                    projection.process_event(event, Tracking(APPLICATION, position))
+            finally:
+                self.batch = None
+            self._insert_tracking(curs, Tracking(APPLICATION, pairs[-1][1]))
 
     def track(self, tracking: Tracking) -> None:
         with self.write(tracking):
@@ -92,14 +117,66 @@ def create_tables(projection: type[Projection[Any]], view: type[View], env: dict
     factory.tracking_recorder(view).datastore.close()
 
 
-def start(projection: type[Projection[Any]], view: type[View], env: dict[str, str]) -> ProjectionRunner[Any, Any]:
-    runner = ProjectionRunner(application_class=OMS, projection_class=projection, view_class=view, env=env)
-    return runner.__enter__()
+class Runner:
+    """Follows the event store and feeds one projection in batches, in its own thread.
+
+    It reads committed notifications after its tracked position (the store commits
+    positions in order, so none is skipped), applies up to BATCH of them in one
+    transaction with the new position, and sleeps on LISTEN when there is nothing new.
+    """
+
+    def __init__(self, projection: type[Projection[Any]], view: type[View], env: dict[str, str]) -> None:
+        factory = InfrastructureFactory[View].construct(env=Environment(projection.name, env))
+        self.view = factory.tracking_recorder(view)
+        self.projection = projection(view=self.view)
+        self.store = OMS(env=env)
+        self.conninfo = make_conninfo(host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
+                                      dbname=env["POSTGRES_DBNAME"], user=env["POSTGRES_USER"],
+                                      password=env["POSTGRES_PASSWORD"])
+        self.position = self.view.max_tracking_id(APPLICATION) or 0
+        self.stopping = threading.Event()
+        self.stopped = threading.Event()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self.run, name=f"projector-{projection.name}", daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        try:
+            with psycopg.connect(self.conninfo, autocommit=True) as listen:
+                listen.execute(sql.SQL("LISTEN {}").format(sql.Identifier(CHANNEL)))
+                while not self.stopping.is_set():
+                    if not self.step():
+                        for _ in listen.notifies(timeout=IDLE_WAIT, stop_after=1):
+                            pass
+        except BaseException as exc:  # noqa: BLE001 - reported to the supervisor, which restarts us
+            self.error = exc
+        finally:
+            self.stopped.set()
+
+    def step(self) -> int:
+        """Apply the next batch; answer how many events it had."""
+        notifications = self.store.recorder.select_notifications(start=self.position + 1, limit=BATCH)
+        if not notifications:
+            return 0
+        pairs = [(self.store.mapper.to_domain_event(n), n.id) for n in notifications]
+        process = getattr(self.projection, "process_batch", None)
+        if process is not None:
+            process(pairs)
+        else:
+            self.view.process_batch(self.projection, pairs)
+        self.position = notifications[-1].id
+        return len(pairs)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join(timeout=30)
+        self.store.close()
+        self.view.datastore.close()
 
 
-def stop(runner: ProjectionRunner[Any, Any]) -> None:
-    """Stop, join the threads, close the runner's application and the view's pool."""
-    try:
-        runner.__exit__(None, None, None)
-    finally:
-        runner.view.datastore.close()
+def start(projection: type[Projection[Any]], view: type[View], env: dict[str, str]) -> Runner:
+    return Runner(projection, view, env)
+
+
+def stop(runner: Runner) -> None:
+    runner.stop()
