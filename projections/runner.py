@@ -8,7 +8,7 @@ transaction (`View.write`), so a crash replays nothing twice and skips nothing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
@@ -77,29 +77,36 @@ class View(PostgresTrackingRecorder):
         with self.write(tracking) as curs:
             self.insert_row(curs, self.table, values)
 
+    def statement(self, curs: Cursor[Any], key: tuple[Any, ...], build: Callable[[], sql.Composable]) -> str:
+        """Compose each statement shape once: composing SQL costs more than running it."""
+        cache: dict[tuple[Any, ...], str] = self.__dict__.setdefault("_statements", {})
+        if key not in cache:
+            cache[key] = build().as_string(curs)
+        return cache[key]
+
     def insert_row(self, curs: Cursor[Any], table: str, values: Mapping[str, Any]) -> None:
-        statement = sql.SQL("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING").format(
+        statement = self.statement(curs, ("insert", table, self.suffix, *values), lambda: sql.SQL(
+            "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING").format(
             self.t(table), sql.SQL(", ").join(sql.Identifier(c) for c in values),
             sql.SQL(", ").join(sql.Placeholder(c) for c in values),
-        )
+        ))
         curs.execute(statement, values)
 
     def update(self, tracking: Tracking, key: Any, values: Mapping[str, Any],
                increments: Mapping[str, int] | None = None) -> None:
         """Set `values` and add `increments` on the row `key`; unknown columns are ignored."""
-        sets, params = [], {"_key": key}
-        for column, value in values.items():
-            if column in self.columns:
-                sets.append(sql.SQL("{} = {}").format(sql.Identifier(column), sql.Placeholder(column)))
-                params[column] = value
-        for column, delta in (increments or {}).items():
-            sets.append(sql.SQL("{0} = {0} + {1}").format(sql.Identifier(column), sql.Placeholder(column)))
-            params[column] = delta
-        statement = sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
-            self.t(), sql.SQL(", ").join(sets), sql.Identifier(self.key),
-        )
+        setting = [c for c in values if c in self.columns]
+        adding = list(increments or {})
+        params = {"_key": key, **{c: values[c] for c in setting}, **(increments or {})}
+
+        def build() -> sql.Composable:
+            sets = [sql.SQL("{} = {}").format(sql.Identifier(c), sql.Placeholder(c)) for c in setting]
+            sets += [sql.SQL("{0} = {0} + {1}").format(sql.Identifier(c), sql.Placeholder(c)) for c in adding]
+            return sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
+                self.t(), sql.SQL(", ").join(sets), sql.Identifier(self.key))
+
         with self.write(tracking) as curs:
-            curs.execute(statement, params)
+            curs.execute(self.statement(curs, ("update", self.suffix, *setting, "+", *adding), build), params)
 
 
 def stamp(event: Any) -> dict[str, Any]:

@@ -13,6 +13,7 @@ ALGORITHM = "HS256"
 ISSUER = "oms"
 AUDIENCE = "oms-api"
 ACCESS_SECONDS = 900
+VERIFIED_CACHE = 10_000
 REQUIRED = ["exp", "iat", "sub", "jti", "iss", "aud", "typ", "fam", "role"]
 
 
@@ -26,6 +27,7 @@ class AccessClaims(msgspec.Struct, frozen=True):
     fam: UUID
     jti: str
     typ: str
+    exp: int
 
 
 class Tokens:
@@ -34,6 +36,7 @@ class Tokens:
             raise ValueError("the token secret must have at least 32 characters")
         self.secret = secret
         self.ttl = ttl
+        self.verified: dict[str, tuple[AccessClaims, float]] = {}
 
     def access(self, user_id: UUID, role: str, family_id: UUID) -> str:
         now = int(time.time())
@@ -44,6 +47,17 @@ class Tokens:
         return jwt.encode(claims, self.secret, algorithm=ALGORITHM)
 
     def verify(self, token: str) -> AccessClaims:
+        """Checked once per token: a verified token is remembered until it expires."""
+        known = self.verified.get(token)
+        if known is not None and known[1] > time.time():
+            return known[0]
+        claims = self.check(token)
+        if len(self.verified) >= VERIFIED_CACHE:
+            self.verified.clear()
+        self.verified[token] = (claims, float(claims.exp))
+        return claims
+
+    def check(self, token: str) -> AccessClaims:
         try:
             claims = jwt.decode(
                 token, self.secret, algorithms=[ALGORITHM], audience=AUDIENCE, issuer=ISSUER,

@@ -43,6 +43,7 @@ def table(r: dict[str, Any]) -> str:
     lines = [header, *rows(r)]
     widths = [max(len(line[i]) for line in lines) for i in range(5)]
     fmt = " | ".join(f"{{:{w}}}" for w in widths)
-    text = [fmt.format(*header), "-+-".join("-" * w for w in widths)]
+    text = [f"topology: {r.get('topology')}; {r['seconds_per_phase']} s per phase; machine: {r['machine']}",
+            fmt.format(*header), "-+-".join("-" * w for w in widths)]
     text += [fmt.format(*line) for line in lines[1:]]
     return "\n".join(text)

@@ -96,18 +96,40 @@ def create_admin(config: Config, db: Database, password: str) -> None:
         store.close()
 
 
-def start_server(config: Config, db: Database, port: int) -> subprocess.Popen[bytes]:
+def redis_url() -> str | None:
+    """The scaled topology needs Redis: REDIS_URL, or the local one if it answers."""
+    import redis
+
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return None
+    return url
+
+
+def start_system(config: Config, db: Database, port: int) -> tuple[list[subprocess.Popen[bytes]], str]:
+    """With Redis: the API process and the projector process apart (docs/operations.md),
+    so the two cores share the work; without: everything in one process."""
     env = {**os.environ, "DATABASE_URL": db.url(), "OMS_JWT_SECRET": uuid.uuid4().hex * 2,
            "OMS_LOGIN_LIMIT": "1000/minute", "OMS_DATA_DIR": str(Path(config.data_dir) / "bench")}
-    process = subprocess.Popen([sys.executable, "-m", "oms", "serve", "--port", str(port)], env=env,  # noqa: S603
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = redis_url()
+    serve = [sys.executable, "-m", "oms", "serve", "--port", str(port)]
+    commands = [serve]
+    if url:
+        env["REDIS_URL"] = url
+        commands = [[*serve, "--no-projectors"], [sys.executable, "-m", "oms", "project"]]
+    processes = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+                 for c in commands]
+    topology = "API process + projector process + Redis" if url else "one process (no Redis)"
     for _ in range(300):
         try:
             call(f"http://127.0.0.1:{port}/healthz")
-            return process
+            return processes, topology
         except OSError:
             time.sleep(0.1)
-    process.kill()
+    for process in processes:
+        process.kill()
     raise RuntimeError("the server did not start")
 
 
@@ -128,7 +150,8 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
     results: dict[str, Any] = {"machine": machine(), "seconds_per_phase": seconds}
     results["pgbench"] = pgbench(db, seconds)  # before the server holds connections of its own
     port = free_port()
-    server = start_server(config, db, port)
+    processes, results["topology"] = start_system(config, db, port)
+    server = processes[0]
     base = f"http://127.0.0.1:{port}"
     try:
         token = call(f"{base}/api/v1/auth/login", {"username": "bench", "password": password})["access_token"]
@@ -155,8 +178,9 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
         results["reads_1000"] = load("reads", **common, products=products, rate=1000)
         results["peak_memory_mb"] = peak_memory_mb(server.pid)
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=60)
     return results
 
 
