@@ -9,6 +9,7 @@ import signal
 import sys
 
 from aiohttp import web
+from aiohttp.log import access_logger as web_log
 
 from oms.auth.passwords import Hasher
 from oms.config import Config, load_config
@@ -24,7 +25,7 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
     app = create_app(config, db, run_projectors=projectors)
 
     async def run() -> None:
-        runner = web.AppRunner(app)
+        runner = web.AppRunner(app, access_log=web_log if config.access_log else None)
         await runner.setup()
         await web.TCPSite(runner, config.host, config.port).start()
         url = f"http://{config.host}:{config.port}"

@@ -25,6 +25,8 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     login_limit: str = "20/15 minutes"
     hub_tick_seconds: float = 0.5
     ws_queue_size: int = 1000
+    access_log: bool = False
+    principal_ttl_seconds: float = 1.0
 
 
 ENV = {
@@ -44,6 +46,8 @@ ENV = {
     "login_limit": "OMS_LOGIN_LIMIT",
     "hub_tick_seconds": "OMS_HUB_TICK_SECONDS",
     "ws_queue_size": "OMS_WS_QUEUE_SIZE",
+    "access_log": "OMS_ACCESS_LOG",
+    "principal_ttl_seconds": "OMS_PRINCIPAL_TTL_SECONDS",
 }
 
 

@@ -7,10 +7,10 @@ from uuid import UUID
 from aiohttp import web
 from aiohttp_session import get_session
 
-from oms.auth.principal import Principal, load_principal
+from oms.auth.principal import Principal
 from oms.auth.tokens import TokenError
 from oms.http.errors import ApiError
-from oms.http.keys import POOL, STORE, TOKENS
+from oms.http.keys import PRINCIPALS, TOKENS
 from oms.http.middlewares import Handler
 from oms.http.permissions import AUTHENTICATED, PRINCIPAL, PUBLIC, SCOPE, permission_of
 
@@ -30,7 +30,7 @@ async def from_bearer(request: web.Request, header: str) -> Principal:
         claims = request.app[TOKENS].verify(token.strip())
     except TokenError:
         raise unauthenticated("invalid or expired token") from None
-    principal = await load_principal(request.app[POOL], request.app[STORE], claims.sub, claims.fam)
+    principal = await request.app[PRINCIPALS].get(claims.sub, claims.fam)
     if principal is None:
         raise unauthenticated("this login has ended")
     return principal
@@ -40,7 +40,7 @@ async def from_session(request: web.Request) -> Principal | None:
     session = await get_session(request)
     if "uid" not in session:
         return None
-    principal = await load_principal(request.app[POOL], request.app[STORE], UUID(session["uid"]), UUID(session["fam"]))
+    principal = await request.app[PRINCIPALS].get(UUID(session["uid"]), UUID(session["fam"]))
     if principal is None:
         session.invalidate()
         return None

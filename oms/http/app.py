@@ -13,13 +13,14 @@ from aiohttp_session.cookie_storage import EncryptedCookieStorage
 
 from commands.bus import CommandBus
 from oms.auth.passwords import Hasher
+from oms.auth.principal import Principals
 from oms.auth.ratelimit import LoginLimiter
 from oms.auth.secrets import kept_secret
 from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
 from oms.http.access import authorize
-from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, READ_MODELS, STORE, TOKENS
+from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRINCIPALS, READ_MODELS, STORE, TOKENS
 from oms.http.middlewares import request_context, secure_cookies
 from oms.http.routes import ROUTES
 from oms.hub import Hub
@@ -42,7 +43,7 @@ async def pool_ctx(app: web.Application) -> AsyncIterator[None]:
     db = app[DATABASE]
     pool = await asyncpg.create_pool(
         host=db.host, port=db.port, user=db.user, password=db.password or None, database=db.dbname,
-        min_size=1, max_size=app[CONFIG].db_pool_size,
+        min_size=1, max_size=app[CONFIG].db_pool_size, reset=keep_session,
     )
     assert pool is not None
     app[POOL] = pool
@@ -79,10 +80,15 @@ async def projections_ctx(app: web.Application) -> AsyncIterator[None]:
     await asyncio.to_thread(supervisor.stop)
 
 
+async def keep_session(connection: asyncpg.Connection) -> None:
+    """Reads change no session state, so skip asyncpg's reset query on every release."""
+
+
 async def auth_ctx(app: web.Application) -> AsyncIterator[None]:
     config = app[CONFIG]
     app[HASHER] = await asyncio.to_thread(Hasher, config.bcrypt_rounds)
     app[LIMITER] = LoginLimiter(config.login_limit, config.redis_url)
+    app[PRINCIPALS] = Principals(app[POOL], app[STORE], config.principal_ttl_seconds)
     yield
     app[HASHER].close()
 

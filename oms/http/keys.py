@@ -7,6 +7,7 @@ from aiohttp import web
 
 from commands.bus import CommandBus
 from oms.auth.passwords import Hasher
+from oms.auth.principal import Principals
 from oms.auth.ratelimit import LoginLimiter
 from oms.auth.tokens import Tokens
 from oms.config import Config
@@ -24,3 +25,4 @@ TOKENS = web.AppKey("tokens", Tokens)
 HASHER = web.AppKey("hasher", Hasher)
 LIMITER = web.AppKey("limiter", LoginLimiter)
 HUB = web.AppKey("hub", Hub)
+PRINCIPALS = web.AppKey("principals", Principals)

@@ -20,7 +20,7 @@ from oms.history import current
 from oms.http.access import unauthenticated
 from oms.http.codec import ok, read
 from oms.http.errors import ApiError, validation_error
-from oms.http.keys import BUS, HASHER, LIMITER, POOL, STORE, TOKENS
+from oms.http.keys import BUS, HASHER, LIMITER, POOL, PRINCIPALS, STORE, TOKENS
 from oms.http.permissions import AUTHENTICATED, PUBLIC, actor_of, principal_of, requires
 from oms.http.views import user_json, written
 
@@ -95,6 +95,7 @@ async def refresh_tokens(request: web.Request) -> web.Response:
     try:
         user_id, family, new_token = await refresh.rotate(pool, cmd.refresh_token)
     except refresh.RefreshRefused:
+        request.app[PRINCIPALS].forget()  # a reused token may have just ended a family
         raise unauthenticated("invalid refresh token") from None
     principal = await load_principal(pool, request.app[STORE], user_id, family)
     if principal is None:
@@ -117,6 +118,7 @@ async def logout(request: web.Request) -> web.Response:
     if "fam" in session:
         await refresh.revoke_family(pool, UUID(session["fam"]), "logout")
     session.invalidate()
+    request.app[PRINCIPALS].forget()
     return web.Response(status=204)
 
 
@@ -159,4 +161,5 @@ async def change_my_password(request: web.Request) -> web.Response:
     password_hash = await request.app[HASHER].hash(cmd.new_password)
     result = await request.app[BUS].run(set_password, actor_of(request), principal.user_id, password_hash)
     await refresh.revoke_user(request.app[POOL], principal.user_id, "password changed", keep=principal.family_id)
+    request.app[PRINCIPALS].forget(principal.user_id)
     return ok(written(me(principal, user_json(result.value)), result.position))

@@ -27,7 +27,7 @@ from oms.domain.user import User
 from oms.history import history
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.errors import ApiError
-from oms.http.keys import BUS, HASHER, POOL, STORE
+from oms.http.keys import BUS, HASHER, POOL, PRINCIPALS, STORE
 from oms.http.permissions import actor_of, requires
 from oms.http.routes.auth import policy
 from oms.http.routes.reads import Fresh, caught_up
@@ -80,6 +80,7 @@ async def user_history(request: web.Request) -> web.Response:
 async def update(request: web.Request) -> web.Response:
     user_id, cmd = uuid_param(request), await read(request, UpdateUser)
     result = await request.app[BUS].run(update_user, actor_of(request), user_id, cmd)
+    request.app[PRINCIPALS].forget(user_id)
     return ok(written(user_json(result.value), result.position))
 
 
@@ -89,6 +90,7 @@ async def deactivate(request: web.Request) -> web.Response:
     user_id = uuid_param(request)
     result = await request.app[BUS].run(deactivate_user, actor_of(request), user_id)
     await refresh.revoke_user(request.app[POOL], user_id, "deactivated")
+    request.app[PRINCIPALS].forget(user_id)
     return ok(written(user_json(result.value), result.position))
 
 
@@ -96,6 +98,7 @@ async def deactivate(request: web.Request) -> web.Response:
 @requires("users.manage")
 async def reactivate(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(reactivate_user, actor_of(request), uuid_param(request))
+    request.app[PRINCIPALS].forget(result.value.id)
     return ok(written(user_json(result.value), result.position))
 
 
@@ -107,6 +110,7 @@ async def reset_password(request: web.Request) -> web.Response:
     password_hash = await request.app[HASHER].hash(cmd.new_password)
     result = await request.app[BUS].run(set_password, actor_of(request), user_id, password_hash)
     await refresh.revoke_user(request.app[POOL], user_id, "password reset")
+    request.app[PRINCIPALS].forget(user_id)
     return ok(written(user_json(result.value), result.position))
 
 
@@ -141,4 +145,5 @@ async def update_role_(request: web.Request) -> web.Response:
     if name in BUILTIN_ROLES:
         raise ApiError(409, "builtin_role", "built-in roles cannot be changed", role=name)
     result = await request.app[BUS].run(update_role, actor_of(request), name, cmd)
+    request.app[PRINCIPALS].forget()
     return ok(written(role_json(result.value), result.position))
