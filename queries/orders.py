@@ -74,11 +74,10 @@ async def lines_of(pool: asyncpg.Pool, order_ids: list[UUID]) -> dict[UUID, list
 
 async def list_orders(pool: asyncpg.Pool, f: OrderFilter, only_customer: UUID | None) -> dict[str, Any]:
     condition, args = where(f, only_customer)
-    source = "orders o LEFT JOIN users u ON u.id = o.customer_id"
-    total = await pool.fetchval(f"SELECT count(*) FROM {source} WHERE {condition}", *args)
+    total = await pool.fetchval(f"SELECT count(*) FROM orders o WHERE {condition}", *args)
     records = await pool.fetch(
-        f"SELECT {COLUMNS} FROM {source} WHERE {condition} ORDER BY o.placed_at DESC, o.id DESC"
-        f" LIMIT {f.per_page} OFFSET {f.offset}", *args,
+        f"SELECT {COLUMNS} FROM orders o LEFT JOIN users u ON u.id = o.customer_id WHERE {condition}"
+        f" ORDER BY o.placed_at DESC, o.id DESC LIMIT {f.per_page} OFFSET {f.offset}", *args,
     )
     lines = await lines_of(pool, [r["id"] for r in records])
     return paged([row(r, lines[r["id"]]) for r in records], f, total)
