@@ -36,6 +36,9 @@ def call(url: str, body: Any = None, token: str | None = None) -> Any:
 
 
 def load(phase: str, **args: Any) -> dict[str, Any]:
+    """One phase from a separate process, started once the read side has caught up with
+    the last phase's writes, so each figure is measured on a quiet system."""
+    wait_ready(args["base"])
     out = subprocess.run([sys.executable, "-m", "oms.bench.load", phase, json.dumps(args)],  # noqa: S603
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
