@@ -63,6 +63,10 @@ class Supervisor:
 
     def stop(self) -> None:
         for runner in self.runners.values():
+            runner.stopping.set()
+        if self.runners:
+            next(iter(self.runners.values())).wake()
+        for runner in self.runners.values():
             with contextlib.suppress(Exception):
                 stop(runner)
 

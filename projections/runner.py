@@ -7,6 +7,7 @@ transaction (`View.write`), so a crash replays nothing twice and skips nothing.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -176,9 +177,15 @@ class Runner:
 
     def stop(self) -> None:
         self.stopping.set()
+        self.wake()
         self.thread.join(timeout=30)
         self.store.close()
         self.view.datastore.close()
+
+    def wake(self) -> None:
+        """Interrupt the LISTEN wait (of every runner on this database)."""
+        with contextlib.suppress(psycopg.Error), psycopg.connect(self.conninfo, autocommit=True) as conn:
+            conn.execute(sql.SQL("NOTIFY {}").format(sql.Identifier(CHANNEL)))
 
 
 def start(projection: type[Projection[Any]], view: type[View], env: dict[str, str]) -> Runner:
