@@ -27,6 +27,7 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     out.append(("  hot product oversold units", str(r["orders_hot"]["oversold"]), "0", "",
                 "yes" if r["orders_hot"]["oversold"] == 0 and r["orders_hot"]["reserved_equals_sold"] else "no"))
     latency("place-order p99 at 300/s offered", "orders_open_300", "p99_ms", 50)
+    latency("  (context) place-order p99 at 100/s offered", "orders_open_100", "p99_ms", 50)
     latency("commit -> visible in read table p50", "lag", "p50_ms", 100)
     latency("commit -> visible in read table p99", "lag", "p99_ms", 100)
     for clients in (500, 2000):

