@@ -124,20 +124,20 @@ def update_profile(app: OMS, actor: str, user_id: UUID, cmd: UpdateProfile) -> W
     return saved(app, user, user)
 
 
-def deactivate_user(app: OMS, actor: str, user_id: UUID) -> Written[User]:
+def set_active(app: OMS, actor: str, user_id: UUID, active: bool) -> Written[User]:
     user = load(app, User, user_id, "user")
-    user.deactivate(actor)
+    (user.reactivate if active else user.deactivate)(actor)
     admins = roster(app)
     admins.track(user)
     return saved(app, user, user, admins)
+
+
+def deactivate_user(app: OMS, actor: str, user_id: UUID) -> Written[User]:
+    return set_active(app, actor, user_id, active=False)
 
 
 def reactivate_user(app: OMS, actor: str, user_id: UUID) -> Written[User]:
-    user = load(app, User, user_id, "user")
-    user.reactivate(actor)
-    admins = roster(app)
-    admins.track(user)
-    return saved(app, user, user, admins)
+    return set_active(app, actor, user_id, active=True)
 
 
 def set_password(app: OMS, actor: str, user_id: UUID, password_hash: str) -> Written[User]:

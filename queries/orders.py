@@ -10,8 +10,7 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
-from queries.paging import Page, paged
-from queries.products import like_escape
+from queries.paging import Page, Where, fetch_page, like, paged
 
 COLUMNS = (
     "o.id, o.number, o.status, o.payment_status, o.channel, o.customer_id, u.full_name AS customer_name,"
@@ -31,28 +30,23 @@ class OrderFilter(Page, frozen=True, forbid_unknown_fields=True):
     min_position: int | None = None
 
 
-def where(f: OrderFilter, only_customer: UUID | None) -> tuple[str, list[Any]]:
-    clauses, args = ["true"], []
-
-    def add(clause: str, value: Any) -> None:
-        args.append(value)
-        clauses.append(clause.replace("?", f"${len(args)}"))
-
+def where(f: OrderFilter, only_customer: UUID | None) -> Where:
+    w = Where()
     if only_customer is not None:
-        add("o.customer_id = ?", only_customer)
+        w.add("o.customer_id = {me}", me=only_customer)
     for column, value in (("o.status", f.status), ("o.channel", f.channel), ("o.customer_id", f.customer_id)):
         if value is not None:
-            add(f"{column} = ?", value)
+            w.add(column + " = {v}", v=value)
     if f.from_ is not None:
-        add("o.placed_at >= ?", f.from_)
+        w.add("o.placed_at >= {t}", t=f.from_)
     if f.to is not None:
-        add("o.placed_at < ?", f.to)
+        w.add("o.placed_at < {t}", t=f.to)
     if f.q:
         # Two trigram-indexed searches, united: an OR across the join would scan every order.
-        add("o.id IN (SELECT id FROM orders WHERE search ILIKE ?"
-            " UNION SELECT o2.id FROM users u2 JOIN orders o2 ON o2.customer_id = u2.id WHERE u2.full_name ILIKE ?)",
-            "%" + like_escape(f.q.lower()) + "%")
-    return " AND ".join(clauses), args
+        w.add("o.id IN (SELECT id FROM orders WHERE search ILIKE {q} UNION SELECT o2.id"
+              " FROM users u2 JOIN orders o2 ON o2.customer_id = u2.id WHERE u2.full_name ILIKE {q})",
+              q=like(f.q.lower()))
+    return w
 
 
 def row(record: asyncpg.Record, lines: list[dict[str, Any]]) -> dict[str, Any]:
@@ -73,11 +67,9 @@ async def lines_of(pool: asyncpg.Pool, order_ids: list[UUID]) -> dict[UUID, list
 
 
 async def list_orders(pool: asyncpg.Pool, f: OrderFilter, only_customer: UUID | None) -> dict[str, Any]:
-    condition, args = where(f, only_customer)
-    total = await pool.fetchval(f"SELECT count(*) FROM orders o WHERE {condition}", *args)
-    records = await pool.fetch(
-        f"SELECT {COLUMNS} FROM orders o LEFT JOIN users u ON u.id = o.customer_id WHERE {condition}"
-        f" ORDER BY o.placed_at DESC, o.id DESC LIMIT {f.per_page} OFFSET {f.offset}", *args,
+    records, total = await fetch_page(
+        pool, f, where(f, only_customer), table="orders o", select=COLUMNS,
+        joins="LEFT JOIN users u ON u.id = o.customer_id", order_by="o.placed_at DESC, o.id DESC",
     )
     lines = await lines_of(pool, [r["id"] for r in records])
     return paged([row(r, lines[r["id"]]) for r in records], f, total)

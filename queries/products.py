@@ -8,7 +8,7 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
-from queries.paging import Page, paged
+from queries.paging import Page, Where, fetch_page, like, paged
 
 COLUMNS = (
     "id, sku, name, price, cost, barcode, category, brand, tax_rate, stock, reserved,"
@@ -24,10 +24,6 @@ class ProductFilter(Page, frozen=True, forbid_unknown_fields=True):
     min_position: int | None = None
 
 
-def like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def row(record: asyncpg.Record) -> dict[str, Any]:
     item = dict(record)
     item["tax_rate"] = format(item["tax_rate"].normalize(), "f")
@@ -35,27 +31,16 @@ def row(record: asyncpg.Record) -> dict[str, Any]:
 
 
 async def list_products(pool: asyncpg.Pool, f: ProductFilter) -> dict[str, Any]:
-    where, args = ["true"], []
+    where = Where()
     if not f.include_archived:
-        where.append("NOT archived")
+        where.add("NOT archived")
     if f.q:
-        args.append("%" + like_escape(f.q) + "%")
-        n = len(args)
-        where.append(f"(name ILIKE ${n} OR sku ILIKE ${n} OR barcode = ${n + 1})")
-        args.append(f.q)
+        where.add("(name ILIKE {q} OR sku ILIKE {q} OR barcode = {code})", q=like(f.q), code=f.q)
     if f.category:
-        args.append(f.category)
-        where.append(f"category = ${len(args)}")
+        where.add("category = {c}", c=f.category)
     if f.low_stock is not None:
-        args.append(f.low_stock)
-        where.append(f"stock - reserved <= ${len(args)}")
-    condition = " AND ".join(where)
-    total = await pool.fetchval(f"SELECT count(*) FROM products WHERE {condition}", *args)
-    records = await pool.fetch(
-        f"SELECT {COLUMNS} FROM products WHERE {condition} ORDER BY name, id"
-        f" LIMIT {f.per_page} OFFSET {f.offset}",
-        *args,
-    )
+        where.add("stock - reserved <= {n}", n=f.low_stock)
+    records, total = await fetch_page(pool, f, where, table="products", select=COLUMNS, order_by="name, id")
     return paged([row(r) for r in records], f, total)
 
 

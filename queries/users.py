@@ -7,8 +7,7 @@ from uuid import UUID
 
 import asyncpg
 
-from queries.paging import Page, paged
-from queries.products import like_escape
+from queries.paging import Page, Where, fetch_page, like, paged
 
 COLUMNS = "id, username, role, email, full_name, active, version, created_at, updated_at"
 
@@ -21,23 +20,15 @@ class UserFilter(Page, frozen=True, forbid_unknown_fields=True):
 
 
 async def list_users(pool: asyncpg.Pool, f: UserFilter) -> dict[str, Any]:
-    where, args = ["true"], []
+    where = Where()
     if f.q:
-        args.append("%" + like_escape(f.q) + "%")
-        where.append(f"(username ILIKE ${len(args)} OR full_name ILIKE ${len(args)} OR email ILIKE ${len(args)})")
+        where.add("(username ILIKE {q} OR full_name ILIKE {q} OR email ILIKE {q})", q=like(f.q))
     if f.role:
-        args.append(f.role)
-        where.append(f"role = ${len(args)}")
+        where.add("role = {role}", role=f.role)
     if f.active is not None:
-        args.append(f.active)
-        where.append(f"active = ${len(args)}")
-    condition = " AND ".join(where)
-    total = await pool.fetchval(f"SELECT count(*) FROM users WHERE {condition}", *args)
-    rows = await pool.fetch(
-        f"SELECT {COLUMNS} FROM users WHERE {condition} ORDER BY lower(username), id"
-        f" LIMIT {f.per_page} OFFSET {f.offset}", *args,
-    )
-    return paged([dict(r) for r in rows], f, total)
+        where.add("active = {active}", active=f.active)
+    records, total = await fetch_page(pool, f, where, table="users", select=COLUMNS, order_by="lower(username), id")
+    return paged([dict(r) for r in records], f, total)
 
 
 async def get_user(pool: asyncpg.Pool, user_id: UUID) -> dict[str, Any] | None:
