@@ -21,6 +21,7 @@ from oms.http.access import unauthenticated
 from oms.http.codec import ok, read
 from oms.http.errors import ApiError, validation_error
 from oms.http.keys import BUS, HASHER, LIMITER, POOL, PRINCIPALS, STORE, TOKENS
+from oms.http.openapi import schema
 from oms.http.permissions import AUTHENTICATED, PUBLIC, actor_of, principal_of, requires
 from oms.http.views import user_json, written
 
@@ -69,6 +70,7 @@ def policy(password: str, username: str | None) -> None:
 
 @routes.post("/api/v1/auth/login")
 @requires(PUBLIC)
+@schema(body=Login)
 async def login(request: web.Request) -> web.Response:
     cmd = await read(request, Login)
     await rate_limited(request, f"ip:{request.remote}", f"user:{cmd.username.casefold()}")
@@ -89,6 +91,7 @@ async def login(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/auth/refresh")
 @requires(PUBLIC)
+@schema(body=RefreshToken)
 async def refresh_tokens(request: web.Request) -> web.Response:
     cmd = await read(request, RefreshToken)
     pool = request.app[POOL]
@@ -106,6 +109,7 @@ async def refresh_tokens(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/auth/logout")
 @requires(PUBLIC)
+@schema(body=Logout)
 async def logout(request: web.Request) -> web.Response:
     raw = await request.read()
     cmd = await read(request, Logout) if raw.strip() else Logout()
@@ -124,6 +128,7 @@ async def logout(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/auth/signup")
 @requires(PUBLIC)
+@schema(body=SignUp)
 async def signup(request: web.Request) -> web.Response:
     cmd = await read(request, SignUp)
     await rate_limited(request, f"signup-ip:{request.remote}")
@@ -143,6 +148,7 @@ async def get_me(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/auth/me")
 @requires(AUTHENTICATED)
+@schema(body=UpdateProfile)
 async def update_me(request: web.Request) -> web.Response:
     cmd, principal = await read(request, UpdateProfile), principal_of(request)
     result = await request.app[BUS].run(update_profile, actor_of(request), principal.user_id, cmd)
@@ -151,6 +157,7 @@ async def update_me(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/auth/me/password")
 @requires(AUTHENTICATED)
+@schema(body=ChangeOwnPassword)
 async def change_my_password(request: web.Request) -> web.Response:
     cmd, principal = await read(request, ChangeOwnPassword), principal_of(request)
     await rate_limited(request, f"user:{principal.username.casefold()}")

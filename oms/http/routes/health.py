@@ -6,6 +6,7 @@ from aiohttp import web
 
 from oms.http.codec import ok
 from oms.http.keys import POOL, READ_MODELS
+from oms.http.openapi import document
 from oms.http.permissions import PUBLIC, requires
 from queries.positions import caught_up
 
@@ -29,3 +30,10 @@ async def readyz(request: web.Request) -> web.Response:
     lag = head - position
     return ok({"status": "ready" if lag == 0 else "catching_up", "head": head, "projected": position, "lag": lag},
               status=200 if lag == 0 else 503)
+
+
+@routes.get("/api/v1/openapi.json")
+@requires(PUBLIC)
+async def openapi(request: web.Request) -> web.Response:
+    """The OpenAPI document of every route."""
+    return ok(document(request.app))

@@ -12,6 +12,7 @@ from aiohttp import WSMsgType, web
 
 from oms.http.codec import encoder, query
 from oms.http.keys import HUB
+from oms.http.openapi import schema
 from oms.http.permissions import principal_of, requires, scope_of
 from oms.hub import OVERFLOW, Message, wire
 
@@ -34,6 +35,7 @@ def audience(request: web.Request) -> Callable[[Message], bool]:
 
 @routes.get("/api/v1/ws")
 @requires("orders.read")
+@schema(query=Connect)
 async def live(request: web.Request) -> web.WebSocketResponse:
     params = query(request, Connect)
     ws = web.WebSocketResponse(heartbeat=30)

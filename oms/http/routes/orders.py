@@ -27,6 +27,7 @@ from oms.domain.order import Order
 from oms.history import history, state_at
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, CONFIG, POOL, STORE
+from oms.http.openapi import schema
 from oms.http.permissions import actor_of, principal_of, requires, scope_of
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
 from oms.http.views import order_json, written
@@ -50,6 +51,7 @@ async def check_visible(request: web.Request, order_id: UUID) -> None:
 
 @routes.post("/api/v1/orders")
 @requires("orders.place")
+@schema(body=PlaceOrder)
 async def place(request: web.Request) -> web.Response:
     cmd = await read(request, PlaceOrder)
     customer = own_customer_id(request)
@@ -62,6 +64,7 @@ async def place(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/orders")
 @requires("orders.read")
+@schema(query=OrderFilter)
 async def list_(request: web.Request) -> web.Response:
     f = query(request, OrderFilter)
     await caught_up(request, f.min_position)
@@ -71,6 +74,7 @@ async def list_(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/orders/{id}")
 @requires("orders.read")
+@schema(query=ReadAt)
 async def get(request: web.Request) -> web.Response:
     order_id, at = uuid_param(request), query(request, ReadAt)
     await check_visible(request, order_id)
@@ -88,6 +92,7 @@ async def order_history(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/orders/{id}/status")
 @requires("orders.manage")
+@schema(body=ChangeOrderStatus)
 async def change_status(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, ChangeOrderStatus)
     result = await request.app[BUS].run(change_order_status, actor_of(request), order_id, cmd)
@@ -96,6 +101,7 @@ async def change_status(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/orders/{id}/cancel")
 @requires("orders.cancel")
+@schema(body=CancelOrder)
 async def cancel(request: web.Request) -> web.Response:
     order_id = uuid_param(request)
     raw = await request.read()
@@ -107,6 +113,7 @@ async def cancel(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/orders/{id}/payments")
 @requires("orders.pay")
+@schema(body=RecordPayment)
 async def pay(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, RecordPayment)
     result = await request.app[BUS].run(record_payment, actor_of(request), order_id, cmd)

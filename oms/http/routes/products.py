@@ -19,6 +19,7 @@ from oms.domain.errors import NotFound
 from oms.domain.product import Product
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, POOL
+from oms.http.openapi import schema
 from oms.http.permissions import actor_of, can, requires
 from oms.http.routes.reads import Fresh, ReadAt, aggregate_at, caught_up
 from oms.http.views import product_json, written
@@ -34,6 +35,7 @@ def shown(request: web.Request, product: dict[str, Any]) -> dict[str, Any]:
 
 @routes.get("/api/v1/products")
 @requires("products.read")
+@schema(query=ProductFilter)
 async def list_(request: web.Request) -> web.Response:
     f = query(request, ProductFilter)
     await caught_up(request, f.min_position)
@@ -43,6 +45,7 @@ async def list_(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/products")
 @requires("products.write")
+@schema(body=CreateProduct)
 async def create(request: web.Request) -> web.Response:
     cmd = await read(request, CreateProduct)
     result = await request.app[BUS].run(create_product, actor_of(request), cmd)
@@ -51,6 +54,7 @@ async def create(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/products/by-barcode/{code}")
 @requires("products.read")
+@schema(query=Fresh)
 async def by_barcode(request: web.Request) -> web.Response:
     at = query(request, Fresh)
     await caught_up(request, at.min_position)
@@ -62,6 +66,7 @@ async def by_barcode(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/products/{id}")
 @requires("products.read")
+@schema(query=ReadAt)
 async def get(request: web.Request) -> web.Response:
     product_id, at = uuid_param(request), query(request, ReadAt)
     if at.version or at.as_of:
@@ -75,6 +80,7 @@ async def get(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/products/{id}")
 @requires("products.write")
+@schema(body=UpdateProduct)
 async def update(request: web.Request) -> web.Response:
     product_id, cmd = uuid_param(request), await read(request, UpdateProduct)
     result = await request.app[BUS].run(update_product, actor_of(request), product_id, cmd)
@@ -90,6 +96,7 @@ async def archive(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/products/{id}/stock-adjustments")
 @requires("stock.adjust")
+@schema(body=AdjustStock)
 async def adjust(request: web.Request) -> web.Response:
     product_id, cmd = uuid_param(request), await read(request, AdjustStock)
     result = await request.app[BUS].run(adjust_stock, actor_of(request), product_id, cmd)

@@ -28,6 +28,7 @@ from oms.history import history
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.errors import ApiError
 from oms.http.keys import BUS, HASHER, POOL, PRINCIPALS, STORE
+from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
 from oms.http.routes.auth import policy
 from oms.http.routes.reads import Fresh, caught_up
@@ -39,6 +40,7 @@ routes = web.RouteTableDef()
 
 @routes.get("/api/v1/users")
 @requires("users.manage")
+@schema(query=UserFilter)
 async def list_(request: web.Request) -> web.Response:
     f = query(request, UserFilter)
     await caught_up(request, f.min_position)
@@ -47,6 +49,7 @@ async def list_(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/users")
 @requires("users.manage")
+@schema(body=CreateUser)
 async def create(request: web.Request) -> web.Response:
     cmd = await read(request, CreateUser)
     policy(cmd.password, cmd.username)
@@ -57,6 +60,7 @@ async def create(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/users/{id}")
 @requires("users.manage")
+@schema(query=Fresh)
 async def get(request: web.Request) -> web.Response:
     user_id, fresh = uuid_param(request), query(request, Fresh)
     await caught_up(request, fresh.min_position)
@@ -77,6 +81,7 @@ async def user_history(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/users/{id}")
 @requires("users.manage")
+@schema(body=UpdateUser)
 async def update(request: web.Request) -> web.Response:
     user_id, cmd = uuid_param(request), await read(request, UpdateUser)
     result = await request.app[BUS].run(update_user, actor_of(request), user_id, cmd)
@@ -104,6 +109,7 @@ async def reactivate(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/users/{id}/password")
 @requires("users.manage")
+@schema(body=ResetPassword)
 async def reset_password(request: web.Request) -> web.Response:
     user_id, cmd = uuid_param(request), await read(request, ResetPassword)
     policy(cmd.new_password, None)
@@ -116,6 +122,7 @@ async def reset_password(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/roles")
 @requires("roles.manage")
+@schema(query=Fresh)
 async def list_roles(request: web.Request) -> web.Response:
     fresh = query(request, Fresh)
     await caught_up(request, fresh.min_position)
@@ -133,6 +140,7 @@ async def list_permissions(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/roles")
 @requires("roles.manage")
+@schema(body=CreateRole)
 async def create_role_(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(create_role, actor_of(request), await read(request, CreateRole))
     return ok(written(role_json(result.value), result.position), status=201)
@@ -140,6 +148,7 @@ async def create_role_(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/roles/{name}")
 @requires("roles.manage")
+@schema(body=UpdateRole)
 async def update_role_(request: web.Request) -> web.Response:
     name, cmd = request.match_info["name"], await read(request, UpdateRole)
     if name in BUILTIN_ROLES:
