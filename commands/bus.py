@@ -32,6 +32,7 @@ from oms.store import OMS
 
 T = TypeVar("T")
 MAX_BATCH = 200
+SYNC_TIMEOUT = 120.0  # seconds a CLI or test caller waits before giving up
 
 
 class Written(Generic[T]):
@@ -95,7 +96,7 @@ class CommandBus:
     def run_sync(self, handler: Callable[..., Written[T]], *args: Any) -> Written[T]:
         future: Future[Written[T]] = Future()
         self.jobs.put((handler, args, future))
-        return future.result()
+        return future.result(timeout=SYNC_TIMEOUT)
 
     def close(self) -> None:
         self.jobs.put(None)
@@ -136,6 +137,11 @@ class CommandBus:
             self.app.drop_cache()  # someone else wrote: decide each again, alone
             for (handler, args, future), _ in decided:
                 self.settle(future, handler, args)
+            return
+        except Exception as exc:  # noqa: BLE001 - e.g. the database is gone: every caller hears it
+            self.app.drop_cache()
+            for (_, _, future), _ in decided:
+                future.set_exception(exc)
             return
         positions = {(r.domain_event.originator_id, r.domain_event.originator_version): r.notification.id
                      for r in recordings}

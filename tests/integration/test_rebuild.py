@@ -91,3 +91,28 @@ def test_a_rebuild_equals_the_live_tables_and_replaces_them_while_orders_flow(co
 def more_orders(bus: CommandBus, product_id, orders: int) -> None:
     for _ in range(orders):
         bus.run_sync(place_order, "t", PlaceOrder(items=[OrderItem(product_id=product_id, quantity=1)]), "B")
+
+
+def test_a_failed_batch_answers_its_callers_and_the_writer_keeps_going(config, db) -> None:
+    """If the database refuses a batch outright, each caller gets the error; later commands still run."""
+    from eventsourcing.persistence import PersistenceError
+
+    store = open_store(db, config)
+    bus = CommandBus(store)
+    bun = CreateProduct(sku="BUN", name="Bun", price="1.00", cost="0.50", category="Bread")
+    try:
+        with psycopg.connect(db.url(), autocommit=True) as conn:
+            conn.execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql"
+                         " AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$")
+            conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON oms_events FOR EACH ROW EXECUTE FUNCTION refuse()")
+        try:
+            bus.run_sync(create_product, "t", bun)
+            raise AssertionError("the refused write was acknowledged")
+        except PersistenceError as error:
+            assert "disk full" in str(error)
+        with psycopg.connect(db.url(), autocommit=True) as conn:
+            conn.execute("DROP TRIGGER refuse ON oms_events")
+        assert bus.run_sync(create_product, "t", bun).value.sku == "BUN"
+    finally:
+        bus.close()
+        store.close()
