@@ -8,6 +8,7 @@ import logging
 import signal
 import sys
 
+import uvloop
 from aiohttp import web
 from aiohttp.log import access_logger as web_log
 
@@ -37,7 +38,7 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
         finally:
             await runner.cleanup()
 
-    asyncio.run(run())
+    uvloop.run(run())  # libuv's event loop: the same asyncio API, less CPU per request
 
 
 async def until_stopped() -> None:
