@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -61,6 +62,13 @@ class Order(Aggregate):
         self.placed_by = actor
         self.status = "placed"
         self.payments: list[dict[str, Any]] = []
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Order:
+        """Lines never change once placed; payments and pending events are the mutable parts."""
+        clone = copy.copy(self)
+        clone.payments = list(self.payments)
+        clone.__dict__["_pending_events"] = list(self.__dict__.get("_pending_events", []))
+        return clone
 
     @property
     def subtotal(self) -> Decimal:
