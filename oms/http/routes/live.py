@@ -57,7 +57,7 @@ async def send(ws: web.WebSocketResponse, queue: asyncio.Queue[Message], backlog
                after: int | None) -> None:
     last = -1 if after is None else after
     for message in backlog:
-        await ws.send_str(encoder.encode(wire(message)).decode())
+        await ws.send_str(encoded(message))
         last = max(last, message["position"])
     while True:
         message = await queue.get()
@@ -65,5 +65,13 @@ async def send(ws: web.WebSocketResponse, queue: asyncio.Queue[Message], backlog
             await ws.close(code=SLOW_CONSUMER, message=b"too slow: reconnect with after=<last position>")
             return
         if message["position"] > last:
-            await ws.send_str(encoder.encode(wire(message)).decode())
+            await ws.send_str(encoded(message))
             last = message["position"]
+
+
+def encoded(message: Message) -> str:
+    """The JSON a client receives, encoded once however many clients receive it."""
+    text = message.get("_wire")
+    if text is None:
+        text = message["_wire"] = encoder.encode(wire(message)).decode()
+    return str(text)
