@@ -188,7 +188,17 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
         for process in processes:
             process.terminate()
             process.wait(timeout=60)
+        drop(db)
     return results
+
+
+def drop(db: Database) -> None:
+    """The bench database goes when the run ends; its figures stay in the JSON file."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(db.url("postgres"), autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(db.dbname)))
 
 
 def machine() -> dict[str, Any]:
