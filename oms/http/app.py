@@ -20,6 +20,7 @@ from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
 from oms.http.access import authorize
+from oms.http.idempotency import idempotency
 from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRINCIPALS, READ_MODELS, STORE, TOKENS
 from oms.http.middlewares import request_context, secure_cookies
 from oms.http.routes import ROUTES
@@ -100,7 +101,7 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     )
     app = web.Application(
         client_max_size=config.max_body_bytes,
-        middlewares=[request_context, secure_cookies, session_middleware(sessions), authorize],
+        middlewares=[request_context, secure_cookies, session_middleware(sessions), authorize, idempotency],
     )
     app[CONFIG] = config
     app[DATABASE] = db
