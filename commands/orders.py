@@ -8,7 +8,7 @@ from uuid import UUID
 import msgspec
 
 from commands.bus import Written, saved
-from commands.load import find, load
+from commands.load import find_or_new, load
 from commands.types import Money, Quantity, Text, money
 from oms.domain.order import Order, OrderNumbers
 from oms.domain.order import place_order as decide_order
@@ -46,8 +46,7 @@ class RecordPayment(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 def numbers(app: OMS, prefix: str) -> OrderNumbers:
-    existing = find(app, OrderNumbers.create_id(prefix=prefix))
-    return existing if isinstance(existing, OrderNumbers) else OrderNumbers(prefix=prefix)
+    return find_or_new(app, OrderNumbers, OrderNumbers.create_id(prefix=prefix), lambda: OrderNumbers(prefix=prefix))
 
 
 def place_order(app: OMS, actor: str, cmd: PlaceOrder, prefix: str) -> Written[Order]:

@@ -12,7 +12,7 @@ from eventsourcing.application import AggregateNotFoundError
 
 from commands.bus import Written, saved
 from commands.claims import claim
-from commands.load import find, load
+from commands.load import find, find_or_new, load
 from commands.types import Name
 from oms.domain.access import BUILTIN_ROLES
 from oms.domain.claim import Claim, claim_id
@@ -73,8 +73,7 @@ class UpdateRole(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 def roster(app: OMS) -> AdminRoster:
-    existing = find(app, AdminRoster.create_id())
-    return existing if isinstance(existing, AdminRoster) else AdminRoster()
+    return find_or_new(app, AdminRoster, AdminRoster.create_id(), AdminRoster)
 
 
 def check_role_exists(app: OMS, role: str) -> None:

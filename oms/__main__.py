@@ -12,9 +12,8 @@ import uvloop
 from aiohttp import web
 from aiohttp.log import access_logger as web_log
 
-from oms.auth.passwords import Hasher
 from oms.config import Config, load_config
-from oms.setup import prepare
+from oms.setup import add_admin, prepare, writer
 
 
 def serve(config: Config, demo: bool, projectors: bool) -> None:
@@ -61,13 +60,8 @@ def project(config: Config) -> None:
     supervisor.start()
     print(f"OMS projectors running: {', '.join(supervisor.runners)}", flush=True)
 
-    async def watch() -> None:
-        while True:
-            await asyncio.sleep(1)
-            await asyncio.to_thread(supervisor.check)
-
     async def run() -> None:
-        watcher = asyncio.create_task(watch())
+        watcher = asyncio.create_task(supervisor.watch())
         await until_stopped()
         watcher.cancel()
 
@@ -95,20 +89,11 @@ def rebuild(config: Config, name: str | None) -> None:
 
 
 def seed(config: Config) -> dict[str, int]:
-    from commands.bus import CommandBus
     from oms.demo import seed as seed_demo
-    from oms.store import open_store
 
     db, _ = prepare(config)
-    store = open_store(db, config)
-    bus = CommandBus(store, retries=config.command_retries)
-    hasher = Hasher(config.bcrypt_rounds)
-    try:
+    with writer(config, db) as (bus, hasher):
         counts = seed_demo(bus, config.order_prefix, hasher.hash_sync)
-    finally:
-        hasher.close()
-        bus.close()
-        store.close()
     print(f"seeded {counts['users']} users, {counts['products']} products and {counts['orders']} orders", flush=True)
     return counts
 
@@ -134,24 +119,13 @@ def create_admin(config: Config, username: str) -> None:
     import getpass
     import os
 
-    from commands.bus import CommandBus
-    from commands.users import CreateUser, create_user
     from oms.auth.passwords import check_policy
-    from oms.store import open_store
 
     password = os.environ.get("OMS_ADMIN_PASSWORD") or getpass.getpass(f"password for {username}: ")
     check_policy(password, username)
     db, _ = prepare(config)
-    store = open_store(db, config)
-    bus = CommandBus(store)
-    hasher = Hasher(config.bcrypt_rounds)
-    try:
-        cmd = CreateUser(username=username, password=password, role="admin")
-        user = bus.run_sync(create_user, "cli", cmd, hasher.hash_sync(password)).value
-    finally:
-        hasher.close()
-        bus.close()
-        store.close()
+    with writer(config, db) as (bus, hasher):
+        user = add_admin(bus, hasher, username, password, "cli")
     print(f"admin {username} created ({user.id})")
 
 

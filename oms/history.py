@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
@@ -16,6 +17,17 @@ HIDDEN = ("originator_id", "originator_version", "originator_topic", "timestamp"
 
 
 LATEST = 2**62  # a version beyond any: read the store itself, not the command cache
+
+
+def typed(get: Callable[[], object], cls: type[A], aggregate_id: UUID, what: str) -> A:
+    """The aggregate `get` returns if it is a `cls`; unknown ids and other types are NotFound."""
+    try:
+        aggregate = get()
+    except AggregateNotFoundError:
+        raise NotFound(f"{what} not found", id=str(aggregate_id)) from None
+    if not isinstance(aggregate, cls):
+        raise NotFound(f"{what} not found", id=str(aggregate_id))
+    return aggregate
 
 
 def current(app: OMS, aggregate_id: UUID) -> object:
@@ -33,13 +45,7 @@ def state_at(
         if not versions:
             raise NotFound(f"{what} not found", id=str(aggregate_id))
         version = max(versions)
-    try:
-        aggregate: object = app.repository.get(aggregate_id, version=version or LATEST)
-    except AggregateNotFoundError:
-        raise NotFound(f"{what} not found", id=str(aggregate_id)) from None
-    if not isinstance(aggregate, cls):
-        raise NotFound(f"{what} not found", id=str(aggregate_id))
-    return aggregate
+    return typed(lambda: app.repository.get(aggregate_id, version=version or LATEST), cls, aggregate_id, what)
 
 
 def events_of(app: OMS, aggregate_id: UUID) -> list[Any]:

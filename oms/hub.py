@@ -23,11 +23,12 @@ import redis.asyncio as aioredis
 
 from oms.store import OMS
 from projections.feed import Message, messages
+from queries.positions import caught_up
 
 log = logging.getLogger("oms.hub")
 OVERFLOW: Message = {"type": "overflow"}
 CATCH_UP_LIMIT = 10_000
-FEED_POSITION = "SELECT coalesce((SELECT notification_id FROM feed_tracking WHERE application_name = 'OMS'), 0)"
+FEED = ["feed_tracking"]
 
 
 def channel(dbname: str) -> str:
@@ -65,7 +66,7 @@ class Hub:
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
-        self.delivered = int(await self.pool.fetchval(FEED_POSITION))
+        self.delivered = await caught_up(self.pool, FEED)
         self.tasks = [asyncio.create_task(self.run()), asyncio.create_task(self.ticker())]
         if self.redis_url:
             self.tasks.append(asyncio.create_task(self.listen()))
@@ -109,7 +110,7 @@ class Hub:
             message = await self.inbox.get()
             try:
                 if message is None:
-                    head = int(await self.pool.fetchval(FEED_POSITION))
+                    head = await caught_up(self.pool, FEED)
                     if head > self.delivered:
                         self.fan_out(await self.read(self.delivered, head), head)
                 elif message["position"] > self.delivered:

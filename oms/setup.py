@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import psycopg
 
+from commands.bus import CommandBus
+from commands.users import CreateUser, create_user
+from oms.auth.passwords import Hasher
 from oms.config import Config
 from oms.database import Database, ensure_database, resolve
+from oms.domain.user import User
 from oms.migrate import migrate
 from oms.store import open_store, store_env
 from projections import registry
@@ -27,3 +34,22 @@ def prepare(config: Config, db: Database | None = None) -> tuple[Database, list[
         finally:
             conn.execute("SELECT pg_advisory_unlock(%s)", (PREPARE_LOCK,))
     return db, applied
+
+
+@contextmanager
+def writer(config: Config, db: Database, bcrypt_rounds: int | None = None) -> Iterator[tuple[CommandBus, Hasher]]:
+    """A command bus and a password hasher for work outside the server (CLI, seed, bench)."""
+    store = open_store(db, config)
+    bus = CommandBus(store, retries=config.command_retries)
+    hasher = Hasher(bcrypt_rounds or config.bcrypt_rounds)
+    try:
+        yield bus, hasher
+    finally:
+        hasher.close()
+        bus.close()
+        store.close()
+
+
+def add_admin(bus: CommandBus, hasher: Hasher, username: str, password: str, actor: str) -> User:
+    cmd = CreateUser(username=username, password=password, role="admin")
+    return bus.run_sync(create_user, actor, cmd, hasher.hash_sync(password)).value

@@ -21,6 +21,7 @@ from psycopg import Cursor, sql
 from oms.domain.order import Order
 from oms.domain.product import Product
 from projections.runner import View
+from queries.positions import positions_sql
 
 Message = dict[str, Any]
 Publish = Callable[[Message], None]
@@ -101,11 +102,7 @@ class FeedView(View):
         """Block (bounded) until every read model has committed `position`."""
         if not self.read_models:
             return
-        union = sql.SQL(" UNION ALL ").join(
-            sql.SQL("SELECT coalesce((SELECT notification_id FROM {} WHERE application_name = 'OMS'), 0) AS n")
-            .format(sql.Identifier(t)) for t in self.read_models
-        )
-        statement = sql.SQL("SELECT min(n) AS n FROM ({}) AS positions").format(union)
+        statement = positions_sql(self.read_models)
         deadline = time.monotonic() + WAIT_FOR_READ_MODELS
         with self.datastore.get_connection() as conn:
             while time.monotonic() < deadline:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from typing import Any
@@ -60,6 +61,12 @@ class Supervisor:
                 self.runners[projection.name] = start(projection, view, self.env)
                 restarted.append(projection.name)
         return restarted
+
+    async def watch(self, every: float = 1.0) -> None:
+        """Check the runners every `every` seconds, until cancelled."""
+        while True:
+            await asyncio.sleep(every)
+            await asyncio.to_thread(self.check)
 
     def stop(self) -> None:
         for runner in self.runners.values():

@@ -83,20 +83,10 @@ def prepare_db(config: Config) -> Database:
 
 
 def create_admin(config: Config, db: Database, password: str) -> None:
-    from commands.bus import CommandBus
-    from commands.users import CreateUser, create_user
-    from oms.auth.passwords import Hasher
-    from oms.store import open_store
+    from oms.setup import add_admin, writer
 
-    store = open_store(db, config)
-    bus, hasher = CommandBus(store), Hasher(4)
-    try:
-        bus.run_sync(create_user, "bench", CreateUser(username="bench", password=password, role="admin"),
-                     hasher.hash_sync(password))
-    finally:
-        hasher.close()
-        bus.close()
-        store.close()
+    with writer(config, db, bcrypt_rounds=4) as (bus, hasher):
+        add_admin(bus, hasher, "bench", password, "bench")
 
 
 def redis_url() -> str | None:

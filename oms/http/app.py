@@ -67,13 +67,7 @@ async def projections_ctx(app: web.Application) -> AsyncIterator[None]:
     publish = redis_publisher(config.redis_url, db.dbname) if config.redis_url else app[HUB].publish_local
     supervisor = registry.Supervisor(projector_env(db, config), publish)
     await asyncio.to_thread(supervisor.start)
-
-    async def watch() -> None:
-        while True:
-            await asyncio.sleep(1)
-            await asyncio.to_thread(supervisor.check)
-
-    watcher = asyncio.create_task(watch())
+    watcher = asyncio.create_task(supervisor.watch())
     yield
     watcher.cancel()
     with contextlib.suppress(asyncio.CancelledError):
