@@ -58,7 +58,7 @@ def project(config: Config) -> None:
     publish = redis_publisher(config.redis_url, db.dbname) if config.redis_url else nowhere
     supervisor = registry.Supervisor(projector_env(db, config), publish)
     supervisor.start()
-    print(f"OMS projectors running: {', '.join(supervisor.runners)}", flush=True)
+    print(f"OMS projectors running: {', '.join(supervisor.names)}", flush=True)
 
     async def run() -> None:
         watcher = asyncio.create_task(supervisor.watch())

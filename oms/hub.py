@@ -22,13 +22,13 @@ import msgspec
 import redis.asyncio as aioredis
 
 from oms.store import OMS
-from projections.feed import Message, messages
+from projections.feed import TRACKING, Message, messages
 from queries.positions import caught_up
 
 log = logging.getLogger("oms.hub")
 OVERFLOW: Message = {"type": "overflow"}
 CATCH_UP_LIMIT = 10_000
-FEED = ["feed_tracking"]
+FEED = [TRACKING]
 
 
 def channel(dbname: str) -> str:
@@ -79,10 +79,14 @@ class Hub:
                 await task
 
     # -- input ------------------------------------------------------------------
-    def publish_local(self, message: Message) -> None:
-        """Called from a projector thread of this process."""
+    def publish_local(self, batch: list[Message]) -> None:
+        """Called from the projector thread of this process."""
         if self.loop is not None:
-            self.loop.call_soon_threadsafe(self.inbox.put_nowait, message)
+            self.loop.call_soon_threadsafe(self.receive, batch)
+
+    def receive(self, batch: list[Message]) -> None:
+        for message in batch:
+            self.inbox.put_nowait(message)
 
     async def listen(self) -> None:
         assert self.redis_url

@@ -18,14 +18,18 @@ def redis_publisher(url: str, dbname: str) -> Publish:
     client = redis.Redis.from_url(url)
     name = channel(dbname)
 
-    def publish(message: Message) -> None:
+    def publish(batch: list[Message]) -> None:
+        """One round trip for the batch; each message stays its own pub/sub message."""
         try:
-            client.publish(name, encoder.encode(message))
+            with client.pipeline(transaction=False) as pipe:
+                for message in batch:
+                    pipe.publish(name, encoder.encode(message))
+                pipe.execute()
         except redis.RedisError:  # hubs fill the gap from the event store on their next tick
-            log.warning("could not publish position %s to redis", message["position"], exc_info=True)
+            log.warning("could not publish up to position %s to redis", batch[-1]["position"], exc_info=True)
 
     return publish
 
 
-def nowhere(message: Message) -> None:
+def nowhere(batch: list[Message]) -> None:
     """No Redis and no local hub (`oms project` alone): API processes tick."""

@@ -28,7 +28,7 @@ def prepare(config: Config, db: Database | None = None) -> tuple[Database, list[
     with psycopg.connect(db.url(), autocommit=True) as conn:
         conn.execute("SELECT pg_advisory_lock(%s)", (PREPARE_LOCK,))
         try:
-            open_store(db, config).close()  # creates the event tables
+            open_store(db, config, create=True).close()  # creates the event tables
             applied = migrate(db)
             registry.create_all_tables(store_env(db, config))
         finally:

@@ -2,18 +2,63 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import Application, LRUCache
+from eventsourcing.application import Application, LRUCache, ProcessingEvent
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import Recording, StoredEvent
+from eventsourcing.postgres import PostgresApplicationRecorder
+from eventsourcing.utils import get_topic
+from psycopg import Cursor
+from psycopg.sql import SQL, Identifier
 
 from oms.config import Config
 from oms.database import Database
+
+
+class Recorder(PostgresApplicationRecorder):
+    """The library's recorder (table lock, NOTIFY, same table and rows), but it sends a
+    batch's events as four binary arrays instead of one array of a composite type:
+    psycopg quotes composites in Python, which cost ~8 ms per 200 events, against
+    under 1 ms in binary."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.insert_events_statement = SQL(
+            "INSERT INTO {schema}.{table} (originator_id, originator_version, topic, state)"
+            " SELECT * FROM unnest(%b::uuid[], %b::int8[], %b::text[], %b::bytea[])"
+            " RETURNING notification_id"
+        ).format(schema=Identifier(self.datastore.schema), table=Identifier(self.events_table_name))
+
+    def _insert_stored_events(self, curs: Cursor[Any], stored_events: Sequence[StoredEvent], **_: Any) -> None:
+        self._lock_table(curs)
+        self._notify_channel(curs)
+        curs.execute(self.insert_events_statement, (
+            [e.originator_id for e in stored_events], [e.originator_version for e in stored_events],
+            [e.topic for e in stored_events], [e.state for e in stored_events],
+        ))
 
 
 class OMS(Application[UUID]):
     """The one event-sourced application. Its name fixes the table `oms_events`: never rename it."""
 
     name = "OMS"
+
+    def save(self, *aggregates: Any, **_: Any) -> list[Recording[UUID]]:
+        """The library's save for aggregates only: it skips two runtime Protocol checks per
+        object (slow on Python 3.11), which cost more than the rest for a batch of orders."""
+        processing: ProcessingEvent[UUID] = ProcessingEvent()
+        for aggregate in aggregates:
+            if isinstance(aggregate, Aggregate):
+                processing.events.extend(aggregate.collect_events())
+                processing.aggregates[aggregate.id] = aggregate
+            else:
+                processing.collect_events(aggregate)
+        recordings = self._record(processing)
+        self._notify(recordings)
+        return recordings
 
     def drop_cache(self) -> None:
         """Forget every cached aggregate (after a version conflict: another process wrote).
@@ -23,7 +68,9 @@ class OMS(Application[UUID]):
             self.repository.cache = LRUCache(maxsize=cache.maxsize)
 
 
-def store_env(db: Database, config: Config) -> dict[str, str]:
+def store_env(db: Database, config: Config, create: bool = False) -> dict[str, str]:
+    """`create` only in `prepare`, under its lock: processes starting together would race
+    on CREATE TABLE IF NOT EXISTS ("tuple concurrently updated")."""
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
         "POSTGRES_DBNAME": db.dbname,
@@ -33,7 +80,8 @@ def store_env(db: Database, config: Config) -> dict[str, str]:
         "POSTGRES_PASSWORD": db.password,
         "POSTGRES_LOCK_TIMEOUT": str(config.lock_timeout_seconds),
         "POSTGRES_POOL_SIZE": "2",
-        "CREATE_TABLE": "y",
+        "CREATE_TABLE": "y" if create else "n",
+        "APPLICATION_RECORDER_TOPIC": get_topic(Recorder),
         "AGGREGATE_CACHE_MAXSIZE": "100000",
         # Commands trust the cache: a stale aggregate fails its save (version conflict),
         # and the command bus then drops the cache and decides again on fresh state.
@@ -41,8 +89,8 @@ def store_env(db: Database, config: Config) -> dict[str, str]:
     }
 
 
-def open_store(db: Database, config: Config) -> OMS:
-    return OMS(env=store_env(db, config))
+def open_store(db: Database, config: Config, create: bool = False) -> OMS:
+    return OMS(env=store_env(db, config, create))
 
 
 def projector_env(db: Database, config: Config) -> dict[str, str]:

@@ -22,36 +22,36 @@ class ProductCatalog(Projection[ProductCatalogView]):
 
     @singledispatchmethod
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:
-        self.view.track(tracking)
+        """Events this read model does not show."""
 
     @process_event.register
     def _(self, e: Product.Created, tracking: Tracking) -> None:
         self.view.insert(
-            tracking, id=e.originator_id, sku=e.sku, name=e.name, price=e.price, cost=e.cost,
+            id=e.originator_id, sku=e.sku, name=e.name, price=e.price, cost=e.cost,
             barcode=e.barcode, category=e.category, brand=e.brand, tax_rate=e.tax_rate, stock=e.stock,
             version=e.originator_version, created_at=e.timestamp, updated_at=e.timestamp,
         )
 
     @process_event.register
     def _(self, e: Product.Updated, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, {**e.changes, **stamp(e)})
+        self.view.update(e.originator_id, {**e.changes, **stamp(e)})
 
     @process_event.register
     def _(self, e: Product.Archived, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, {"archived": True, **stamp(e)})
+        self.view.update(e.originator_id, {"archived": True, **stamp(e)})
 
     @process_event.register
     def _(self, e: Product.StockAdjusted, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, stamp(e), {"stock": e.delta})
+        self.view.update(e.originator_id, stamp(e), {"stock": e.delta})
 
     @process_event.register
     def _(self, e: Product.StockReserved, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, stamp(e), {"reserved": e.quantity})
+        self.view.update(e.originator_id, stamp(e), {"reserved": e.quantity})
 
     @process_event.register
     def _(self, e: Product.ReservationReleased, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, stamp(e), {"reserved": -e.quantity})
+        self.view.update(e.originator_id, stamp(e), {"reserved": -e.quantity})
 
     @process_event.register
     def _(self, e: Product.StockHandedOver, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, stamp(e), {"reserved": -e.quantity, "stock": -e.quantity})
+        self.view.update(e.originator_id, stamp(e), {"reserved": -e.quantity, "stock": -e.quantity})

@@ -23,43 +23,42 @@ class Directory(Projection[UsersView]):
 
     @singledispatchmethod
     def process_event(self, domain_event: Any, tracking: Tracking) -> None:
-        self.view.track(tracking)
+        """Events this read model does not show."""
 
     @process_event.register
     def _(self, e: User.Registered, tracking: Tracking) -> None:
         self.view.insert(
-            tracking, id=e.originator_id, username=e.username, role=e.role, email=e.email,
+            id=e.originator_id, username=e.username, role=e.role, email=e.email,
             full_name=e.full_name, version=e.originator_version, created_at=e.timestamp, updated_at=e.timestamp,
         )
 
     @process_event.register
     def _(self, e: User.ProfileUpdated, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, {**e.changes, **stamp(e)})
+        self.view.update(e.originator_id, {**e.changes, **stamp(e)})
 
     @process_event.register
     def _(self, e: User.RoleAssigned, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, {"role": e.role, **stamp(e)})
+        self.view.update(e.originator_id, {"role": e.role, **stamp(e)})
 
     @process_event.register
     def _(self, e: User.Deactivated, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, {"active": False, **stamp(e)})
+        self.view.update(e.originator_id, {"active": False, **stamp(e)})
 
     @process_event.register
     def _(self, e: User.Reactivated, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, {"active": True, **stamp(e)})
+        self.view.update(e.originator_id, {"active": True, **stamp(e)})
 
     @process_event.register
     def _(self, e: User.PasswordChanged, tracking: Tracking) -> None:
-        self.view.update(tracking, e.originator_id, stamp(e))
+        self.view.update(e.originator_id, stamp(e))
 
     @process_event.register
     def _(self, e: Role.Created, tracking: Tracking) -> None:
-        with self.view.write(tracking) as curs:
-            self.view.insert_row(curs, "roles", {"id": e.originator_id, "name": e.name,
-                                                 "permissions": e.permissions, "updated_at": e.timestamp})
+        self.view.insert("roles", id=e.originator_id, name=e.name, permissions=e.permissions,
+                         updated_at=e.timestamp)
 
     @process_event.register
     def _(self, e: Role.PermissionsChanged, tracking: Tracking) -> None:
-        with self.view.write(tracking) as curs:
-            curs.execute(sql.SQL("UPDATE {} SET permissions = %s, updated_at = %s WHERE id = %s").format(
-                self.view.t("roles")), (e.permissions, e.timestamp, e.originator_id))
+        statement = sql.SQL("UPDATE {} SET permissions = %s, updated_at = %s WHERE id = %s").format(
+            self.view.t("roles"))
+        self.view.cursor().execute(statement, (e.permissions, e.timestamp, e.originator_id))

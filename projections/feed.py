@@ -7,24 +7,22 @@ catch-up (which reads the event store, never Redis).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from functools import singledispatchmethod
-from typing import Any, ClassVar
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.persistence import Tracking
-from eventsourcing.projection import Projection
+from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
+from eventsourcing.utils import get_topic
 from psycopg import Cursor, sql
 
 from oms.domain.order import Order
 from oms.domain.product import Product
-from projections.runner import View
-from queries.positions import positions_sql
 
 Message = dict[str, Any]
-Publish = Callable[[Message], None]
+Publish = Callable[[list[Message]], None]  # one batch of messages, in order
+TRACKING = "feed_tracking"
 
 ORDER_TYPES: dict[type, str] = {
     Order.Placed: "order.placed", Order.StatusChanged: "order.status_changed",
@@ -35,7 +33,6 @@ PRODUCT_TYPES: dict[type, str] = {
     Product.StockAdjusted: "stock.changed", Product.StockReserved: "stock.changed",
     Product.ReservationReleased: "stock.changed", Product.StockHandedOver: "stock.changed",
 }
-WAIT_FOR_READ_MODELS = 5.0
 
 
 def relevant(event: Any) -> bool:
@@ -93,61 +90,33 @@ def messages(pairs: Sequence[tuple[Any, int]], curs: Cursor[Any]) -> list[Messag
     return out
 
 
-class FeedView(View):
-    tables = ()
-    columns = frozenset()
-    read_models: ClassVar[tuple[str, ...]] = ()
-
-    def wait_for_read_models(self, position: int) -> None:
-        """Block (bounded) until every read model has committed `position`."""
-        if not self.read_models:
-            return
-        statement = positions_sql(self.read_models)
-        deadline = time.monotonic() + WAIT_FOR_READ_MODELS
-        with self.datastore.get_connection() as conn:
-            while time.monotonic() < deadline:
-                row = conn.execute(statement).fetchone()
-                conn.commit()
-                if row and row["n"] >= position:
-                    return
-                time.sleep(0.002)
-
-    def publish_batch(self, pairs: Sequence[tuple[Any, int]], publish: Publish, previous: int) -> int:
-        """Publish the messages of a batch once the read models hold it; track its end.
-        Publishing before the tracking commits: a crash repeats messages, never loses one."""
-        wanted = [(e, p) for e, p in pairs if relevant(e)]
-        if wanted:
-            self.wait_for_read_models(wanted[-1][1])
-        with self.datastore.transaction(commit=True) as curs:
-            for message in messages(wanted, curs):
-                message["prev"] = previous
-                publish(message)
-                previous = message["position"]
-            self._insert_tracking(curs, Tracking("OMS", pairs[-1][1]))
-        return previous
-
-
-class Feed(Projection[FeedView]):
-    """Subclassed per process by `bind` with the `publish` function to call."""
+class Feed:
+    """Publishes each committed batch's messages with `publish`, then records how far it
+    got in `feed_tracking`. A crash between the two repeats messages (hubs drop what
+    they delivered), never loses one; hubs also compare `feed_tracking` on their ticks."""
 
     name = "Feed"
-    publish: ClassVar[Publish]
-    previous: int | None = None
+    topics = {get_topic(cls) for cls in (*ORDER_TYPES, *PRODUCT_TYPES)}
 
-    def __init__(self, view: FeedView) -> None:
-        super().__init__(view)
-        self.previous = view.max_tracking_id("OMS") or 0
+    def __init__(self, datastore: PostgresDatastore, publish: Publish) -> None:
+        self.tracking = PostgresTrackingRecorder(datastore, tracking_table_name=TRACKING)
+        self.publish = publish
+        self.previous = self.position()
 
-    def process_batch(self, pairs: Sequence[tuple[Any, int]]) -> None:
-        self.previous = self.view.publish_batch(pairs, type(self).publish, self.previous or 0)
+    def position(self) -> int:
+        return self.tracking.max_tracking_id("OMS") or 0
 
-    @singledispatchmethod
-    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
-        self.process_batch([(domain_event, tracking.notification_id)])
+    def prepare(self, curs: Cursor[Any], pairs: Sequence[tuple[Any, int]]) -> list[Message]:
+        return messages(pairs, curs)
+
+    def send(self, prepared: list[Message], position: int) -> None:
+        for message in prepared:
+            message["prev"], self.previous = self.previous, message["position"]
+        if prepared:
+            self.publish(prepared)
+        with self.tracking.datastore.transaction(commit=True) as curs:
+            self.tracking._insert_tracking(curs, Tracking("OMS", position))
 
 
-def bind(publish: Publish, read_models: Sequence[str]) -> tuple[type[Feed], type[FeedView]]:
-    """A Feed that publishes with `publish`, and a view that waits for `read_models`."""
-    feed = type("Feed", (Feed,), {"publish": staticmethod(publish), "name": "Feed"})
-    view = type("FeedView", (FeedView,), {"read_models": tuple(read_models)})
-    return feed, view
+def feed(publish: Publish) -> Callable[[PostgresDatastore], Feed]:
+    return lambda datastore: Feed(datastore, publish)

@@ -11,10 +11,9 @@ from eventsourcing.projection import Projection
 
 from projections.catalog import ProductCatalog, ProductCatalogView
 from projections.directory import Directory, UsersView
-from projections.feed import Feed as FeedProjection
-from projections.feed import FeedView, Publish, bind
+from projections.feed import Feed, Publish, feed
 from projections.orders import OrderList, OrderListView
-from projections.runner import Runner, View, create_tables, start, stop, tracking_table
+from projections.runner import Runner, View, create_tracking_table, tracking_table
 
 log = logging.getLogger("oms.projections")
 
@@ -36,48 +35,42 @@ def find(name: str) -> tuple[type[Projection[Any]], type[View]]:
 
 
 class Supervisor:
-    """Runs every projector and restarts any whose thread died (a lost connection, a
-    write refused after a rebuild); it resumes from its tracked position."""
+    """Runs the projector and restarts it if its thread died (a lost connection, a write
+    refused after a rebuild); each view resumes from its own tracked position."""
 
     def __init__(self, env: dict[str, str], publish: Publish) -> None:
-        feed = bind(publish, tracking_tables())
         self.env = env
-        self.models: list[tuple[type[Projection[Any]], type[View]]] = [*READ_MODELS, feed]
-        self.runners: dict[str, Runner] = {}
+        self.publish = publish
+        self.runner: Runner | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [projection.name for projection, _ in READ_MODELS] + ["Feed"]
 
     def start(self) -> None:
-        for projection, view in self.models:
-            self.runners[projection.name] = start(projection, view, self.env)
+        self.runner = Runner(READ_MODELS, self.env, feed(self.publish))
 
-    def check(self) -> list[str]:
-        """Restart dead runners; answer their names."""
-        restarted = []
-        for projection, view in self.models:
-            runner = self.runners[projection.name]
-            if runner.stopped.is_set():
-                log.warning("projector %s stopped (%r); restarting", projection.name, runner.error)
-                with contextlib.suppress(Exception):
-                    stop(runner)
-                self.runners[projection.name] = start(projection, view, self.env)
-                restarted.append(projection.name)
-        return restarted
+    def check(self) -> bool:
+        """Restart a dead runner; answer whether it had to."""
+        if self.runner is None or not self.runner.stopped.is_set():
+            return False
+        log.warning("projector stopped (%r); restarting", self.runner.error)
+        with contextlib.suppress(Exception):
+            self.runner.stop()
+        self.start()
+        return True
 
     async def watch(self, every: float = 1.0) -> None:
-        """Check the runners every `every` seconds, until cancelled."""
+        """Check the runner every `every` seconds, until cancelled."""
         while True:
             await asyncio.sleep(every)
             await asyncio.to_thread(self.check)
 
     def stop(self) -> None:
-        for runner in self.runners.values():
-            runner.stopping.set()
-        if self.runners:
-            next(iter(self.runners.values())).wake()
-        for runner in self.runners.values():
-            with contextlib.suppress(Exception):
-                stop(runner)
+        if self.runner is not None:
+            self.runner.stop()
 
 
 def create_all_tables(env: dict[str, str]) -> None:
-    for projection, view in (*READ_MODELS, (FeedProjection, FeedView)):
-        create_tables(projection, view, env)
+    for name in (*(projection.name for projection, _ in READ_MODELS), Feed.name):
+        create_tracking_table(name, env)

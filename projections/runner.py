@@ -1,23 +1,25 @@
 """The one place that knows the eventsourcing projection machinery (Projection,
 PostgresTrackingRecorder, the notification log).
 
-Each projection's view writes its rows and its tracking position in one
-transaction (`View.write`), so a crash replays nothing twice and skips nothing.
+One `Runner` thread follows the event store for every read model: it reads each batch
+of notifications once, decodes only the events some projection handles, and applies
+the batch to every view in one transaction, each view with its tracking record, so a
+crash replays nothing twice and skips nothing. Then it hands the batch to the live
+`Feed`, whose messages therefore always describe committed read tables.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from typing import Any, ClassVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar, Protocol
 
 import psycopg
 from eventsourcing.persistence import InfrastructureFactory, Tracking
-from eventsourcing.postgres import PostgresTrackingRecorder
+from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from eventsourcing.projection import Projection
-from eventsourcing.utils import Environment
+from eventsourcing.utils import Environment, get_topic
 from psycopg import Cursor, sql
 from psycopg.conninfo import make_conninfo
 
@@ -27,20 +29,24 @@ APPLICATION = "OMS"
 CHANNEL = "oms_events"  # the library NOTIFYs it on every save
 BATCH = 500
 IDLE_WAIT = 0.5
+STAMP = frozenset({"version", "updated_at"})
 
 
 class View(PostgresTrackingRecorder):
-    """A read model's writer: rows and tracking record committed together.
+    """A read model's writer. It is handed events a batch at a time, inside a transaction
+    (`begin` .. `end`), and writes in as few statements as the batch allows: inserts are
+    buffered and sent together, and updates that only add to counters (stock, reserved)
+    are summed per row, so a hundred orders for one product make one UPDATE. Any other
+    statement first sends what is buffered, so the database sees the events' order.
 
     `tables` names the read tables it owns (the first is its main table). A rebuild
-    writes the same rows into shadow tables named with `suffix`. The runner hands a
-    view events in batches: one transaction for the batch's rows and its last position."""
+    writes the same rows into shadow tables named with `suffix`."""
 
     tables: ClassVar[tuple[str, ...]]
     key: ClassVar[str] = "id"
     columns: ClassVar[frozenset[str]]
     suffix: str = ""
-    batch: Cursor[Any] | None = None
+    curs: Cursor[Any] | None = None
 
     @property
     def table(self) -> str:
@@ -50,64 +56,89 @@ class View(PostgresTrackingRecorder):
         """The identifier of a read table (the shadow table while rebuilding)."""
         return sql.Identifier((table or self.table) + self.suffix)
 
-    @contextmanager
-    def write(self, tracking: Tracking) -> Iterator[Cursor[Any]]:
-        if self.batch is not None:  # inside process_batch: its transaction, its tracking
-            yield self.batch
-            return
-        with self.datastore.transaction(commit=True) as curs:
-            yield curs
-            self._insert_tracking(curs, tracking)
+    # -- the batch ------------------------------------------------------------------
+    def begin(self, curs: Cursor[Any]) -> None:
+        self.curs = curs
+        self.inserts: dict[str, list[Mapping[str, Any]]] = {}
+        self.sums: dict[Any, dict[str, Any]] = {}
+
+    def end(self, position: int) -> None:
+        """Send what is buffered and record `position`, in the batch's transaction."""
+        assert self.curs is not None
+        self.flush()
+        self._insert_tracking(self.curs, Tracking(APPLICATION, position))
+        self.curs = None
 
     def process_batch(self, projection: Projection[Any], pairs: Sequence[tuple[Any, int]]) -> None:
-        """Apply events in order and record the last position, in one transaction."""
+        """Apply (event, position) pairs in order and record the last, in a transaction of its own."""
         with self.datastore.transaction(commit=True) as curs:
-            self.batch = curs
-            try:
-                for event, position in pairs:
-                    projection.process_event(event, Tracking(APPLICATION, position))
-            finally:
-                self.batch = None
-            self._insert_tracking(curs, Tracking(APPLICATION, pairs[-1][1]))
+            self.apply(curs, projection, pairs)
 
-    def track(self, tracking: Tracking) -> None:
-        with self.write(tracking):
-            pass
+    def apply(self, curs: Cursor[Any], projection: Projection[Any], pairs: Sequence[tuple[Any, int]]) -> None:
+        self.begin(curs)
+        for event, position in pairs:
+            projection.process_event(event, Tracking(APPLICATION, position))
+        self.end(pairs[-1][1])
 
-    def insert(self, tracking: Tracking, **values: Any) -> None:
-        with self.write(tracking) as curs:
-            self.insert_row(curs, self.table, values)
+    # -- writing ----------------------------------------------------------------------
+    def cursor(self) -> Cursor[Any]:
+        """The batch's cursor, for a statement of the view's own; what is buffered goes first."""
+        assert self.curs is not None, "views write inside a batch"
+        self.flush()
+        return self.curs
 
-    def statement(self, curs: Cursor[Any], key: tuple[Any, ...], build: Callable[[], sql.Composable]) -> str:
+    def statement(self, key: tuple[Any, ...], build: Callable[[], sql.Composable]) -> str:
         """Compose each statement shape once: composing SQL costs more than running it."""
         cache: dict[tuple[Any, ...], str] = self.__dict__.setdefault("_statements", {})
         if key not in cache:
-            cache[key] = build().as_string(curs)
+            assert self.curs is not None
+            cache[key] = build().as_string(self.curs)
         return cache[key]
 
-    def insert_row(self, curs: Cursor[Any], table: str, values: Mapping[str, Any]) -> None:
-        statement = self.statement(curs, ("insert", table, self.suffix, *values), lambda: sql.SQL(
+    def insert(self, table: str | None = None, **values: Any) -> None:
+        """Buffer a row (rows of one table and shape go in one round trip)."""
+        table = table or self.table
+        statement = self.statement(("insert", table, self.suffix, *values), lambda: sql.SQL(
             "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING").format(
             self.t(table), sql.SQL(", ").join(sql.Identifier(c) for c in values),
             sql.SQL(", ").join(sql.Placeholder(c) for c in values),
         ))
-        curs.execute(statement, values)
+        self.inserts.setdefault(statement, []).append(values)
 
-    def update(self, tracking: Tracking, key: Any, values: Mapping[str, Any],
-               increments: Mapping[str, int] | None = None) -> None:
+    def update(self, key: Any, values: Mapping[str, Any], increments: Mapping[str, int] | None = None) -> None:
         """Set `values` and add `increments` on the row `key`; unknown columns are ignored."""
+        if STAMP.issuperset(values):
+            summed = self.sums.setdefault(key, {})
+            summed.update(values)
+            for column, amount in (increments or {}).items():
+                summed[column] = summed.get(column, 0) + amount
+            return
         setting = [c for c in values if c in self.columns]
-        adding = list(increments or {})
-        params = {"_key": key, **{c: values[c] for c in setting}, **(increments or {})}
+        self.cursor().execute(self.update_statement(setting, list(increments or {})),
+                              {"_key": key, **{c: values[c] for c in setting}, **(increments or {})})
 
+    def update_statement(self, setting: list[str], adding: list[str]) -> str:
         def build() -> sql.Composable:
             sets = [sql.SQL("{} = {}").format(sql.Identifier(c), sql.Placeholder(c)) for c in setting]
             sets += [sql.SQL("{0} = {0} + {1}").format(sql.Identifier(c), sql.Placeholder(c)) for c in adding]
             return sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
                 self.t(), sql.SQL(", ").join(sets), sql.Identifier(self.key))
 
-        with self.write(tracking) as curs:
-            curs.execute(self.statement(curs, ("update", self.suffix, *setting, "+", *adding), build), params)
+        return self.statement(("update", self.suffix, *setting, "+", *adding), build)
+
+    def flush(self) -> None:
+        """Inserts first (a row is inserted before anything adds to it), then the sums."""
+        assert self.curs is not None
+        inserts, self.inserts = self.inserts, {}
+        for statement, rows in inserts.items():
+            self.curs.executemany(statement, rows)
+        sums, self.sums = self.sums, {}
+        shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for key, summed in sums.items():
+            shapes.setdefault(tuple(summed), []).append({"_key": key, **summed})
+        for shape, updates in shapes.items():
+            setting = [c for c in shape if c in STAMP]
+            self.curs.executemany(self.update_statement(setting, [c for c in shape if c not in STAMP]), updates)
 
 
 def stamp(event: Any) -> dict[str, Any]:
@@ -119,34 +150,64 @@ def tracking_table(projection: type[Projection[Any]]) -> str:
     return f"{projection.name.lower()}_tracking"
 
 
-def create_tables(projection: type[Projection[Any]], view: type[View], env: dict[str, str]) -> None:
-    """Create the view's tracking table, so readers can ask its position before it first runs."""
-    factory = InfrastructureFactory[View].construct(env=Environment(projection.name, {**env, "CREATE_TABLE": "y"}))
-    factory.tracking_recorder(view).datastore.close()
+def handled_topics(projection: type[Projection[Any]]) -> set[str]:
+    """The topics of the event classes a projection has a handler for."""
+    registry = vars(projection)["process_event"].dispatcher.registry
+    return {get_topic(cls) for cls in registry if cls is not object}
+
+
+def create_tracking_table(name: str, env: dict[str, str]) -> None:
+    """Create `<name>_tracking`, so readers can ask its position before it first runs."""
+    factory = InfrastructureFactory[PostgresTrackingRecorder].construct(env=Environment(name, {**env, "CREATE_TABLE": "y"}))
+    factory.tracking_recorder(PostgresTrackingRecorder).datastore.close()
+
+
+class Live(Protocol):
+    """What follows the read models (the Feed): it sees each batch once the views wrote it."""
+
+    topics: set[str]
+
+    def position(self) -> int: ...
+
+    def prepare(self, curs: Cursor[Any], pairs: Sequence[tuple[Any, int]]) -> Any:
+        """Inside the batch's transaction, after the views wrote."""
+
+    def send(self, prepared: Any, position: int) -> None:
+        """After the commit."""
 
 
 class Runner:
-    """Follows the event store and feeds one projection in batches, in its own thread.
+    """Follows the event store and feeds every read model, then the live feed, in one thread.
 
-    It reads committed notifications after its tracked position (the store commits
-    positions in order, so none is skipped), applies up to BATCH of them in one
-    transaction with the new position, and sleeps on LISTEN when there is nothing new.
+    It reads committed notifications after the lowest tracked position (the store
+    commits positions in order, so none is skipped), gives each view the events past
+    its own position (after a crash or a rebuild they differ), applies up to BATCH in
+    one transaction, and sleeps on LISTEN when there is nothing new.
     """
 
-    def __init__(self, projection: type[Projection[Any]], view: type[View], env: dict[str, str]) -> None:
-        factory = InfrastructureFactory[View].construct(env=Environment(projection.name, env))
-        self.view = factory.tracking_recorder(view)
-        self.projection = projection(view=self.view)
+    def __init__(self, models: Sequence[tuple[type[Projection[Any]], type[View]]], env: dict[str, str],
+                 live: Callable[[PostgresDatastore], Live] | None = None) -> None:
+        self.datastore = InfrastructureFactory.construct(env=Environment("Projectors", env)).datastore  # type: ignore[attr-defined]
+        self.views = [view(datastore=self.datastore, tracking_table_name=tracking_table(projection))
+                      for projection, view in models]
+        self.projections = [projection(view=view) for (projection, _), view in zip(models, self.views, strict=True)]
+        self.positions = [view.max_tracking_id(APPLICATION) or 0 for view in self.views]
+        self.live = live(self.datastore) if live else None
+        self.topics = set().union(*(handled_topics(p) for p, _ in models), self.live.topics if self.live else ())
+        self.live_position = self.live.position() if self.live else None
         self.store = OMS(env=env)
         self.conninfo = make_conninfo(host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
                                       dbname=env["POSTGRES_DBNAME"], user=env["POSTGRES_USER"],
                                       password=env["POSTGRES_PASSWORD"])
-        self.position = self.view.max_tracking_id(APPLICATION) or 0
         self.stopping = threading.Event()
         self.stopped = threading.Event()
         self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self.run, name=f"projector-{projection.name}", daemon=True)
+        self.thread = threading.Thread(target=self.run, name="projector", daemon=True)
         self.thread.start()
+
+    @property
+    def position(self) -> int:
+        return min([*self.positions, *([self.live_position] if self.live_position is not None else [])])
 
     def run(self) -> None:
         try:
@@ -162,35 +223,37 @@ class Runner:
             self.stopped.set()
 
     def step(self) -> int:
-        """Apply the next batch; answer how many events it had."""
+        """Apply the next batch; answer how many notifications it had."""
         notifications = self.store.recorder.select_notifications(start=self.position + 1, limit=BATCH)
         if not notifications:
             return 0
-        pairs = [(self.store.mapper.to_domain_event(n), n.id) for n in notifications]
-        process = getattr(self.projection, "process_batch", None)
-        if process is not None:
-            process(pairs)
-        else:
-            self.view.process_batch(self.projection, pairs)
-        self.position = notifications[-1].id
-        return len(pairs)
+        last = notifications[-1].id
+        pairs = [(self.store.mapper.to_domain_event(n), n.id) for n in notifications if n.topic in self.topics]
+        prepared = None
+        with self.datastore.transaction(commit=True) as curs:
+            for i, (projection, view) in enumerate(zip(self.projections, self.views, strict=True)):
+                if self.positions[i] < last:
+                    view.begin(curs)
+                    for event, position in pairs:
+                        if position > self.positions[i]:
+                            projection.process_event(event, Tracking(APPLICATION, position))
+                    view.end(last)
+            if self.live is not None and self.live_position is not None and self.live_position < last:
+                prepared = self.live.prepare(curs, [(e, p) for e, p in pairs if p > self.live_position])
+        self.positions = [max(p, last) for p in self.positions]
+        if self.live is not None and prepared is not None:
+            self.live.send(prepared, last)
+            self.live_position = last
+        return len(notifications)
 
     def stop(self) -> None:
         self.stopping.set()
         self.wake()
         self.thread.join(timeout=30)
         self.store.close()
-        self.view.datastore.close()
+        self.datastore.close()
 
     def wake(self) -> None:
-        """Interrupt the LISTEN wait (of every runner on this database)."""
+        """Interrupt the LISTEN wait."""
         with contextlib.suppress(psycopg.Error), psycopg.connect(self.conninfo, autocommit=True) as conn:
             conn.execute(sql.SQL("NOTIFY {}").format(sql.Identifier(CHANNEL)))
-
-
-def start(projection: type[Projection[Any]], view: type[View], env: dict[str, str]) -> Runner:
-    return Runner(projection, view, env)
-
-
-def stop(runner: Runner) -> None:
-    runner.stop()

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
+
+from oms.domain.base import Aggregate
 
 
 def claim_id(kind: str, key: str) -> UUID:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
+from oms.domain.base import Aggregate
 from oms.domain.errors import InsufficientStock, InvalidTransition, PaymentRefused
 from oms.domain.money import cents, tax_on
 from oms.domain.product import Product
@@ -41,6 +41,8 @@ def price_line(product: Product, quantity: int) -> dict[str, Any]:
 
 
 class Order(Aggregate):
+    mutable = ("payments",)
+
     @event("Placed")
     def __init__(
         self,
@@ -62,13 +64,6 @@ class Order(Aggregate):
         self.placed_by = actor
         self.status = "placed"
         self.payments: list[dict[str, Any]] = []
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Order:
-        """Lines never change once placed; payments and pending events are the mutable parts."""
-        clone = copy.copy(self)
-        clone.payments = list(self.payments)
-        clone.__dict__["_pending_events"] = list(self.__dict__.get("_pending_events", []))
-        return clone
 
     @property
     def subtotal(self) -> Decimal:

@@ -6,19 +6,21 @@ years-old history never re-checks rules that may have changed since.
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
+from oms.domain.base import Aggregate
 from oms.domain.errors import InsufficientStock, InvalidTransition, ProductArchived
 
 EDITABLE = ("sku", "name", "price", "cost", "barcode", "category", "brand", "tax_rate")
 
 
 class Product(Aggregate):
+    mutable = ("reservations",)
+
     @event("Created")
     def __init__(
         self,
@@ -44,15 +46,6 @@ class Product(Aggregate):
         self.stock = stock
         self.reservations: dict[str, int] = {}
         self.archived = False
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Product:
-        """Commands work on copies; the only mutable state is the reservations (and the
-        pending events), so copy those and share the rest. Generic deepcopy of a product
-        with thousands of open reservations cost more than deciding the order."""
-        clone = copy.copy(self)
-        clone.reservations = dict(self.reservations)
-        clone.__dict__["_pending_events"] = list(self.__dict__.get("_pending_events", []))
-        return clone
 
     @property
     def reserved(self) -> int:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from oms.domain.access import BUILTIN_ROLES, grantable
+from oms.domain.base import Aggregate
 from oms.domain.errors import DomainError, InvalidTransition
 
 PROFILE_FIELDS = ("email", "full_name")
@@ -122,6 +123,8 @@ ROSTER_ID = uuid5(NAMESPACE_URL, "oms:admin-roster")
 class AdminRoster(Aggregate):
     """The set of active admins. Saved with every change to who is an active admin, so
     two concurrent demotions cannot both pass the 'one admin must remain' rule."""
+
+    mutable = ("admins",)
 
     @classmethod
     def create_id(cls) -> UUID:

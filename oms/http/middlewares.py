@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from oms.domain.ids import random_uuid
 from oms.http.errors import to_response
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -22,7 +22,7 @@ SECURITY_HEADERS = {
 @web.middleware
 async def request_context(request: web.Request, handler: Handler) -> web.StreamResponse:
     sent = request.headers.get("X-Request-ID", "")
-    request_id = sent if REQUEST_ID.match(sent) else uuid.uuid4().hex
+    request_id = sent if REQUEST_ID.match(sent) else random_uuid().hex
     try:
         response = await handler(request)
     except web.HTTPException as exc:
