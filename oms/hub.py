@@ -98,7 +98,7 @@ class Hub:
                     await self.inbox.put(None)  # catch up on anything sent before we listened
                     async for item in pubsub.listen():
                         if item["type"] == "message":
-                            await self.inbox.put(msgspec.json.decode(item["data"]))
+                            self.receive(msgspec.json.decode(item["data"]))
             except (OSError, aioredis.RedisError):
                 log.warning("redis subscription lost; ticks keep the feed going", exc_info=True)
                 await asyncio.sleep(1)
