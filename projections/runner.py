@@ -158,7 +158,8 @@ def handled_topics(projection: type[Projection[Any]]) -> set[str]:
 
 def create_tracking_table(name: str, env: dict[str, str]) -> None:
     """Create `<name>_tracking`, so readers can ask its position before it first runs."""
-    factory = InfrastructureFactory[PostgresTrackingRecorder].construct(env=Environment(name, {**env, "CREATE_TABLE": "y"}))
+    env = {**env, "CREATE_TABLE": "y"}
+    factory = InfrastructureFactory[PostgresTrackingRecorder].construct(env=Environment(name, env))
     factory.tracking_recorder(PostgresTrackingRecorder).datastore.close()
 
 
