@@ -1,7 +1,9 @@
-"""OrderList: the `orders` and `order_lines` read tables behind lists, search and boards."""
+"""OrderList: the `orders`, `order_lines` and `order_counts` read tables behind lists,
+search and boards."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from functools import singledispatchmethod
 from typing import Any
@@ -16,8 +18,32 @@ from projections.runner import View, stamp
 
 
 class OrderListView(View):
-    tables = ("orders", "order_lines")
+    tables = ("orders", "order_lines", "order_counts")
     columns = frozenset({"status", "version", "updated_at"})
+
+    def begin(self, curs: Any) -> None:
+        super().begin(curs)
+        self.counts: Counter[tuple[str, str]] = Counter()
+
+    def flush(self) -> None:
+        super().flush()
+        counts, self.counts = self.counts, Counter()
+        statement = self.statement(("counts", self.suffix), lambda: sql.SQL(
+            "INSERT INTO {0} (status, channel, n) VALUES (%s, %s, %s)"
+            " ON CONFLICT (status, channel) DO UPDATE SET n = {0}.n + excluded.n").format(self.t("order_counts")))
+        rows = [(status, channel, n) for (status, channel), n in counts.items() if n]
+        if rows:
+            assert self.curs is not None
+            self.curs.executemany(statement, rows)
+
+    def status_changed(self, e: Order.StatusChanged) -> None:
+        statement = self.statement(("status", self.suffix), lambda: sql.SQL(
+            "UPDATE {} SET status = %(status)s, version = %(version)s, updated_at = %(updated_at)s"
+            " WHERE id = %(id)s RETURNING channel").format(self.t()))
+        row = self.cursor().execute(statement, {"status": e.status, "id": e.originator_id, **stamp(e)}).fetchone()
+        if row is not None:
+            self.counts[(e.previous, row["channel"])] -= 1
+            self.counts[(e.status, row["channel"])] += 1
 
     def placed(self, e: Order.Placed) -> None:
         net = sum((Decimal(line["net"]) for line in e.lines), Decimal(0))
@@ -31,6 +57,7 @@ class OrderListView(View):
             item_count=sum(line["quantity"] for line in e.lines), search=search,
             placed_by=e.actor, version=e.originator_version, placed_at=e.timestamp, updated_at=e.timestamp,
         )
+        self.counts[("placed", e.channel)] += 1
         for number, line in enumerate(e.lines, start=1):
             self.insert(
                 "order_lines", order_id=e.originator_id, line=number, product_id=UUID(line["product_id"]),
@@ -39,11 +66,10 @@ class OrderListView(View):
             )
 
     def paid(self, e: Order.PaymentRecorded) -> None:
-        statement = sql.SQL(
+        statement = self.statement(("paid", self.suffix), lambda: sql.SQL(
             "UPDATE {} SET paid = paid + %(amount)s,"
             " payment_status = CASE WHEN paid + %(amount)s >= total THEN 'paid' ELSE 'pending' END,"
-            " version = %(version)s, updated_at = %(updated_at)s WHERE id = %(id)s"
-        ).format(self.t())
+            " version = %(version)s, updated_at = %(updated_at)s WHERE id = %(id)s").format(self.t()))
         self.cursor().execute(statement, {"amount": e.amount, "id": e.originator_id, **stamp(e)})
 
 
@@ -60,7 +86,7 @@ class OrderList(Projection[OrderListView]):
 
     @process_event.register
     def _(self, e: Order.StatusChanged, tracking: Tracking) -> None:
-        self.view.update(e.originator_id, {"status": e.status, **stamp(e)})
+        self.view.status_changed(e)
 
     @process_event.register
     def _(self, e: Order.PaymentRecorded, tracking: Tracking) -> None:

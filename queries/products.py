@@ -8,12 +8,17 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
-from queries.paging import Page, Where, fetch_page, like, paged
+from queries.paging import Page, Where, fetch_one, fetch_page, like, paged
 
-COLUMNS = (
-    "id, sku, name, price, cost, barcode, category, brand, tax_rate, stock, reserved,"
-    " greatest(stock - reserved, 0) AS available, archived, version, created_at, updated_at"
-)
+
+def columns(cost: bool) -> str:
+    """A product's JSON fields; the purchase cost only for those allowed to see it."""
+    return (
+        "id, sku, name, price::text AS price," + (" cost::text AS cost," if cost else "")
+        + " barcode, category, brand, trim_scale(tax_rate)::text AS tax_rate, stock, reserved,"
+        " greatest(stock - reserved, 0) AS available, archived, version,"
+        " api_time(created_at) AS created_at, api_time(updated_at) AS updated_at"
+    )
 
 
 class ProductFilter(Page, frozen=True, forbid_unknown_fields=True):
@@ -24,13 +29,7 @@ class ProductFilter(Page, frozen=True, forbid_unknown_fields=True):
     min_position: int | None = None
 
 
-def row(record: asyncpg.Record) -> dict[str, Any]:
-    item = dict(record)
-    item["tax_rate"] = format(item["tax_rate"].normalize(), "f")
-    return item
-
-
-async def list_products(pool: asyncpg.Pool, f: ProductFilter) -> dict[str, Any]:
+async def list_products(pool: asyncpg.Pool, f: ProductFilter, cost: bool) -> dict[str, Any]:
     where = Where()
     if not f.include_archived:
         where.add("NOT archived")
@@ -40,21 +39,14 @@ async def list_products(pool: asyncpg.Pool, f: ProductFilter) -> dict[str, Any]:
         where.add("category = {c}", c=f.category)
     if f.low_stock is not None:
         where.add("stock - reserved <= {n}", n=f.low_stock)
-    records, total = await fetch_page(pool, f, where, table="products", select=COLUMNS, order_by="name, id")
-    return paged([row(r) for r in records], f, total)
+    items, total = await fetch_page(pool, f, where, table="products", select=columns(cost), order_by="name, id")
+    return paged(items, f, total)
 
 
-async def get_product(pool: asyncpg.Pool, product_id: UUID) -> dict[str, Any] | None:
-    record = await pool.fetchrow(f"SELECT {COLUMNS} FROM products WHERE id = $1", product_id)
-    return row(record) if record else None
+async def get_product(pool: asyncpg.Pool, product_id: UUID, cost: bool) -> msgspec.Raw | None:
+    return await fetch_one(pool, table="products", select=columns(cost), where="id = $1", args=[product_id])
 
 
-async def get_product_by_barcode(pool: asyncpg.Pool, code: str) -> dict[str, Any] | None:
-    record = await pool.fetchrow(
-        f"SELECT {COLUMNS} FROM products WHERE barcode = $1 AND NOT archived", code
-    )
-    return row(record) if record else None
-
-
-def decode_filter(query: dict[str, str]) -> ProductFilter:
-    return msgspec.convert(query, ProductFilter, strict=False)
+async def get_product_by_barcode(pool: asyncpg.Pool, code: str, cost: bool) -> msgspec.Raw | None:
+    return await fetch_one(pool, table="products", select=columns(cost), where="barcode = $1 AND NOT archived",
+                           args=[code])

@@ -6,10 +6,12 @@ from typing import Any
 from uuid import UUID
 
 import asyncpg
+import msgspec
 
-from queries.paging import Page, Where, fetch_page, like, paged
+from queries.paging import Page, Where, fetch_one, fetch_page, like, paged
 
-COLUMNS = "id, username, role, email, full_name, active, version, created_at, updated_at"
+COLUMNS = ("id, username, role, email, full_name, active, version,"
+           " api_time(created_at) AS created_at, api_time(updated_at) AS updated_at")
 
 
 class UserFilter(Page, frozen=True, forbid_unknown_fields=True):
@@ -27,13 +29,12 @@ async def list_users(pool: asyncpg.Pool, f: UserFilter) -> dict[str, Any]:
         where.add("role = {role}", role=f.role)
     if f.active is not None:
         where.add("active = {active}", active=f.active)
-    records, total = await fetch_page(pool, f, where, table="users", select=COLUMNS, order_by="lower(username), id")
-    return paged([dict(r) for r in records], f, total)
+    items, total = await fetch_page(pool, f, where, table="users", select=COLUMNS, order_by="lower(username), id")
+    return paged(items, f, total)
 
 
-async def get_user(pool: asyncpg.Pool, user_id: UUID) -> dict[str, Any] | None:
-    row = await pool.fetchrow(f"SELECT {COLUMNS} FROM users WHERE id = $1", user_id)
-    return dict(row) if row else None
+async def get_user(pool: asyncpg.Pool, user_id: UUID) -> msgspec.Raw | None:
+    return await fetch_one(pool, table="users", select=COLUMNS, where="id = $1", args=[user_id])
 
 
 async def custom_roles(pool: asyncpg.Pool) -> list[dict[str, Any]]:

@@ -73,3 +73,45 @@ async def test_paging_walks_every_order_once(client) -> None:
         seen += [o["id"] for o in page["items"]]
         assert page["total"] == 7
     assert sorted(seen) == sorted(o["id"] for o in placed)
+
+
+async def confirm(client, order):
+    response = await client.patch(f"{API}/orders/{order['id']}/status", json={"status": "confirmed"})
+    assert response.status == 200
+    return await response.json()
+
+
+async def test_totals_follow_every_status_change_per_channel(client) -> None:
+    """Unfiltered and status/channel totals come from kept counts: they must match the orders listed."""
+    bread = await new_product(client, stock=50)
+    online = [await place(client, bread) for _ in range(3)]
+    pos = [await place(client, bread, channel="pos") for _ in range(2)]
+    await confirm(client, online[0])
+    await post(client, f"/orders/{online[1]['id']}/cancel", {}, 200)
+    last = await confirm(client, pos[0])
+    everything = await orders(client, min_position=last["position"], per_page=200)
+    assert everything["total"] == len(everything["items"]) == 5
+    for status in ("placed", "confirmed", "cancelled"):
+        for channel in ("online", "pos"):
+            listed = [o for o in everything["items"] if o["status"] == status and o["channel"] == channel]
+            assert (await orders(client, status=status, channel=channel))["total"] == len(listed)
+        assert (await orders(client, status=status))["total"] == sum(o["status"] == status for o in everything["items"])
+    assert [(await orders(client, status=s))["total"] for s in ("placed", "confirmed", "cancelled")] == [2, 2, 1]
+    assert (await orders(client, channel="pos"))["total"] == 2
+
+
+async def test_lists_render_exactly_what_the_single_reads_render(client) -> None:
+    """Lists are rendered as JSON by PostgreSQL, single reads from the aggregates by the API:
+    every field a list shows must read the same, money, tax rates and times included."""
+    bread = await new_product(client, price="3.35", tax_rate="7.5", stock=50, barcode="4006381333931")
+    order = await place(client, bread, 3, channel="pos", note="Käse \"extra\" — ok\n")
+    paid = await post(client, f"/orders/{order['id']}/payments", {"method": "cash", "amount": "1.10"}, 201)
+    listed = (await orders(client, min_position=paid["position"]))["items"][0]
+    single = await (await client.get(f"{API}/orders/{order['id']}")).json()
+    shared = listed.keys() & single.keys()
+    assert shared >= {"id", "number", "total", "paid", "balance_due", "created_at", "updated_at", "items"}
+    assert {k: single[k] for k in shared} == {k: listed[k] for k in shared}
+    products = await (await client.get(f"{API}/products", params={"q": bread["sku"]})).json()
+    by_version = await (await client.get(f"{API}/products/{bread['id']}", params={"version": "2"})).json()
+    assert {k: by_version[k] for k in products["items"][0]} == products["items"][0]
+    assert products["items"][0]["tax_rate"] == "7.5"

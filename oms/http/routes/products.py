@@ -39,8 +39,7 @@ def shown(request: web.Request, product: dict[str, Any]) -> dict[str, Any]:
 async def list_(request: web.Request) -> web.Response:
     f = query(request, ProductFilter)
     await caught_up(request, f.min_position)
-    page = await list_products(request.app[POOL], f)
-    return ok({**page, "items": [shown(request, p) for p in page["items"]]})
+    return ok(await list_products(request.app[POOL], f, can(request, "products.cost")))
 
 
 @routes.post("/api/v1/products")
@@ -58,10 +57,10 @@ async def create(request: web.Request) -> web.Response:
 async def by_barcode(request: web.Request) -> web.Response:
     at = query(request, Fresh)
     await caught_up(request, at.min_position)
-    product = await get_product_by_barcode(request.app[POOL], request.match_info["code"])
+    product = await get_product_by_barcode(request.app[POOL], request.match_info["code"], can(request, "products.cost"))
     if product is None:
         raise NotFound("product not found")
-    return ok(shown(request, product))
+    return ok(product)
 
 
 @routes.get("/api/v1/products/{id}")
@@ -72,10 +71,10 @@ async def get(request: web.Request) -> web.Response:
     if at.version or at.as_of:
         return ok(shown(request, product_json(await aggregate_at(request, Product, product_id, "product", at))))
     await caught_up(request, at.min_position)
-    product = await get_product(request.app[POOL], product_id)
+    product = await get_product(request.app[POOL], product_id, can(request, "products.cost"))
     if product is None:
         raise NotFound("product not found")
-    return ok(shown(request, product))
+    return ok(product)
 
 
 @routes.patch("/api/v1/products/{id}")
