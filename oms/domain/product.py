@@ -45,11 +45,8 @@ class Product(Aggregate):
         self.tax_rate = tax_rate
         self.stock = stock
         self.reservations: dict[str, int] = {}
+        self.reserved = 0  # the sum of the reservations, kept with them (a hot product has thousands)
         self.archived = False
-
-    @property
-    def reserved(self) -> int:
-        return sum(self.reservations.values())
 
     @property
     def available(self) -> int:
@@ -107,6 +104,7 @@ class Product(Aggregate):
     @event("StockReserved")
     def _reserve(self, order_id: str, quantity: int, actor: str) -> None:
         self.reservations[order_id] = self.reservations.get(order_id, 0) + quantity
+        self.reserved += quantity
 
     def release(self, order_id: UUID, actor: str) -> None:
         quantity = self.reservations.get(str(order_id), 0)
@@ -115,7 +113,7 @@ class Product(Aggregate):
 
     @event("ReservationReleased")
     def _release(self, order_id: str, quantity: int, actor: str) -> None:
-        del self.reservations[order_id]
+        self.reserved -= self.reservations.pop(order_id)
 
     def hand_over(self, order_id: UUID, actor: str) -> None:
         """The goods leave the shop: the reservation becomes a stock decrease."""
@@ -125,7 +123,7 @@ class Product(Aggregate):
 
     @event("StockHandedOver")
     def _hand_over(self, order_id: str, quantity: int, actor: str) -> None:
-        del self.reservations[order_id]
+        self.reserved -= self.reservations.pop(order_id)
         self.stock -= quantity
 
     def check_not_archived(self) -> None:

@@ -93,7 +93,7 @@ class StockMachine(RuleBasedStateMachine):
     def reserved_is_the_units_of_open_orders(self) -> None:
         for p in self.products:
             units = sum(o.quantities().get(str(p.id), 0) for o in self.all_orders if o.status in OPEN)
-            assert p.reserved == units
+            assert p.reserved == units == sum(p.reservations.values())
 
     @invariant()
     def replaying_the_events_gives_the_same_stock(self) -> None:
