@@ -83,38 +83,62 @@ async def lag(base: str, headers: dict[str, str], order: Body, count: int) -> di
     return summary(latencies, elapsed)
 
 
-async def websockets(base: str, token: str, headers: dict[str, str], order: Body, clients: int,
-                     orders: int, rate: float) -> dict[str, Any]:
-    """Commit → delivered to each of `clients` websocket boards."""
-    answered: dict[str, float] = {}
-    received: list[tuple[str, float]] = []
-    connector = aiohttp.TCPConnector(limit=0)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        sockets = []
-        for _ in range(clients):
-            sockets.append(await session.ws_connect(f"{base}/api/v1/ws", params={"token": token}, heartbeat=None))
+PER_LISTENER = 500  # websocket clients per listening process
 
-        async def listen(ws: aiohttp.ClientWebSocketResponse) -> None:
+
+async def listen(base: str, token: str, clients: int, expected: int) -> list[tuple[str, float]]:
+    """`clients` boards; each `order.placed` they receive, with when (perf_counter)."""
+    received: list[tuple[str, float]] = []
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+        sockets = [await session.ws_connect(f"{base}/api/v1/ws", params={"token": token}, heartbeat=None)
+                   for _ in range(clients)]
+
+        async def one(ws: aiohttp.ClientWebSocketResponse) -> None:
             async for message in ws:
                 data = msgspec.json.decode(message.data)
                 if data["type"] == "order.placed":
                     received.append((data["data"]["number"], time.perf_counter()))
 
-        listeners = [asyncio.create_task(listen(ws)) for ws in sockets]
-        await asyncio.sleep(1.0)
-        for _ in range(orders):
-            async with session.post(f"{base}/api/v1/orders", json=order(), headers=headers) as response:
-                answered[(await response.json())["number"]] = time.perf_counter()
-            await asyncio.sleep(1 / rate)
-        deadline = time.perf_counter() + 15
-        while len(received) < clients * orders and time.perf_counter() < deadline:
+        listeners = [asyncio.create_task(one(ws)) for ws in sockets]
+        print("ready", flush=True)
+        deadline = time.perf_counter() + 30
+        while len(received) < clients * expected and time.perf_counter() < deadline:
             await asyncio.sleep(0.1)
         for task in listeners:
             task.cancel()
         for ws in sockets:
             await ws.close()
+    return received
+
+
+async def websockets(base: str, token: str, headers: dict[str, str], order: Body, clients: int,
+                     orders: int, rate: float) -> dict[str, Any]:
+    """Commit -> delivered to each of `clients` websocket boards. The boards live in
+    processes of PER_LISTENER each: one Python process needs tens of milliseconds just to
+    read a message on 2,000 sockets, which would be counted as delivery time.
+    perf_counter is CLOCK_MONOTONIC, the same clock in every process of the machine."""
+    shares = [min(PER_LISTENER, clients - i) for i in range(0, clients, PER_LISTENER)]
+    listeners = [await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "oms.bench.load", "listen",
+        msgspec.json.encode({"base": base, "token": token, "clients": n, "expected": orders}).decode(),
+        stdout=asyncio.subprocess.PIPE) for n in shares]
+    for process in listeners:
+        assert process.stdout is not None
+        await process.stdout.readline()  # "ready": all its boards are connected
+    await asyncio.sleep(1.0)
+    answered: dict[str, float] = {}
+    async with aiohttp.ClientSession() as session:
+        for _ in range(orders):
+            async with session.post(f"{base}/api/v1/orders", json=order(), headers=headers) as response:
+                answered[(await response.json())["number"]] = time.perf_counter()
+            await asyncio.sleep(1 / rate)
+    received = []
+    for process in listeners:
+        out, _ = await process.communicate()
+        received += msgspec.json.decode(out)
     latencies = [at - answered[number] for number, at in received if number in answered]
-    return summary(latencies, 1.0, clients=clients, expected=clients * orders, delivered=len(latencies))
+    return summary(latencies, 1.0, clients=clients, expected=clients * orders, delivered=len(latencies),
+                   listening_processes=len(listeners))
 
 
 def order_body(products: list[str], lines: int) -> Body:
@@ -143,6 +167,8 @@ def main() -> None:
         result = open_rate(urls, "GET", None, args["rate"], args["seconds"], headers)
     elif phase == "lag":
         result = lag(base, headers, order_body(args["products"], 1), args["count"])
+    elif phase == "listen":
+        result = listen(base, args["token"], args["clients"], args["expected"])
     elif phase == "websockets":
         result = websockets(base, args["token"], headers, order_body(args["products"], 1), args["clients"],
                             args["orders"], args["rate"])

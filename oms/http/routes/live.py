@@ -55,23 +55,25 @@ async def live(request: web.Request) -> web.WebSocketResponse:
 
 async def send(ws: web.WebSocketResponse, queue: asyncio.Queue[Message], backlog: list[Message],
                after: int | None) -> None:
+    """The backlog, then live messages; one wake-up sends everything queued by then."""
     last = -1 if after is None else after
-    for message in backlog:
-        await ws.send_str(encoded(message))
-        last = max(last, message["position"])
+    pending = list(backlog)
     while True:
-        message = await queue.get()
-        if message is OVERFLOW:
-            await ws.close(code=SLOW_CONSUMER, message=b"too slow: reconnect with after=<last position>")
-            return
-        if message["position"] > last:
-            await ws.send_str(encoded(message))
-            last = message["position"]
+        for message in pending:
+            if message is OVERFLOW:
+                await ws.close(code=SLOW_CONSUMER, message=b"too slow: reconnect with after=<last position>")
+                return
+            if message["position"] > last:
+                await ws.send_frame(encoded(message), WSMsgType.TEXT)
+                last = message["position"]
+        pending = [await queue.get()]
+        while not queue.empty():
+            pending.append(queue.get_nowait())
 
 
-def encoded(message: Message) -> str:
+def encoded(message: Message) -> bytes:
     """The JSON a client receives, encoded once however many clients receive it."""
-    text = message.get("_wire")
-    if text is None:
-        text = message["_wire"] = encoder.encode(wire(message)).decode()
-    return str(text)
+    data = message.get("_wire")
+    if data is None:
+        data = message["_wire"] = encoder.encode(wire(message))
+    return bytes(data)
