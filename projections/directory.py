@@ -54,8 +54,9 @@ class Directory(Projection[UsersView]):
 
     @process_event.register
     def _(self, e: Role.Created, tracking: Tracking) -> None:
-        self.view.insert("roles", id=e.originator_id, name=e.name, permissions=e.permissions,
-                         updated_at=e.timestamp)
+        statement = sql.SQL("INSERT INTO {} (id, name, permissions, updated_at) VALUES (%s, %s, %s, %s)"
+                            " ON CONFLICT DO NOTHING").format(self.view.t("roles"))  # an array column: no unnest
+        self.view.cursor().execute(statement, (e.originator_id, e.name, e.permissions, e.timestamp))
 
     @process_event.register
     def _(self, e: Role.PermissionsChanged, tracking: Tracking) -> None:

@@ -59,7 +59,7 @@ class View(PostgresTrackingRecorder):
     # -- the batch ------------------------------------------------------------------
     def begin(self, curs: Cursor[Any]) -> None:
         self.curs = curs
-        self.inserts: dict[str, list[Mapping[str, Any]]] = {}
+        self.inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         self.sums: dict[Any, dict[str, Any]] = {}
 
     def end(self, position: int) -> None:
@@ -96,14 +96,9 @@ class View(PostgresTrackingRecorder):
         return cache[key]
 
     def insert(self, table: str | None = None, **values: Any) -> None:
-        """Buffer a row (rows of one table and shape go in one round trip)."""
-        table = table or self.table
-        statement = self.statement(("insert", table, self.suffix, *values), lambda: sql.SQL(
-            "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING").format(
-            self.t(table), sql.SQL(", ").join(sql.Identifier(c) for c in values),
-            sql.SQL(", ").join(sql.Placeholder(c) for c in values),
-        ))
-        self.inserts.setdefault(statement, []).append(values)
+        """Buffer a row (rows of one table and shape go in one statement). Scalar columns
+        only: the rows travel as one array per column."""
+        self.inserts.setdefault((table or self.table, tuple(values)), []).append(tuple(values.values()))
 
     def update(self, key: Any, values: Mapping[str, Any], increments: Mapping[str, int] | None = None) -> None:
         """Set `values` and add `increments` on the row `key`; unknown columns are ignored."""
@@ -127,18 +122,46 @@ class View(PostgresTrackingRecorder):
         return self.statement(("update", self.suffix, *setting, "+", *adding), build)
 
     def flush(self) -> None:
-        """Inserts first (a row is inserted before anything adds to it), then the sums."""
+        """Inserts first (a row is inserted before anything adds to it), then the sums.
+        Each goes as one statement over arrays (`unnest`), whatever the number of rows:
+        per-row statements cost the projector more than everything else it does."""
         assert self.curs is not None
         inserts, self.inserts = self.inserts, {}
-        for statement, rows in inserts.items():
-            self.curs.executemany(statement, rows)
+        for (table, names), rows in inserts.items():
+            self.curs.execute(self.insert_statement(table, names), list(map(list, zip(*rows, strict=True))))
         sums, self.sums = self.sums, {}
-        shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        shapes: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         for key, summed in sums.items():
-            shapes.setdefault(tuple(summed), []).append({"_key": key, **summed})
+            shapes.setdefault(tuple(summed), []).append((key, *summed.values()))
         for shape, updates in shapes.items():
-            setting = [c for c in shape if c in STAMP]
-            self.curs.executemany(self.update_statement(setting, [c for c in shape if c not in STAMP]), updates)
+            self.curs.execute(self.sums_statement(shape), list(map(list, zip(*updates, strict=True))))
+
+    def arrays(self, table: str, names: Sequence[str]) -> sql.Composable:
+        """`unnest(%s::type[], ...)` for these columns of `table`, typed from the catalog."""
+        types: dict[str, dict[str, str]] = self.__dict__.setdefault("_types", {})
+        if table not in types:
+            assert self.curs is not None
+            self.curs.execute("SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute"
+                              " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped", (table,))
+            types[table] = {row["attname"]: row["type"] for row in self.curs.fetchall()}
+        return sql.SQL("unnest({})").format(sql.SQL(", ").join(
+            sql.SQL("%s::{}[]").format(sql.SQL(types[table][name])) for name in names))
+
+    def insert_statement(self, table: str, names: tuple[str, ...]) -> str:
+        return self.statement(("insert", table, self.suffix, *names), lambda: sql.SQL(
+            "INSERT INTO {} ({}) SELECT * FROM {} ON CONFLICT DO NOTHING").format(
+            self.t(table), sql.SQL(", ").join(map(sql.Identifier, names)), self.arrays(table, names)))
+
+    def sums_statement(self, shape: tuple[str, ...]) -> str:
+        def build() -> sql.Composable:
+            sets = [sql.SQL("{0} = d.{0}").format(sql.Identifier(c)) if c in STAMP
+                    else sql.SQL("{0} = t.{0} + d.{0}").format(sql.Identifier(c)) for c in shape]
+            return sql.SQL("UPDATE {} AS t SET {} FROM {} AS d({}) WHERE t.{} = d.{}").format(
+                self.t(), sql.SQL(", ").join(sets), self.arrays(self.table, (self.key, *shape)),
+                sql.SQL(", ").join(map(sql.Identifier, (self.key, *shape))),
+                sql.Identifier(self.key), sql.Identifier(self.key))
+
+        return self.statement(("sums", self.suffix, *shape), build)
 
 
 def stamp(event: Any) -> dict[str, Any]:
