@@ -64,18 +64,10 @@ class Order(Aggregate):
         self.placed_by = actor
         self.status = "placed"
         self.payments: list[dict[str, Any]] = []
-
-    @property
-    def subtotal(self) -> Decimal:
-        return sum((Decimal(line["net"]) for line in self.lines), Decimal("0.00"))
-
-    @property
-    def tax(self) -> Decimal:
-        return sum((Decimal(line["tax"]) for line in self.lines), Decimal("0.00"))
-
-    @property
-    def total(self) -> Decimal:
-        return self.subtotal + self.tax
+        # Lines never change once placed: their sums are worked out once.
+        self.subtotal = sum((Decimal(line["net"]) for line in lines), Decimal("0.00"))
+        self.tax = sum((Decimal(line["tax"]) for line in lines), Decimal("0.00"))
+        self.total = self.subtotal + self.tax
 
     @property
     def paid(self) -> Decimal:
