@@ -42,27 +42,35 @@ async def closed(url: str, method: str, body: Body | None, concurrency: int, sec
     return summary(latencies, elapsed, statuses=dict(statuses))
 
 
+WARM_UP = 1.0  # seconds of the same offered rate before measuring: the client opens its connections
+
+
 async def open_rate(urls: list[str], method: str, body: Body | None, rate: float, seconds: float,
                     headers: dict[str, str]) -> dict[str, Any]:
-    """Requests started at a fixed rate whatever the answers (open model): latency under load."""
+    """Requests started at a fixed rate whatever the answers (open model): latency under load.
+    The first WARM_UP seconds run at the same rate but are not counted: a cold client
+    opens a hundred connections in them, which browsers and tills keep open."""
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
+    warm = int(rate * WARM_UP)
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), headers=headers) as session:
 
-        async def one(url: str, scheduled: float) -> None:
+        async def one(i: int, url: str, scheduled: float) -> None:
             async with session.request(method, url, json=body() if body else None) as response:
                 await response.read()
-                statuses[response.status] += 1
-            latencies.append(time.perf_counter() - scheduled)  # from when it should have started
+                if i >= warm:
+                    statuses[response.status] += 1
+            if i >= warm:
+                latencies.append(time.perf_counter() - scheduled)  # from when it should have started
 
-        tasks, began, total = [], time.perf_counter(), int(rate * seconds)
+        tasks, began, total = [], time.perf_counter(), warm + int(rate * seconds)
         for i in range(total):
             scheduled = began + i / rate
             await asyncio.sleep(max(0.0, scheduled - time.perf_counter()))
-            tasks.append(asyncio.create_task(one(urls[i % len(urls)], scheduled)))
+            tasks.append(asyncio.create_task(one(i, urls[i % len(urls)], scheduled)))
         await asyncio.gather(*tasks)
-        elapsed = time.perf_counter() - began
-    return summary(latencies, elapsed, offered_per_second=rate, statuses=dict(statuses))
+        elapsed = time.perf_counter() - began - WARM_UP
+    return summary(latencies, elapsed, offered_per_second=rate, warm_up_seconds=WARM_UP, statuses=dict(statuses))
 
 
 async def lag(base: str, headers: dict[str, str], order: Body, count: int) -> dict[str, Any]:
