@@ -72,13 +72,16 @@ class View(PostgresTrackingRecorder):
     def process_batch(self, projection: Projection[Any], pairs: Sequence[tuple[Any, int]]) -> None:
         """Apply (event, position) pairs in order and record the last, in a transaction of its own."""
         with self.datastore.transaction(commit=True) as curs:
-            self.apply(curs, projection, pairs)
+            self.apply(curs, projection, pairs, pairs[-1][1])
 
-    def apply(self, curs: Cursor[Any], projection: Projection[Any], pairs: Sequence[tuple[Any, int]]) -> None:
+    def apply(self, curs: Cursor[Any], projection: Projection[Any], pairs: Sequence[tuple[Any, int]],
+              position: int) -> None:
+        """Apply the pairs in order and record `position` (the batch may end with events
+        this view does not handle)."""
         self.begin(curs)
-        for event, position in pairs:
-            projection.process_event(event, Tracking(APPLICATION, position))
-        self.end(pairs[-1][1])
+        for event, at in pairs:
+            projection.process_event(event, Tracking(APPLICATION, at))
+        self.end(position)
 
     # -- writing ----------------------------------------------------------------------
     def cursor(self) -> Cursor[Any]:
@@ -174,7 +177,8 @@ def tracking_table(projection: type[Projection[Any]]) -> str:
 
 
 def handled_topics(projection: type[Projection[Any]]) -> set[str]:
-    """The topics of the event classes a projection has a handler for."""
+    """The topics of the event classes a projection has a handler for. Handlers are
+    registered for concrete event classes: events of other classes are not even decoded."""
     registry = vars(projection)["process_event"].dispatcher.registry
     return {get_topic(cls) for cls in registry if cls is not object}
 
@@ -255,13 +259,9 @@ class Runner:
         pairs = [(self.store.mapper.to_domain_event(n), n.id) for n in notifications if n.topic in self.topics]
         prepared = None
         with self.datastore.transaction(commit=True) as curs:
-            for i, (projection, view) in enumerate(zip(self.projections, self.views, strict=True)):
-                if self.positions[i] < last:
-                    view.begin(curs)
-                    for event, position in pairs:
-                        if position > self.positions[i]:
-                            projection.process_event(event, Tracking(APPLICATION, position))
-                    view.end(last)
+            for projection, view, done in zip(self.projections, self.views, self.positions, strict=True):
+                if done < last:
+                    view.apply(curs, projection, [(e, p) for e, p in pairs if p > done], last)
             if self.live is not None and self.live_position is not None and self.live_position < last:
                 prepared = self.live.prepare(curs, [(e, p) for e, p in pairs if p > self.live_position])
         self.positions = [max(p, last) for p in self.positions]
