@@ -25,3 +25,12 @@ def random_uuid() -> UUID:
             _pool, _at = os.urandom(CHUNK), 0
         chunk, _at = _pool[_at:_at + 16], _at + 16
     return UUID(bytes=chunk, version=4)
+
+
+def _forget() -> None:
+    """A forked child must not hand out its parent's next ids."""
+    global _pool, _at
+    _pool, _at = b"", 0
+
+
+os.register_at_fork(after_in_child=_forget)
