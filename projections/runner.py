@@ -148,7 +148,7 @@ class View(PostgresTrackingRecorder):
                               " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped", (table,))
             types[table] = {row["attname"]: row["type"] for row in self.curs.fetchall()}
         return sql.SQL("unnest({})").format(sql.SQL(", ").join(
-            sql.SQL("%s::{}[]").format(sql.SQL(types[table][name])) for name in names))
+            sql.SQL("%b::{}[]").format(sql.SQL(types[table][name])) for name in names))
 
     def insert_statement(self, table: str, names: tuple[str, ...]) -> str:
         return self.statement(("insert", table, self.suffix, *names), lambda: sql.SQL(
