@@ -91,10 +91,9 @@ def messages(pairs: Sequence[tuple[Any, int]], curs: Cursor[Any]) -> list[Messag
 
 
 class Feed:
-    """Records its position in `feed_tracking` in the batch's transaction, with the read
-    models, and publishes the batch's messages once that committed. A crash in between
-    loses the Redis message, not the delivery: hubs compare `feed_tracking` with what
-    they delivered on every tick and read the missing stretch from the event store."""
+    """Publishes each committed batch's messages with `publish`, then records how far it
+    got in `feed_tracking`. A crash between the two repeats messages (hubs drop what
+    they delivered), never loses one; hubs also compare `feed_tracking` on their ticks."""
 
     name = "Feed"
     topics = {get_topic(cls) for cls in (*ORDER_TYPES, *PRODUCT_TYPES)}
@@ -107,15 +106,16 @@ class Feed:
     def position(self) -> int:
         return self.tracking.max_tracking_id("OMS") or 0
 
-    def prepare(self, curs: Cursor[Any], pairs: Sequence[tuple[Any, int]], position: int) -> list[Message]:
-        self.tracking._insert_tracking(curs, Tracking("OMS", position))
+    def prepare(self, curs: Cursor[Any], pairs: Sequence[tuple[Any, int]]) -> list[Message]:
         return messages(pairs, curs)
 
-    def send(self, prepared: list[Message]) -> None:
+    def send(self, prepared: list[Message], position: int) -> None:
         for message in prepared:
             message["prev"], self.previous = self.previous, message["position"]
         if prepared:
             self.publish(prepared)
+        with self.tracking.datastore.transaction(commit=True) as curs:
+            self.tracking._insert_tracking(curs, Tracking("OMS", position))
 
 
 def feed(publish: Publish) -> Callable[[PostgresDatastore], Feed]:

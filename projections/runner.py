@@ -197,10 +197,10 @@ class Live(Protocol):
 
     def position(self) -> int: ...
 
-    def prepare(self, curs: Cursor[Any], pairs: Sequence[tuple[Any, int]], position: int) -> Any:
-        """Inside the batch's transaction, after the views wrote; `position` ends the batch."""
+    def prepare(self, curs: Cursor[Any], pairs: Sequence[tuple[Any, int]]) -> Any:
+        """Inside the batch's transaction, after the views wrote."""
 
-    def send(self, prepared: Any) -> None:
+    def send(self, prepared: Any, position: int) -> None:
         """After the commit."""
 
 
@@ -263,11 +263,11 @@ class Runner:
                 if done < last:
                     view.apply(curs, projection, [(e, p) for e, p in pairs if p > done], last)
             if self.live is not None and self.live_position is not None and self.live_position < last:
-                prepared = self.live.prepare(curs, [(e, p) for e, p in pairs if p > self.live_position], last)
+                prepared = self.live.prepare(curs, [(e, p) for e, p in pairs if p > self.live_position])
         self.positions = [max(p, last) for p in self.positions]
         if self.live is not None and prepared is not None:
+            self.live.send(prepared, last)
             self.live_position = last
-            self.live.send(prepared)
         return len(notifications)
 
     def stop(self) -> None:

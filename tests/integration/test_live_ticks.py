@@ -1,6 +1,6 @@
-"""Every published batch lost (the projector has no Redis: as if it crashed after each
-commit, before publishing): a board still gets every event once, in order, from the
-hub's ticks, which read what the Feed committed but no message brought."""
+"""Every published batch lost (the projector has no Redis, as when Redis drops messages
+or a hub reconnects): a board still gets every event once, in order, from the hub's
+ticks, which read from the event store what the Feed recorded but no message brought."""
 
 import asyncio
 import os
