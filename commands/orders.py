@@ -9,10 +9,11 @@ import msgspec
 
 from commands.bus import Written, saved
 from commands.load import find_or_new, load
-from commands.types import Money, Quantity, Text, money
 from oms.domain.order import Order, OrderNumbers
 from oms.domain.order import place_order as decide_order
 from oms.domain.product import Product
+from oms.domain.user import User
+from oms.fields import Money, Quantity, Text, money
 from oms.store import OMS
 
 Status = Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"]
@@ -50,6 +51,8 @@ def numbers(app: OMS, prefix: str) -> OrderNumbers:
 
 
 def place_order(app: OMS, actor: str, cmd: PlaceOrder, prefix: str) -> Written[Order]:
+    if cmd.customer_id is not None:
+        load(app, User, cmd.customer_id, "customer")  # the customer must exist
     products = {i.product_id: load(app, Product, i.product_id, "product") for i in cmd.items}
     sequence = numbers(app, prefix)
     order = decide_order(

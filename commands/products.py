@@ -10,9 +10,9 @@ import msgspec
 from commands.bus import Written, saved
 from commands.claims import claim
 from commands.load import load
-from commands.types import Barcode, Money, Name, Percent, Sku, StockDelta, StockLevel, Text, money
 from oms.domain.claim import Claim, claim_id
 from oms.domain.product import Product
+from oms.fields import Barcode, Money, Name, Percent, Sku, StockDelta, StockLevel, Text, money
 from oms.store import OMS
 
 

@@ -13,19 +13,21 @@ from eventsourcing.application import AggregateNotFoundError
 from commands.bus import Written, saved
 from commands.claims import claim
 from commands.load import find, find_or_new, load
-from commands.types import Name
 from oms.domain.access import BUILTIN_ROLES
 from oms.domain.claim import Claim, claim_id
 from oms.domain.errors import Duplicate, NotFound
 from oms.domain.user import AdminRoster, Role, User, new_role, role_id
+from oms.fields import CONTROLS, Name, line, matching
 from oms.history import current
 from oms.store import OMS
 
-Username = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9._@-]{3,64}$")]
+Username = Annotated[str, matching(r"[A-Za-z0-9._@-]{3,64}")]
 Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128)]
-Email = Annotated[str, msgspec.Meta(pattern=r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,63}$")]
-RoleName = Annotated[str, msgspec.Meta(pattern=r"^[a-z][a-z0-9_-]{1,39}$")]
-Permissions = Annotated[list[str], msgspec.Meta(max_length=64)]
+EMAIL_CHARS = rf"[^@\s{CONTROLS}]"
+Email = Annotated[str, matching(rf"{EMAIL_CHARS}{{1,64}}@{EMAIL_CHARS}{{1,190}}\.{EMAIL_CHARS}{{2,63}}")]
+RoleName = Annotated[str, matching(r"[a-z][a-z0-9_-]{1,39}")]
+Permission = Annotated[str, line(1, 64)]  # which exist is the domain's rule (409)
+Permissions = Annotated[list[Permission], msgspec.Meta(max_length=64)]
 
 
 class CreateUser(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -59,7 +61,7 @@ class ResetPassword(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class ChangeOwnPassword(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    old_password: Annotated[str, msgspec.Meta(max_length=128)]
+    current_password: Annotated[str, msgspec.Meta(max_length=128)]
     new_password: Password
 
 

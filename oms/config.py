@@ -27,6 +27,11 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     ws_queue_size: int = 1000
     access_log: bool = False
     principal_ttl_seconds: float = 1.0
+    allowed_origins: str = ""  # comma-separated origins besides the server's own (browsers, websockets)
+
+    @property
+    def origins(self) -> frozenset[str]:
+        return frozenset(o.strip().rstrip("/") for o in self.allowed_origins.split(",") if o.strip())
 
 
 ENV = {
@@ -48,6 +53,7 @@ ENV = {
     "ws_queue_size": "OMS_WS_QUEUE_SIZE",
     "access_log": "OMS_ACCESS_LOG",
     "principal_ttl_seconds": "OMS_PRINCIPAL_TTL_SECONDS",
+    "allowed_origins": "OMS_ALLOWED_ORIGINS",
 }
 
 

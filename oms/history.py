@@ -45,7 +45,10 @@ def state_at(
         if not versions:
             raise NotFound(f"{what} not found", id=str(aggregate_id))
         version = max(versions)
-    return typed(lambda: app.repository.get(aggregate_id, version=version or LATEST), cls, aggregate_id, what)
+    aggregate = typed(lambda: app.repository.get(aggregate_id, version=version or LATEST), cls, aggregate_id, what)
+    if version is not None and getattr(aggregate, "version", version) < version:
+        raise NotFound(f"{what} has no version {version}", id=str(aggregate_id))
+    return aggregate
 
 
 def events_of(app: OMS, aggregate_id: UUID) -> list[Any]:

@@ -23,7 +23,7 @@ import redis.asyncio as aioredis
 
 from oms.store import OMS
 from projections.feed import TRACKING, Message, messages
-from queries.positions import caught_up
+from queries.positions import projected
 
 log = logging.getLogger("oms.hub")
 OVERFLOW: Message = {"type": "overflow"}
@@ -66,7 +66,7 @@ class Hub:
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
-        self.delivered = await caught_up(self.pool, FEED)
+        self.delivered = await projected(self.pool, FEED)
         self.tasks = [asyncio.create_task(self.run()), asyncio.create_task(self.ticker())]
         if self.redis_url:
             self.tasks.append(asyncio.create_task(self.listen()))
@@ -114,7 +114,7 @@ class Hub:
             message = await self.inbox.get()
             try:
                 if message is None:
-                    head = await caught_up(self.pool, FEED)
+                    head = await projected(self.pool, FEED)
                     if head > self.delivered:
                         self.fan_out(await self.read(self.delivered, head), head)
                 elif message["position"] > self.delivered:

@@ -17,6 +17,7 @@ from psycopg.sql import SQL, Identifier
 from oms.config import Config
 from oms.database import Database
 from oms.domain.order import Order
+from oms.names import APPLICATION
 
 
 class Recorder(PostgresApplicationRecorder):
@@ -57,7 +58,7 @@ class AggregateCache(LRUCache[UUID, Any]):
 class OMS(Application[UUID]):
     """The one event-sourced application. Its name fixes the table `oms_events`: never rename it."""
 
-    name = "OMS"
+    name = APPLICATION
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

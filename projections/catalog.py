@@ -9,7 +9,7 @@ from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
 
 from oms.domain.product import EDITABLE, Product
-from projections.runner import View, stamp
+from projections.view import View, stamp
 
 
 class ProductCatalogView(View):

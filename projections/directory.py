@@ -10,7 +10,7 @@ from eventsourcing.projection import Projection
 from psycopg import sql
 
 from oms.domain.user import PROFILE_FIELDS, Role, User
-from projections.runner import View, stamp
+from projections.view import View, stamp
 
 
 class UsersView(View):

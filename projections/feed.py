@@ -19,6 +19,7 @@ from psycopg import Cursor, sql
 
 from oms.domain.order import Order
 from oms.domain.product import Product
+from oms.names import APPLICATION
 
 Message = dict[str, Any]
 Publish = Callable[[list[Message]], None]  # one batch of messages, in order
@@ -104,7 +105,7 @@ class Feed:
         self.previous = self.position()
 
     def position(self) -> int:
-        return self.tracking.max_tracking_id("OMS") or 0
+        return self.tracking.max_tracking_id(APPLICATION) or 0
 
     def prepare(self, curs: Cursor[Any], pairs: Sequence[tuple[Any, int]]) -> list[Message]:
         return messages(pairs, curs)
@@ -115,7 +116,7 @@ class Feed:
         if prepared:
             self.publish(prepared)
         with self.tracking.datastore.transaction(commit=True) as curs:
-            self.tracking._insert_tracking(curs, Tracking("OMS", position))
+            self.tracking._insert_tracking(curs, Tracking(APPLICATION, position))
 
 
 def feed(publish: Publish) -> Callable[[PostgresDatastore], Feed]:

@@ -14,7 +14,7 @@ from eventsourcing.projection import Projection
 from psycopg import sql
 
 from oms.domain.order import Order
-from projections.runner import View, stamp
+from projections.view import View, stamp
 
 
 class OrderListView(View):

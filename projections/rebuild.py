@@ -19,8 +19,11 @@ from eventsourcing.utils import Environment
 from psycopg import sql
 from tqdm import tqdm
 
+from oms.names import APPLICATION
 from oms.store import OMS
-from projections.runner import View, tracking_table
+from projections.runner import tracking_table
+from projections.set_aside import decode, set_aside
+from projections.view import View
 
 SUFFIX = "__rebuild"
 BATCH = 500
@@ -37,8 +40,8 @@ def shadow_view(projection: type[Projection[Any]], view_class: type[View], env: 
             curs.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(sql.Identifier(table + SUFFIX)))
             curs.execute(sql.SQL("CREATE TABLE {} (LIKE {} INCLUDING ALL)").format(
                 sql.Identifier(table + SUFFIX), sql.Identifier(table)))
-        curs.execute(sql.SQL("DELETE FROM {} WHERE application_name = 'OMS'").format(
-            sql.Identifier(view.tracking_table_name)))
+        curs.execute(sql.SQL("DELETE FROM {} WHERE application_name = %s").format(
+            sql.Identifier(view.tracking_table_name)), (APPLICATION,))
     return view
 
 
@@ -49,7 +52,9 @@ def replay(store: OMS, projection: Projection[Any], start: int, stop: int, progr
         notifications = store.recorder.select_notifications(start=last + 1, limit=BATCH, stop=stop)
         if not notifications:
             break
-        projection.view.process_batch(projection, [(store.mapper.to_domain_event(n), n.id) for n in notifications])
+        pairs, _ = decode(store, notifications)  # the live runner records those it cannot read
+        if pairs:
+            projection.view.process_batch(projection, pairs, set_aside)
         if progress:
             progress(notifications[-1].id - last)
         last = notifications[-1].id
@@ -62,8 +67,8 @@ def head(store: OMS) -> int:
 
 def live_position(view: View, table: str) -> int:
     with view.datastore.transaction(commit=False) as curs:
-        curs.execute(sql.SQL("SELECT notification_id FROM {} WHERE application_name = 'OMS'").format(
-            sql.Identifier(table)))
+        curs.execute(sql.SQL("SELECT notification_id FROM {} WHERE application_name = %s").format(
+            sql.Identifier(table)), (APPLICATION,))
         row = curs.fetchone()
     return int(row["notification_id"]) if row else 0
 
@@ -78,8 +83,8 @@ def swap(store: OMS, projection: Projection[Any], view: View, built: int, wait: 
         for table in view.tables:
             conn.execute(sql.SQL("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE").format(sql.Identifier(table)))
         conn.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(sql.Identifier(live_tracking)))
-        row = conn.execute(sql.SQL("SELECT notification_id FROM {} WHERE application_name = 'OMS'").format(
-            sql.Identifier(live_tracking))).fetchone()
+        row = conn.execute(sql.SQL("SELECT notification_id FROM {} WHERE application_name = %s").format(
+            sql.Identifier(live_tracking)), (APPLICATION,)).fetchone()
         live = int(row["notification_id"]) if row else 0
         position = replay(store, projection, built + 1, live) if live > built else built
         for table in view.tables:
@@ -88,9 +93,9 @@ def swap(store: OMS, projection: Projection[Any], view: View, built: int, wait: 
                 sql.Identifier(table), sql.Identifier(table + SUFFIX)))
             conn.execute(sql.SQL("DROP TABLE {}").format(sql.Identifier(table + SUFFIX)))
         conn.execute(sql.SQL(
-            "INSERT INTO {0} (application_name, notification_id) VALUES ('OMS', %s)"
+            "INSERT INTO {0} (application_name, notification_id) VALUES (%s, %s)"
             " ON CONFLICT (application_name) DO UPDATE SET notification_id = excluded.notification_id"
-        ).format(sql.Identifier(live_tracking)), (position,))
+        ).format(sql.Identifier(live_tracking)), (APPLICATION, position))
 
 
 def rebuild(store: OMS, env: dict[str, str], projection_class: type[Projection[Any]], view_class: type[View],

@@ -13,7 +13,8 @@ from projections.catalog import ProductCatalog, ProductCatalogView
 from projections.directory import Directory, UsersView
 from projections.feed import Feed, Publish, feed
 from projections.orders import OrderList, OrderListView
-from projections.runner import Runner, View, create_tracking_table, tracking_table
+from projections.runner import Runner, create_tracking_table, tracking_table
+from projections.view import View
 
 log = logging.getLogger("oms.projections")
 

@@ -9,6 +9,7 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
+from oms.fields import Line
 from queries.paging import Page, Where, fetch_page, like, paged
 
 LINES = (
@@ -30,8 +31,7 @@ class OrderFilter(Page, frozen=True, forbid_unknown_fields=True):
     customer_id: UUID | None = None
     from_: datetime | None = msgspec.field(name="from", default=None)
     to: datetime | None = None
-    q: str | None = None
-    min_position: int | None = None
+    q: Line | None = None
 
 
 def where(f: OrderFilter, only_customer: UUID | None) -> Where:

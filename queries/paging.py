@@ -8,8 +8,16 @@ from typing import Annotated, Any
 import asyncpg
 import msgspec
 
+from oms.fields import Position
 
-class Page(msgspec.Struct, frozen=True, forbid_unknown_fields=False):
+
+class Fresh(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Any read: `?min_position=N` waits until the read models have caught up to N."""
+
+    min_position: Position | None = None
+
+
+class Page(Fresh, frozen=True, forbid_unknown_fields=False):
     page: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 1
     per_page: Annotated[int, msgspec.Meta(ge=1, le=200)] = 50
 

@@ -8,19 +8,26 @@ from collections.abc import Sequence
 
 import asyncpg
 
+from oms.names import APPLICATION, EVENTS_TABLE
+
 POLL_SECONDS = 0.01
 
 
 def positions_sql(tables: Sequence[str]) -> str:
     """SQL for the lowest position that every given tracking table records (0 before any)."""
     selects = " UNION ALL ".join(
-        f"SELECT coalesce((SELECT notification_id FROM \"{t}\" WHERE application_name = 'OMS'), 0) AS n"
+        f"SELECT coalesce((SELECT notification_id FROM \"{t}\" WHERE application_name = '{APPLICATION}'), 0) AS n"
         for t in tables
     )
     return f"SELECT min(n) AS n FROM ({selects}) AS positions"
 
 
-async def caught_up(pool: asyncpg.Pool, tables: Sequence[str]) -> int:
+async def head(pool: asyncpg.Pool) -> int:
+    """The newest position in the event store (0 when empty)."""
+    return int(await pool.fetchval(f"SELECT coalesce(max(notification_id), 0) FROM {EVENTS_TABLE}"))
+
+
+async def projected(pool: asyncpg.Pool, tables: Sequence[str]) -> int:
     """The lowest position that every projection has processed (0 before any)."""
     return int(await pool.fetchval(positions_sql(tables))) if tables else 0
 
@@ -29,8 +36,16 @@ async def wait_for(pool: asyncpg.Pool, tables: list[str], position: int, timeout
     """True once all read models reached `position`; False when the bounded wait ran out."""
     deadline = time.monotonic() + timeout
     while True:
-        if await caught_up(pool, tables) >= position:
+        if await projected(pool, tables) >= position:
             return True
         if time.monotonic() >= deadline:
             return False
         await asyncio.sleep(POLL_SECONDS)
+
+
+async def set_aside(pool: asyncpg.Pool, limit: int = 20) -> tuple[int, list[dict[str, object]]]:
+    """How many events read models set aside, and the latest of them."""
+    total = int(await pool.fetchval("SELECT count(*) FROM set_aside_events"))
+    rows = await pool.fetch("SELECT projection, position, topic, error, set_aside_at FROM set_aside_events"
+                            " ORDER BY position DESC, projection LIMIT $1", limit) if total else []
+    return total, [dict(row) for row in rows]

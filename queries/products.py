@@ -8,6 +8,7 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
+from oms.fields import Line, StockLevel
 from queries.paging import Page, Where, fetch_one, fetch_page, like, paged
 
 
@@ -22,11 +23,10 @@ def columns(cost: bool) -> str:
 
 
 class ProductFilter(Page, frozen=True, forbid_unknown_fields=True):
-    q: str | None = None
-    category: str | None = None
+    q: Line | None = None
+    category: Line | None = None
     include_archived: bool = False
-    low_stock: int | None = None
-    min_position: int | None = None
+    low_stock: StockLevel | None = None
 
 
 async def list_products(pool: asyncpg.Pool, f: ProductFilter, cost: bool) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
+from oms.fields import Line
 from queries.paging import Page, Where, fetch_one, fetch_page, like, paged
 
 COLUMNS = ("id, username, role, email, full_name, active, version,"
@@ -15,10 +16,9 @@ COLUMNS = ("id, username, role, email, full_name, active, version,"
 
 
 class UserFilter(Page, frozen=True, forbid_unknown_fields=True):
-    q: str | None = None
-    role: str | None = None
+    q: Line | None = None
+    role: Line | None = None
     active: bool | None = None
-    min_position: int | None = None
 
 
 async def list_users(pool: asyncpg.Pool, f: UserFilter) -> dict[str, Any]:

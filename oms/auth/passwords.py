@@ -1,8 +1,16 @@
-"""bcrypt hashing in its own threads (never on the event loop) and the password policy."""
+"""bcrypt hashing in its own threads (never on the event loop) and the password policy.
+
+bcrypt reads at most 72 bytes and refuses more, while the policy allows 128 characters
+in any script (128 x "é" is 256 bytes in UTF-8). So a password is first reduced to
+the base64 of its SHA-256 (44 bytes, every character counts), as passlib's
+bcrypt_sha256 does; such hashes carry the PREHASHED mark. Hashes made before that
+(plain bcrypt) still verify: they can only hold passwords of up to 72 bytes."""
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -11,6 +19,7 @@ import bcrypt
 
 MIN_LENGTH, MAX_LENGTH = 8, 128
 COMMON = Path(__file__).with_name("common-passwords.txt")
+PREHASHED = "$sha256"
 
 
 class WeakPassword(ValueError):
@@ -37,20 +46,30 @@ class Hasher:
         self.rounds = rounds
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="bcrypt")
         # Checked against when the user does not exist, so both failures take the same time.
-        self.dummy = bcrypt.hashpw(b"no such user", bcrypt.gensalt(rounds)).decode()
+        self.dummy = self.hash_sync("no such user")
 
     def hash_sync(self, password: str) -> str:
-        return bcrypt.hashpw(password.encode(), bcrypt.gensalt(self.rounds)).decode()
+        return PREHASHED + bcrypt.hashpw(prehash(password), bcrypt.gensalt(self.rounds)).decode()
 
     async def hash(self, password: str) -> str:
         return await asyncio.get_running_loop().run_in_executor(self.executor, self.hash_sync, password)
 
     async def verify(self, password: str, hashed: str | None) -> bool:
         def check() -> bool:
-            matched = bcrypt.checkpw(password.encode(), (hashed or self.dummy).encode())
-            return matched and hashed is not None
+            return matches(password, hashed or self.dummy) and hashed is not None
 
         return await asyncio.get_running_loop().run_in_executor(self.executor, check)
 
     def close(self) -> None:
         self.executor.shutdown(wait=False)
+
+
+def prehash(password: str) -> bytes:
+    return base64.b64encode(hashlib.sha256(password.encode()).digest())
+
+
+def matches(password: str, hashed: str) -> bool:
+    if hashed.startswith(PREHASHED):
+        return bcrypt.checkpw(prehash(password), hashed.removeprefix(PREHASHED).encode())
+    raw = password.encode()
+    return len(raw) <= 72 and b"\0" not in raw and bcrypt.checkpw(raw, hashed.encode())

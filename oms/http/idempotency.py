@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+from collections.abc import Callable
+from typing import TypeVar
 
 from aiohttp import web
 
@@ -19,9 +21,17 @@ from oms.http.keys import POOL
 from oms.http.middlewares import Handler
 from oms.http.permissions import PRINCIPAL
 
+F = TypeVar("F", bound=Callable[..., object])
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 KEPT_HEADERS = ("Location", "Retry-After")
 WAIT_SECONDS = 10.0
+
+
+def answers_with_secrets(handler: F) -> F:
+    """Mark a route whose answer carries credentials (tokens): it takes no Idempotency-Key,
+    since keeping its answer for replay would store those credentials in clear."""
+    handler.answers_with_secrets = True  # type: ignore[attr-defined]
+    return handler
 
 
 def principal_key(request: web.Request) -> str:
@@ -46,6 +56,9 @@ async def idempotency(request: web.Request, handler: Handler) -> web.StreamRespo
     key = request.headers.get("Idempotency-Key")
     if key is None or request.method not in WRITES:
         return await handler(request)
+    if getattr(request.match_info.handler, "answers_with_secrets", False):
+        raise ApiError(400, "validation_error", "this route answers with credentials and takes no Idempotency-Key",
+                       field="Idempotency-Key")
     if not 1 <= len(key) <= 255:
         raise ApiError(400, "validation_error", "Idempotency-Key has 1 to 255 characters", field="Idempotency-Key")
     pool, who, digest = request.app[POOL], principal_key(request), await fingerprint(request)

@@ -24,6 +24,7 @@ EXPECTED = {
     "GET /api/v1/healthz": EVERYONE,
     "GET /readyz": EVERYONE,
     "GET /api/v1/readyz": EVERYONE,
+    "GET /metrics": EVERYONE,
     "GET /api/v1/openapi.json": EVERYONE,
     "POST /api/v1/auth/login": EVERYONE,
     "POST /api/v1/auth/refresh": EVERYONE,

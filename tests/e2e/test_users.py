@@ -128,10 +128,11 @@ async def test_role_changes_are_in_the_audit_trail(client) -> None:
 async def test_changing_ones_password_needs_the_old_one(client) -> None:
     user, token = await user_with_role(client, "viewer")
     status, error = await as_user(client, token, "POST", "/auth/me/password",
-                                  {"old_password": "wrong one", "new_password": "another long passphrase"})
+                                  {"current_password": "wrong one", "new_password": "another long passphrase"})
     assert status == 403 and error["error"]["code"] == "wrong_password"
     status, _ = await as_user(client, token, "POST", "/auth/me/password",
-                              {"old_password": "a long enough passphrase", "new_password": "another long passphrase"})
+                              {"current_password": "a long enough passphrase",
+                               "new_password": "another long passphrase"})
     assert status == 200
     async with client.session.post(client.make_url(f"{API}/auth/login"), headers={"Authorization": ""},
                                    json={"username": user["username"], "password": "another long passphrase"}) as r:

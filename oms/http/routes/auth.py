@@ -16,21 +16,23 @@ from oms.auth.passwords import WeakPassword, check_policy
 from oms.auth.principal import Principal, load_principal
 from oms.auth.tokens import ACCESS_SECONDS
 from oms.domain.user import User
+from oms.fields import line
 from oms.history import current
 from oms.http.access import unauthenticated
 from oms.http.codec import ok, read
 from oms.http.errors import ApiError, validation_error
+from oms.http.idempotency import answers_with_secrets
 from oms.http.keys import BUS, HASHER, LIMITER, POOL, PRINCIPALS, STORE, TOKENS
 from oms.http.openapi import schema
 from oms.http.permissions import AUTHENTICATED, PUBLIC, actor_of, principal_of, requires
 from oms.http.views import user_json, written
 
 routes = web.RouteTableDef()
-Secret = Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
+Secret = Annotated[str, line(1, 256)]
 
 
 class Login(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    username: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    username: Annotated[str, line(1, 64)]
     password: Annotated[str, msgspec.Meta(max_length=128)]
     session: bool = False
 
@@ -70,6 +72,7 @@ def policy(password: str, username: str | None) -> None:
 
 @routes.post("/api/v1/auth/login")
 @requires(PUBLIC)
+@answers_with_secrets
 @schema(body=Login)
 async def login(request: web.Request) -> web.Response:
     cmd = await read(request, Login)
@@ -91,6 +94,7 @@ async def login(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/auth/refresh")
 @requires(PUBLIC)
+@answers_with_secrets
 @schema(body=RefreshToken)
 async def refresh_tokens(request: web.Request) -> web.Response:
     cmd = await read(request, RefreshToken)
@@ -162,8 +166,8 @@ async def change_my_password(request: web.Request) -> web.Response:
     cmd, principal = await read(request, ChangeOwnPassword), principal_of(request)
     await rate_limited(request, f"user:{principal.username.casefold()}")
     user = await asyncio.to_thread(current, request.app[STORE], principal.user_id)
-    if not isinstance(user, User) or not await request.app[HASHER].verify(cmd.old_password, user.password_hash):
-        raise ApiError(403, "wrong_password", "the old password is not right")
+    if not isinstance(user, User) or not await request.app[HASHER].verify(cmd.current_password, user.password_hash):
+        raise ApiError(403, "wrong_password", "the current password is not right")
     policy(cmd.new_password, principal.username)
     password_hash = await request.app[HASHER].hash(cmd.new_password)
     result = await request.app[BUS].run(set_password, actor_of(request), principal.user_id, password_hash)

@@ -11,7 +11,8 @@ import msgspec
 from aiohttp import WSMsgType, web
 
 from oms.http.codec import encoder, query
-from oms.http.keys import HUB
+from oms.http.errors import ApiError
+from oms.http.keys import CONFIG, HUB
 from oms.http.openapi import schema
 from oms.http.permissions import principal_of, requires, scope_of
 from oms.hub import OVERFLOW, Message, wire
@@ -33,11 +34,24 @@ def audience(request: web.Request) -> Callable[[Message], bool]:
     return lambda message: message["type"].startswith("order.") and message["data"].get("customer_id") == me
 
 
+def check_origin(request: web.Request) -> None:
+    """A browser names the page that opens the socket: only the server's own origin and the
+    configured ones may (else any site could read a signed-in user's feed through its
+    cookie). Clients that are not browsers send no Origin."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return
+    own = f"{request.scheme}://{request.host}"
+    if origin.rstrip("/") != own and origin.rstrip("/") not in request.app[CONFIG].origins:
+        raise ApiError(403, "forbidden", "this origin may not open the live feed", origin=origin[:200])
+
+
 @routes.get("/api/v1/ws")
 @requires("orders.read")
 @schema(query=Connect)
 async def live(request: web.Request) -> web.WebSocketResponse:
     params = query(request, Connect)
+    check_origin(request)
     ws = web.WebSocketResponse(heartbeat=30)
     await ws.prepare(request)
     async with request.app[HUB].connect(audience(request), params.after) as (client, backlog):

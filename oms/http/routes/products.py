@@ -17,12 +17,14 @@ from commands.products import (
 )
 from oms.domain.errors import NotFound
 from oms.domain.product import Product
-from oms.http.codec import ok, query, read, uuid_param
+from oms.fields import Barcode
+from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, can, requires
-from oms.http.routes.reads import Fresh, ReadAt, aggregate_at, caught_up
+from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
 from oms.http.views import product_json, written
+from queries.paging import Fresh
 from queries.products import ProductFilter, get_product, get_product_by_barcode, list_products
 
 routes = web.RouteTableDef()
@@ -57,7 +59,8 @@ async def create(request: web.Request) -> web.Response:
 async def by_barcode(request: web.Request) -> web.Response:
     at = query(request, Fresh)
     await caught_up(request, at.min_position)
-    product = await get_product_by_barcode(request.app[POOL], request.match_info["code"], can(request, "products.cost"))
+    product = await get_product_by_barcode(request.app[POOL], path_param(request, "code", Barcode),
+                                           can(request, "products.cost"))
     if product is None:
         raise NotFound("product not found")
     return ok(product)

@@ -4,37 +4,46 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
-from typing import Annotated, TypeVar
+from typing import TypeVar
 from uuid import UUID
 
-import msgspec
 from aiohttp import web
 
+from oms.fields import Version
 from oms.history import state_at
+from oms.http.errors import ApiError, validation_error
 from oms.http.keys import POOL, READ_MODELS, STORE
-from queries.positions import wait_for
+from queries.paging import Fresh
+from queries.positions import head, projected, wait_for
 
 A = TypeVar("A")
-Position = Annotated[int, msgspec.Meta(ge=0)]
-
-
-class Fresh(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    min_position: Position | None = None
 
 
 class ReadAt(Fresh, frozen=True, forbid_unknown_fields=True):
-    version: Annotated[int, msgspec.Meta(ge=1)] | None = None
+    version: Version | None = None
     as_of: datetime | None = None
 
 
 async def caught_up(request: web.Request, min_position: int | None) -> None:
-    if min_position:
-        await wait_for(request.app[POOL], request.app[READ_MODELS], min_position)
+    """Wait (bounded) until the read models reached `min_position`. A position no write
+    has reached is a 400; read models still behind after the wait are a 503, never
+    an answer that silently misses the caller's write."""
+    if not min_position:
+        return
+    pool, tables = request.app[POOL], request.app[READ_MODELS]
+    if await projected(pool, tables) >= min_position:
+        return
+    newest = await head(pool)
+    if min_position > newest:
+        raise validation_error(f"min_position {min_position} is beyond the newest position {newest}",
+                               "min_position")
+    if await wait_for(pool, tables, min_position):
+        return
+    raise ApiError(503, "service_unavailable", "the read models have not caught up yet; retry",
+                   headers={"Retry-After": "1"}, min_position=min_position)
 
 
 async def aggregate_at(request: web.Request, cls: type[A], aggregate_id: UUID, what: str, at: ReadAt) -> A:
     return await asyncio.to_thread(
         state_at, request.app[STORE], cls, aggregate_id, what, at.version, at.as_of
     )
-
-

@@ -31,8 +31,9 @@ from oms.http.keys import BUS, HASHER, POOL, PRINCIPALS, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
 from oms.http.routes.auth import policy
-from oms.http.routes.reads import Fresh, caught_up
+from oms.http.routes.reads import caught_up
 from oms.http.views import role_json, user_json, written
+from queries.paging import Fresh
 from queries.users import UserFilter, custom_roles, get_user, list_users
 
 routes = web.RouteTableDef()

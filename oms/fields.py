@@ -1,0 +1,48 @@
+"""Field types for what the edge accepts (command bodies, query strings, path parts):
+one place that says what a name, a note, an amount or a code may hold.
+
+Every pattern matches the whole value: `$(?!\\n)` ends at the true end (a bare `$`
+would also accept a trailing newline), and digits are ASCII (`\\d` would take any
+script's). No text type takes NUL, other control characters, or lone surrogates:
+`Line` is one line, `Text` may also hold tabs and line breaks (notes, reasons).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+
+END = r"$(?!\n)"
+CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"  # tab, LF and CR are left out
+LINE_CHARS = rf"[^\t\n\r{CONTROLS}]"
+
+
+def matching(pattern: str, description: str | None = None) -> msgspec.Meta:
+    """A whole-value match for `pattern`."""
+    return msgspec.Meta(pattern=f"^(?:{pattern}){END}", description=description)
+
+
+def line(min_length: int = 0, max_length: int = 200) -> msgspec.Meta:
+    return msgspec.Meta(min_length=min_length, max_length=max_length, pattern=f"^{LINE_CHARS}*{END}",
+                        description="one line of text, no control characters")
+
+
+Money = Annotated[str, matching(r"[0-9]{1,9}(\.[0-9]{1,2})?", "decimal string, up to 2 places")]
+Percent = Annotated[str, matching(r"100(\.0{1,3})?|[0-9]{1,2}(\.[0-9]{1,3})?", "percent, 0 to 100")]
+Name = Annotated[str, line(1, 200)]
+Line = Annotated[str, line(0, 200)]
+Text = Annotated[str, msgspec.Meta(max_length=2000, pattern=f"^[^{CONTROLS}]*{END}",
+                                   description="text, may span lines; no other control characters")]
+Sku = Annotated[str, matching(r"[A-Za-z0-9._/-]{1,64}")]
+Barcode = Annotated[str, matching(r"[A-Za-z0-9-]{1,64}")]
+Quantity = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
+StockLevel = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]
+StockDelta = Annotated[int, msgspec.Meta(ge=-10_000_000, le=10_000_000)]
+Position = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
+Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
+
+
+def money(value: str) -> Decimal:
+    return Decimal(value).quantize(Decimal("0.01"))

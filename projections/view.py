@@ -1,0 +1,217 @@
+"""The view-writing contract every read model follows.
+
+A read model is a `Projection` (its `process_event` handlers, one per event class it
+shows) and a `View` subclass that owns its tables. Handlers write only through the
+view: `insert(table, **row)` buffers a row, `update(key, values, increments)` sets
+columns or adds to counters, `cursor()` gives the batch's cursor for anything else
+(buffered rows go first, so the database sees the events' order). The runner hands
+the view a batch of events inside one transaction (`apply`) and records the tracking
+position in it, so a crash replays nothing twice and skips nothing.
+
+Two promises hold for whatever is in the event store:
+- text reaches PostgreSQL in a form it accepts: NUL becomes U+FFFD and a lone
+  surrogate "?" (`PgText`); nothing else about a string changes;
+- an event the view cannot apply (its handler or its SQL fails) is set aside with
+  its position and the error (`set_aside_events`) and every other event of the batch
+  is still applied (`apply_each`, used when a whole batch failed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar
+
+import psycopg
+from eventsourcing.persistence import Tracking
+from eventsourcing.postgres import PostgresTrackingRecorder
+from eventsourcing.projection import Projection
+from eventsourcing.utils import get_topic
+from psycopg import Cursor, sql
+from psycopg.types.string import StrBinaryDumper, StrDumperUnknown
+
+from oms.names import APPLICATION
+
+STAMP = frozenset({"version", "updated_at"})
+SetAside = Callable[[Cursor[Any], str, int, str, BaseException], None]
+TRANSIENT = (psycopg.OperationalError, psycopg.InterfaceError)  # the connection, not the event: retry
+
+
+def pg_text(text: str) -> bytes:
+    return text.replace("\x00", "\ufffd").encode("utf-8", "replace")
+
+
+class PgText(StrDumperUnknown):
+    def dump(self, obj: str) -> bytes:
+        return pg_text(obj)
+
+
+class PgTextBinary(StrBinaryDumper):
+    def dump(self, obj: str) -> bytes:
+        return pg_text(obj)
+
+
+class View(PostgresTrackingRecorder):
+    """A read model's writer. It is handed events a batch at a time, inside a transaction
+    (`begin` .. `end`), and writes in as few statements as the batch allows: inserts are
+    buffered and sent together, and updates that only add to counters (stock, reserved)
+    are summed per row, so a hundred orders for one product make one UPDATE. Any other
+    statement first sends what is buffered, so the database sees the events' order.
+
+    `tables` names the read tables it owns (the first is its main table). A rebuild
+    writes the same rows into shadow tables named with `suffix`."""
+
+    tables: ClassVar[tuple[str, ...]]
+    key: ClassVar[str] = "id"
+    columns: ClassVar[frozenset[str]]
+    suffix: str = ""
+    curs: Cursor[Any] | None = None
+
+    @property
+    def table(self) -> str:
+        return self.tables[0]
+
+    def t(self, table: str | None = None) -> sql.Identifier:
+        """The identifier of a read table (the shadow table while rebuilding)."""
+        return sql.Identifier((table or self.table) + self.suffix)
+
+    # -- the batch ------------------------------------------------------------------
+    def begin(self, curs: Cursor[Any]) -> None:
+        self.curs = curs
+        curs.adapters.register_dumper(str, PgText)
+        curs.adapters.register_dumper(str, PgTextBinary)
+        self.inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+        self.sums: dict[Any, dict[str, Any]] = {}
+
+    def end(self, position: int) -> None:
+        """Send what is buffered and record `position`, in the batch's transaction."""
+        assert self.curs is not None
+        self.flush()
+        self._insert_tracking(self.curs, Tracking(APPLICATION, position))
+        self.curs = None
+
+    def process_batch(self, projection: Projection[Any], pairs: Sequence[tuple[Any, int]],
+                      set_aside: SetAside) -> None:
+        """Apply (event, position) pairs in order and record the last, in a transaction of its
+        own; if that fails, again event by event, setting aside those that fail."""
+        try:
+            with self.datastore.transaction(commit=True) as curs:
+                self.apply(curs, projection, pairs, pairs[-1][1])
+        except TRANSIENT:
+            raise
+        except Exception:  # noqa: BLE001 - some event of the batch cannot be applied
+            with self.datastore.transaction(commit=True) as curs:
+                self.apply_each(curs, projection, pairs, pairs[-1][1], set_aside)
+
+    def apply(self, curs: Cursor[Any], projection: Projection[Any], pairs: Sequence[tuple[Any, int]],
+              position: int) -> None:
+        """Apply the pairs in order and record `position` (the batch may end with events
+        this view does not handle)."""
+        self.begin(curs)
+        for event, at in pairs:
+            projection.process_event(event, Tracking(APPLICATION, at))
+        self.end(position)
+
+    def apply_each(self, curs: Cursor[Any], projection: Projection[Any], pairs: Sequence[tuple[Any, int]],
+                   position: int, set_aside: SetAside) -> None:
+        """`apply`, one event at a time, each in a savepoint: an event that fails is
+        rolled back alone and set aside, and the others are applied."""
+        self.begin(curs)
+        for event, at in pairs:
+            try:
+                with curs.connection.transaction():
+                    projection.process_event(event, Tracking(APPLICATION, at))
+                    self.flush()
+            except TRANSIENT:
+                raise
+            except Exception as exc:  # noqa: BLE001 - whatever the handler raised: set aside, go on
+                self.begin(curs)  # drop what the failed event buffered
+                set_aside(curs, projection.name, at, get_topic(type(event)), exc)
+        self.end(position)
+
+    # -- writing ----------------------------------------------------------------------
+    def cursor(self) -> Cursor[Any]:
+        """The batch's cursor, for a statement of the view's own; what is buffered goes first."""
+        assert self.curs is not None, "views write inside a batch"
+        self.flush()
+        return self.curs
+
+    def statement(self, key: tuple[Any, ...], build: Callable[[], sql.Composable]) -> str:
+        """Compose each statement shape once: composing SQL costs more than running it."""
+        cache: dict[tuple[Any, ...], str] = self.__dict__.setdefault("_statements", {})
+        if key not in cache:
+            assert self.curs is not None
+            cache[key] = build().as_string(self.curs)
+        return cache[key]
+
+    def insert(self, table: str | None = None, **values: Any) -> None:
+        """Buffer a row (rows of one table and shape go in one statement). Scalar columns
+        only: the rows travel as one array per column."""
+        self.inserts.setdefault((table or self.table, tuple(values)), []).append(tuple(values.values()))
+
+    def update(self, key: Any, values: Mapping[str, Any], increments: Mapping[str, int] | None = None) -> None:
+        """Set `values` and add `increments` on the row `key`; unknown columns are ignored."""
+        if STAMP.issuperset(values):
+            summed = self.sums.setdefault(key, {})
+            summed.update(values)
+            for column, amount in (increments or {}).items():
+                summed[column] = summed.get(column, 0) + amount
+            return
+        setting = [c for c in values if c in self.columns]
+        self.cursor().execute(self.update_statement(setting, list(increments or {})),
+                              {"_key": key, **{c: values[c] for c in setting}, **(increments or {})})
+
+    def update_statement(self, setting: list[str], adding: list[str]) -> str:
+        def build() -> sql.Composable:
+            sets = [sql.SQL("{} = {}").format(sql.Identifier(c), sql.Placeholder(c)) for c in setting]
+            sets += [sql.SQL("{0} = {0} + {1}").format(sql.Identifier(c), sql.Placeholder(c)) for c in adding]
+            return sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
+                self.t(), sql.SQL(", ").join(sets), sql.Identifier(self.key))
+
+        return self.statement(("update", self.suffix, *setting, "+", *adding), build)
+
+    def flush(self) -> None:
+        """Inserts first (a row is inserted before anything adds to it), then the sums.
+        Each goes as one statement over arrays (`unnest`), whatever the number of rows:
+        per-row statements cost the projector more than everything else it does."""
+        assert self.curs is not None
+        inserts, self.inserts = self.inserts, {}
+        for (table, names), rows in inserts.items():
+            self.curs.execute(self.insert_statement(table, names), list(map(list, zip(*rows, strict=True))))
+        sums, self.sums = self.sums, {}
+        shapes: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        for key, summed in sums.items():
+            shapes.setdefault(tuple(summed), []).append((key, *summed.values()))
+        for shape, updates in shapes.items():
+            self.curs.execute(self.sums_statement(shape), list(map(list, zip(*updates, strict=True))))
+
+    def arrays(self, table: str, names: Sequence[str]) -> sql.Composable:
+        """`unnest(%s::type[], ...)` for these columns of `table`, typed from the catalog."""
+        types: dict[str, dict[str, str]] = self.__dict__.setdefault("_types", {})
+        if table not in types:
+            assert self.curs is not None
+            self.curs.execute("SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute"
+                              " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped", (table,))
+            types[table] = {row["attname"]: row["type"] for row in self.curs.fetchall()}
+        return sql.SQL("unnest({})").format(sql.SQL(", ").join(
+            sql.SQL("%b::{}[]").format(sql.SQL(types[table][name])) for name in names))
+
+    def insert_statement(self, table: str, names: tuple[str, ...]) -> str:
+        return self.statement(("insert", table, self.suffix, *names), lambda: sql.SQL(
+            "INSERT INTO {} ({}) SELECT * FROM {} ON CONFLICT DO NOTHING").format(
+            self.t(table), sql.SQL(", ").join(map(sql.Identifier, names)), self.arrays(table, names)))
+
+    def sums_statement(self, shape: tuple[str, ...]) -> str:
+        def build() -> sql.Composable:
+            sets = [sql.SQL("{0} = d.{0}").format(sql.Identifier(c)) if c in STAMP
+                    else sql.SQL("{0} = t.{0} + d.{0}").format(sql.Identifier(c)) for c in shape]
+            return sql.SQL("UPDATE {} AS t SET {} FROM {} AS d({}) WHERE t.{} = d.{}").format(
+                self.t(), sql.SQL(", ").join(sets), self.arrays(self.table, (self.key, *shape)),
+                sql.SQL(", ").join(map(sql.Identifier, (self.key, *shape))),
+                sql.Identifier(self.key), sql.Identifier(self.key))
+
+        return self.statement(("sums", self.suffix, *shape), build)
+
+
+def stamp(event: Any) -> dict[str, Any]:
+    """The version and time every row takes from the event that last changed it."""
+    return {"version": event.originator_version, "updated_at": event.timestamp}
