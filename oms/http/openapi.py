@@ -18,22 +18,30 @@ ERROR = {"type": "object", "properties": {"error": {"type": "object", "propertie
     "code": {"type": "string"}, "message": {"type": "string"}, "details": {"type": "object"}}}}}
 
 
-def schema(body: type | None = None, query: type | None = None) -> Callable[[F], F]:
-    """Declare the body and query-string Structs a handler reads."""
+def schema(body: type | None = None, query: type | None = None, answer: Any = None,
+           status: int | tuple[int, ...] = 200) -> Callable[[F], F]:
+    """Declare the body and query-string Structs a handler reads, and the shape it answers
+    with (`oms.http.answers`; `str` for plain text, None with no body) under `status`."""
 
     def declare(handler: F) -> F:
         handler.body_type = body  # type: ignore[attr-defined]
         handler.query_type = query  # type: ignore[attr-defined]
+        handler.answer_type = answer  # type: ignore[attr-defined]
+        handler.answer_status = (status,) if isinstance(status, int) else status  # type: ignore[attr-defined]
         return handler
 
     return declare
 
 
+def declared(handler: Any) -> list[Any]:
+    return [t for t in (getattr(handler, n, None) for n in ("body_type", "query_type", "answer_type"))
+            if t is not None and t is not str]
+
+
 def document(app: web.Application) -> dict[str, Any]:
     routes = [r for r in app.router.routes() if r.method != "HEAD" and permission_of(r.handler)]
-    types = {t for r in routes for t in (getattr(r.handler, "body_type", None), getattr(r.handler, "query_type", None))
-             if t is not None}
-    ordered = sorted(types, key=lambda t: t.__name__)
+    types = {t for r in routes for t in declared(r.handler)}
+    ordered = sorted(types, key=repr)
     schemas, components = msgspec.json.schema_components(ordered, ref_template="#/components/schemas/{name}")
     by_type = dict(zip(ordered, schemas, strict=True))
     paths: dict[str, dict[str, Any]] = {}
@@ -56,13 +64,13 @@ def operation(route: web.AbstractRoute, path: str, by_type: dict[type, Any],
     permission = permission_of(handler)
     doc = (handler.__doc__ or "").strip().splitlines()
     op: dict[str, Any] = {
-        "operationId": f"{route.method.lower()}_{handler.__module__.rsplit('.', 1)[-1]}_{handler.__name__}",
+        "operationId": route.method.lower() + "_" + "_".join(re.findall(r"\w+", path)),
         "summary": doc[0] if doc else f"{route.method} {path}",
         "x-permission": permission,
         "parameters": [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
                        for n in PARAM.findall(path)],
         "responses": {"default": {"description": "error", "content": {"application/json": {
-            "schema": {"$ref": "#/components/schemas/Error"}}}}, "200": {"description": "OK"}},
+            "schema": {"$ref": "#/components/schemas/Error"}}}}, **answers(handler, by_type)},
     }
     if permission != PUBLIC:
         op["security"] = [{"bearer": []}, {"session": []}]
@@ -75,3 +83,18 @@ def operation(route: web.AbstractRoute, path: str, by_type: dict[type, Any],
         fields = components.get(query.__name__, {}).get("properties", {})
         op["parameters"] += [{"name": n, "in": "query", "required": False, "schema": s} for n, s in fields.items()]
     return op
+
+
+def answers(handler: Any, by_type: dict[Any, Any]) -> dict[str, Any]:
+    answer = getattr(handler, "answer_type", None)
+    out: dict[str, Any] = {}
+    for status in getattr(handler, "answer_status", (200,)):
+        if status == 101:
+            out["101"] = {"description": "switching to the websocket protocol"}
+        elif answer is None:
+            out[str(status)] = {"description": "no content"}
+        elif answer is str:
+            out[str(status)] = {"description": "text", "content": {"text/plain": {"schema": {"type": "string"}}}}
+        else:
+            out[str(status)] = {"description": "OK", "content": {"application/json": {"schema": by_type[answer]}}}
+    return out

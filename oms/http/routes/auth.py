@@ -18,6 +18,7 @@ from oms.auth.tokens import ACCESS_SECONDS
 from oms.domain.user import User
 from oms.fields import line
 from oms.history import current
+from oms.http import answers
 from oms.http.access import unauthenticated
 from oms.http.codec import ok, read
 from oms.http.errors import ApiError, validation_error
@@ -73,7 +74,7 @@ def policy(password: str, username: str | None) -> None:
 @routes.post("/api/v1/auth/login")
 @requires(PUBLIC)
 @answers_with_secrets
-@schema(body=Login)
+@schema(body=Login, answer=answers.Tokens)
 async def login(request: web.Request) -> web.Response:
     cmd = await read(request, Login)
     await rate_limited(request, f"ip:{request.remote}", f"user:{cmd.username.casefold()}")
@@ -95,7 +96,7 @@ async def login(request: web.Request) -> web.Response:
 @routes.post("/api/v1/auth/refresh")
 @requires(PUBLIC)
 @answers_with_secrets
-@schema(body=RefreshToken)
+@schema(body=RefreshToken, answer=answers.Tokens)
 async def refresh_tokens(request: web.Request) -> web.Response:
     cmd = await read(request, RefreshToken)
     pool = request.app[POOL]
@@ -113,7 +114,7 @@ async def refresh_tokens(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/auth/logout")
 @requires(PUBLIC)
-@schema(body=Logout)
+@schema(body=Logout, status=204)
 async def logout(request: web.Request) -> web.Response:
     raw = await request.read()
     cmd = await read(request, Logout) if raw.strip() else Logout()
@@ -132,7 +133,7 @@ async def logout(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/auth/signup")
 @requires(PUBLIC)
-@schema(body=SignUp)
+@schema(body=SignUp, answer=answers.User, status=201)
 async def signup(request: web.Request) -> web.Response:
     cmd = await read(request, SignUp)
     await rate_limited(request, f"signup-ip:{request.remote}")
@@ -144,6 +145,7 @@ async def signup(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/auth/me")
 @requires(AUTHENTICATED)
+@schema(answer=answers.Me)
 async def get_me(request: web.Request) -> web.Response:
     principal = principal_of(request)
     user = await asyncio.to_thread(current, request.app[STORE], principal.user_id)
@@ -152,7 +154,7 @@ async def get_me(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/auth/me")
 @requires(AUTHENTICATED)
-@schema(body=UpdateProfile)
+@schema(body=UpdateProfile, answer=answers.Me)
 async def update_me(request: web.Request) -> web.Response:
     cmd, principal = await read(request, UpdateProfile), principal_of(request)
     result = await request.app[BUS].run(update_profile, actor_of(request), principal.user_id, cmd)
@@ -161,7 +163,7 @@ async def update_me(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/auth/me/password")
 @requires(AUTHENTICATED)
-@schema(body=ChangeOwnPassword)
+@schema(body=ChangeOwnPassword, answer=answers.Me)
 async def change_my_password(request: web.Request) -> web.Response:
     cmd, principal = await read(request, ChangeOwnPassword), principal_of(request)
     await rate_limited(request, f"user:{principal.username.casefold()}")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Gauge, generate_latest
 
+from oms.http import answers
 from oms.http.codec import ok
 from oms.http.keys import POOL, READ_MODELS
-from oms.http.openapi import document
+from oms.http.openapi import document, schema
 from oms.http.permissions import PUBLIC, requires
 from queries.positions import head, projected, set_aside
 
@@ -17,6 +18,7 @@ routes = web.RouteTableDef()
 @routes.get("/healthz")
 @routes.get("/api/v1/healthz")
 @requires(PUBLIC)
+@schema(answer=answers.Health)
 async def healthz(request: web.Request) -> web.Response:
     return ok({"status": "ok"})
 
@@ -24,6 +26,7 @@ async def healthz(request: web.Request) -> web.Response:
 @routes.get("/readyz")
 @routes.get("/api/v1/readyz")
 @requires(PUBLIC)
+@schema(answer=answers.Ready, status=(200, 503))
 async def readyz(request: web.Request) -> web.Response:
     pool = request.app[POOL]
     newest = await head(pool)
@@ -37,6 +40,7 @@ async def readyz(request: web.Request) -> web.Response:
 
 @routes.get("/metrics")
 @requires(PUBLIC)
+@schema(answer=str)
 async def metrics(request: web.Request) -> web.Response:
     """Prometheus metrics: store head, projected position, lag, events set aside."""
     pool = request.app[POOL]
@@ -55,6 +59,7 @@ async def metrics(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/openapi.json")
 @requires(PUBLIC)
+@schema(answer=answers.Document)
 async def openapi(request: web.Request) -> web.Response:
     """The OpenAPI document of every route."""
     return ok(document(request.app))

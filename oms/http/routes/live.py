@@ -48,7 +48,7 @@ def check_origin(request: web.Request) -> None:
 
 @routes.get("/api/v1/ws")
 @requires("orders.read")
-@schema(query=Connect)
+@schema(query=Connect, status=101)
 async def live(request: web.Request) -> web.WebSocketResponse:
     params = query(request, Connect)
     check_origin(request)

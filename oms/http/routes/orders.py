@@ -25,6 +25,7 @@ from commands.orders import (
 from oms.domain.errors import NotFound
 from oms.domain.order import Order
 from oms.history import history, state_at
+from oms.http import answers
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, CONFIG, POOL, STORE
 from oms.http.openapi import schema
@@ -51,7 +52,7 @@ async def check_visible(request: web.Request, order_id: UUID) -> None:
 
 @routes.post("/api/v1/orders")
 @requires("orders.place")
-@schema(body=PlaceOrder)
+@schema(body=PlaceOrder, answer=answers.Order, status=201)
 async def place(request: web.Request) -> web.Response:
     cmd = await read(request, PlaceOrder)
     customer = own_customer_id(request)
@@ -64,7 +65,7 @@ async def place(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/orders")
 @requires("orders.read")
-@schema(query=OrderFilter)
+@schema(query=OrderFilter, answer=answers.Page[answers.Order])
 async def list_(request: web.Request) -> web.Response:
     f = query(request, OrderFilter)
     await caught_up(request, f.min_position)
@@ -74,7 +75,7 @@ async def list_(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/orders/{id}")
 @requires("orders.read")
-@schema(query=ReadAt)
+@schema(query=ReadAt, answer=answers.Order)
 async def get(request: web.Request) -> web.Response:
     order_id, at = uuid_param(request), query(request, ReadAt)
     await check_visible(request, order_id)
@@ -83,6 +84,7 @@ async def get(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/orders/{id}/history")
 @requires("orders.read")
+@schema(answer=answers.History)
 async def order_history(request: web.Request) -> web.Response:
     order_id = uuid_param(request)
     await check_visible(request, order_id)
@@ -92,7 +94,7 @@ async def order_history(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/orders/{id}/status")
 @requires("orders.manage")
-@schema(body=ChangeOrderStatus)
+@schema(body=ChangeOrderStatus, answer=answers.Order)
 async def change_status(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, ChangeOrderStatus)
     result = await request.app[BUS].run(change_order_status, actor_of(request), order_id, cmd)
@@ -101,7 +103,7 @@ async def change_status(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/orders/{id}/cancel")
 @requires("orders.cancel")
-@schema(body=CancelOrder)
+@schema(body=CancelOrder, answer=answers.Order)
 async def cancel(request: web.Request) -> web.Response:
     order_id = uuid_param(request)
     raw = await request.read()
@@ -113,7 +115,7 @@ async def cancel(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/orders/{id}/payments")
 @requires("orders.pay")
-@schema(body=RecordPayment)
+@schema(body=RecordPayment, answer=answers.Order, status=201)
 async def pay(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, RecordPayment)
     result = await request.app[BUS].run(record_payment, actor_of(request), order_id, cmd)

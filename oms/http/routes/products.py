@@ -18,6 +18,7 @@ from commands.products import (
 from oms.domain.errors import NotFound
 from oms.domain.product import Product
 from oms.fields import Barcode
+from oms.http import answers
 from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
@@ -37,7 +38,7 @@ def shown(request: web.Request, product: dict[str, Any]) -> dict[str, Any]:
 
 @routes.get("/api/v1/products")
 @requires("products.read")
-@schema(query=ProductFilter)
+@schema(query=ProductFilter, answer=answers.Page[answers.Product])
 async def list_(request: web.Request) -> web.Response:
     f = query(request, ProductFilter)
     await caught_up(request, f.min_position)
@@ -46,7 +47,7 @@ async def list_(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/products")
 @requires("products.write")
-@schema(body=CreateProduct)
+@schema(body=CreateProduct, answer=answers.Product, status=201)
 async def create(request: web.Request) -> web.Response:
     cmd = await read(request, CreateProduct)
     result = await request.app[BUS].run(create_product, actor_of(request), cmd)
@@ -55,7 +56,7 @@ async def create(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/products/by-barcode/{code}")
 @requires("products.read")
-@schema(query=Fresh)
+@schema(query=Fresh, answer=answers.Product)
 async def by_barcode(request: web.Request) -> web.Response:
     at = query(request, Fresh)
     await caught_up(request, at.min_position)
@@ -68,7 +69,7 @@ async def by_barcode(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/products/{id}")
 @requires("products.read")
-@schema(query=ReadAt)
+@schema(query=ReadAt, answer=answers.Product)
 async def get(request: web.Request) -> web.Response:
     product_id, at = uuid_param(request), query(request, ReadAt)
     if at.version or at.as_of:
@@ -82,7 +83,7 @@ async def get(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/products/{id}")
 @requires("products.write")
-@schema(body=UpdateProduct)
+@schema(body=UpdateProduct, answer=answers.Product)
 async def update(request: web.Request) -> web.Response:
     product_id, cmd = uuid_param(request), await read(request, UpdateProduct)
     result = await request.app[BUS].run(update_product, actor_of(request), product_id, cmd)
@@ -91,6 +92,7 @@ async def update(request: web.Request) -> web.Response:
 
 @routes.delete("/api/v1/products/{id}")
 @requires("products.write")
+@schema(answer=answers.Product)
 async def archive(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(archive_product, actor_of(request), uuid_param(request))
     return ok(written(product_json(result.value), result.position))
@@ -98,7 +100,7 @@ async def archive(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/products/{id}/stock-adjustments")
 @requires("stock.adjust")
-@schema(body=AdjustStock)
+@schema(body=AdjustStock, answer=answers.Product, status=201)
 async def adjust(request: web.Request) -> web.Response:
     product_id, cmd = uuid_param(request), await read(request, AdjustStock)
     result = await request.app[BUS].run(adjust_stock, actor_of(request), product_id, cmd)

@@ -25,6 +25,7 @@ from oms.domain.access import BUILTIN_ROLES, grantable
 from oms.domain.errors import NotFound
 from oms.domain.user import User
 from oms.history import history
+from oms.http import answers
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.errors import ApiError
 from oms.http.keys import BUS, HASHER, POOL, PRINCIPALS, STORE
@@ -41,7 +42,7 @@ routes = web.RouteTableDef()
 
 @routes.get("/api/v1/users")
 @requires("users.manage")
-@schema(query=UserFilter)
+@schema(query=UserFilter, answer=answers.Page[answers.User])
 async def list_(request: web.Request) -> web.Response:
     f = query(request, UserFilter)
     await caught_up(request, f.min_position)
@@ -50,7 +51,7 @@ async def list_(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/users")
 @requires("users.manage")
-@schema(body=CreateUser)
+@schema(body=CreateUser, answer=answers.User, status=201)
 async def create(request: web.Request) -> web.Response:
     cmd = await read(request, CreateUser)
     policy(cmd.password, cmd.username)
@@ -61,7 +62,7 @@ async def create(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/users/{id}")
 @requires("users.manage")
-@schema(query=Fresh)
+@schema(query=Fresh, answer=answers.User)
 async def get(request: web.Request) -> web.Response:
     user_id, fresh = uuid_param(request), query(request, Fresh)
     await caught_up(request, fresh.min_position)
@@ -73,6 +74,7 @@ async def get(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/users/{id}/history")
 @requires("users.manage")
+@schema(answer=answers.History)
 async def user_history(request: web.Request) -> web.Response:
     events = await asyncio.to_thread(history, request.app[STORE], User, uuid_param(request), "user")
     for event in events:
@@ -82,7 +84,7 @@ async def user_history(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/users/{id}")
 @requires("users.manage")
-@schema(body=UpdateUser)
+@schema(body=UpdateUser, answer=answers.User)
 async def update(request: web.Request) -> web.Response:
     user_id, cmd = uuid_param(request), await read(request, UpdateUser)
     result = await request.app[BUS].run(update_user, actor_of(request), user_id, cmd)
@@ -92,6 +94,7 @@ async def update(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/users/{id}/deactivate")
 @requires("users.manage")
+@schema(answer=answers.User)
 async def deactivate(request: web.Request) -> web.Response:
     user_id = uuid_param(request)
     result = await request.app[BUS].run(deactivate_user, actor_of(request), user_id)
@@ -102,6 +105,7 @@ async def deactivate(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/users/{id}/reactivate")
 @requires("users.manage")
+@schema(answer=answers.User)
 async def reactivate(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(reactivate_user, actor_of(request), uuid_param(request))
     request.app[PRINCIPALS].forget(result.value.id)
@@ -110,7 +114,7 @@ async def reactivate(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/users/{id}/password")
 @requires("users.manage")
-@schema(body=ResetPassword)
+@schema(body=ResetPassword, answer=answers.User)
 async def reset_password(request: web.Request) -> web.Response:
     user_id, cmd = uuid_param(request), await read(request, ResetPassword)
     policy(cmd.new_password, None)
@@ -123,7 +127,7 @@ async def reset_password(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/roles")
 @requires("roles.manage")
-@schema(query=Fresh)
+@schema(query=Fresh, answer=answers.Page[answers.Role])
 async def list_roles(request: web.Request) -> web.Response:
     fresh = query(request, Fresh)
     await caught_up(request, fresh.min_position)
@@ -134,6 +138,7 @@ async def list_roles(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/permissions")
 @requires("roles.manage")
+@schema(answer=answers.Page[str])
 async def list_permissions(request: web.Request) -> web.Response:
     items = list(grantable())
     return ok({"items": items, "page": 1, "per_page": len(items), "total": len(items)})
@@ -141,7 +146,7 @@ async def list_permissions(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/roles")
 @requires("roles.manage")
-@schema(body=CreateRole)
+@schema(body=CreateRole, answer=answers.Role, status=201)
 async def create_role_(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(create_role, actor_of(request), await read(request, CreateRole))
     return ok(written(role_json(result.value), result.position), status=201)
@@ -149,7 +154,7 @@ async def create_role_(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/roles/{name}")
 @requires("roles.manage")
-@schema(body=UpdateRole)
+@schema(body=UpdateRole, answer=answers.Role)
 async def update_role_(request: web.Request) -> web.Response:
     name, cmd = request.match_info["name"], await read(request, UpdateRole)
     if name in BUILTIN_ROLES:

@@ -1,0 +1,176 @@
+"""The JSON shapes the API answers with, for the OpenAPI document (`@schema(answer=...)`).
+
+Each read is rendered twice, by Python from an aggregate (writes, time travel: `views`)
+and by PostgreSQL from the read tables (`queries`); tests decode both renderings into
+these Structs, which forbid unknown fields, so the two cannot drift apart unnoticed.
+Fields with a default are not in every answer (a write adds `position`; a list row
+of orders adds `customer_name` and `item_count`; `cost` only for those who may see it).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Generic, Literal, TypeVar
+from uuid import UUID
+
+import msgspec
+
+T = TypeVar("T")
+MoneyText = str  # "4.50"
+
+
+class Answer(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    pass
+
+
+class Product(Answer, frozen=True):
+    id: UUID
+    sku: str
+    name: str
+    price: MoneyText
+    barcode: str | None
+    category: str
+    brand: str | None
+    tax_rate: str
+    stock: int
+    reserved: int
+    available: int
+    archived: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    cost: MoneyText | None = None
+    position: int | None = None
+
+
+class OrderLine(Answer, frozen=True):
+    product_id: UUID
+    sku: str
+    name: str
+    quantity: int
+    unit_price: MoneyText
+    tax_rate: str
+    net: MoneyText
+    tax: MoneyText
+    total: MoneyText
+
+
+class Payment(Answer, frozen=True):
+    method: str
+    amount: MoneyText
+
+
+class Order(Answer, frozen=True):
+    id: UUID
+    number: str
+    status: str
+    payment_status: Literal["pending", "paid"]
+    channel: str
+    customer_id: UUID | None
+    fulfilment: str | None
+    note: str | None
+    items: list[OrderLine]
+    subtotal: MoneyText
+    tax: MoneyText
+    total: MoneyText
+    paid: MoneyText
+    balance_due: MoneyText
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    payments: list[Payment] | None = None
+    customer_name: str | None = None
+    item_count: int | None = None
+    position: int | None = None
+
+
+class User(Answer, frozen=True):
+    id: UUID
+    username: str
+    role: str
+    email: str | None
+    full_name: str | None
+    active: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    position: int | None = None
+
+
+class Me(Answer, frozen=True):
+    id: UUID
+    username: str
+    role: str
+    permissions: list[str]
+    email: str | None = None
+    full_name: str | None = None
+    active: bool | None = None
+    version: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    position: int | None = None
+
+
+class Tokens(Answer, frozen=True):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"]
+    expires_in: int
+    user: Me
+
+
+class Role(Answer, frozen=True):
+    name: str
+    permissions: list[str]
+    builtin: bool
+    version: int | None = None
+    position: int | None = None
+
+
+class Page(Answer, Generic[T], frozen=True):
+    items: list[T]
+    page: int
+    per_page: int
+    total: int
+
+
+class HistoryEvent(Answer, frozen=True):
+    type: str
+    at: datetime
+    actor: str | None
+    version: int
+    data: dict[str, Any]
+
+
+class History(Answer, frozen=True):
+    items: list[HistoryEvent]
+
+
+class Health(Answer, frozen=True):
+    status: Literal["ok"]
+
+
+class SetAside(Answer, frozen=True):
+    projection: str
+    position: int
+    topic: str
+    error: str
+    set_aside_at: datetime
+
+
+class Ready(Answer, frozen=True):
+    status: Literal["ready", "catching_up"]
+    head: int
+    projected: int
+    lag: int
+    set_aside: int
+    set_aside_latest: list[SetAside]
+
+
+class Document(msgspec.Struct, frozen=True):
+    """The OpenAPI document itself."""
+
+    openapi: str
+    info: dict[str, Any]
+    paths: dict[str, Any]
+    components: dict[str, Any]

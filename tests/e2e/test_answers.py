@@ -1,0 +1,65 @@
+"""Every answer has the shape the OpenAPI document declares (`oms.http.answers`): both
+renderings of a shape (Python from an aggregate, SQL from the read tables) decode into
+the same Struct, which forbids unknown fields and requires every field it names."""
+
+import msgspec
+from openapi_spec_validator import validate
+
+from oms.http import answers
+from tests.e2e.conftest import ADMIN, API, new_product, post
+
+
+async def decoded(client, path, shape, status=200, **params):
+    response = await client.get(API + path, params=params)
+    assert response.status == status, await response.text()
+    return msgspec.json.decode(await response.read(), type=shape)
+
+
+async def test_the_openapi_document_is_valid(anon) -> None:
+    validate(await (await anon.get(f"{API}/openapi.json")).json())
+
+
+async def test_products_answer_one_shape_from_the_aggregate_and_from_the_table(client) -> None:
+    written = msgspec.convert(await new_product(client, barcode="400123"), answers.Product)
+    at = written.position
+    table = await decoded(client, f"/products/{written.id}", answers.Product, min_position=at)
+    aggregate = await decoded(client, f"/products/{written.id}", answers.Product, version=1)
+    assert msgspec.structs.replace(written, position=None) == table == aggregate
+    page = await decoded(client, "/products", answers.Page[answers.Product], min_position=at)
+    assert page.items == [table]
+    assert await decoded(client, "/products/by-barcode/400123", answers.Product) == table
+
+
+async def test_orders_answer_one_shape_from_the_aggregate_and_from_the_table(client) -> None:
+    bread = await new_product(client)
+    placed = await post(client, "/orders", {"items": [{"product_id": bread["id"], "quantity": 2}], "note": "x"}, 201)
+    paid = msgspec.convert(await post(client, f"/orders/{placed['id']}/payments",
+                                      {"method": "cash", "amount": placed["total"]}, 201), answers.Order)
+    aggregate = await decoded(client, f"/orders/{paid.id}", answers.Order)
+    page = await decoded(client, "/orders", answers.Page[answers.Order], min_position=paid.position)
+    listed = page.items[0]
+    assert listed.item_count == 2 and listed.payment_status == paid.payment_status == "paid"
+    common = [f for f in answers.Order.__struct_fields__ if f not in ("payments", "customer_name", "item_count",
+                                                                       "position")]
+    assert {f: getattr(listed, f) for f in common} == {f: getattr(aggregate, f) for f in common}
+    await decoded(client, f"/orders/{paid.id}/history", answers.History)
+
+
+async def test_users_tokens_roles_and_health_answer_their_declared_shapes(client) -> None:
+    login = await client.post(f"{API}/auth/login", json={"username": ADMIN[0], "password": ADMIN[1]},
+                              headers={"Authorization": ""})
+    tokens = msgspec.json.decode(await login.read(), type=answers.Tokens)
+    me = await decoded(client, "/auth/me", answers.Me)
+    assert tokens.user.id == me.id
+    user = msgspec.convert(await post(client, "/users", {"username": "nora", "password": "a long passphrase",
+                                                         "role": "cashier"}, 201), answers.User)
+    table = await decoded(client, f"/users/{user.id}", answers.User, min_position=user.position)
+    assert msgspec.structs.replace(user, position=None) == table
+    await decoded(client, "/users", answers.Page[answers.User])
+    role = msgspec.convert(await post(client, "/roles", {"name": "baker", "permissions": ["orders.read"]}, 201),
+                           answers.Role)
+    roles = await decoded(client, "/roles", answers.Page[answers.Role], min_position=role.position)
+    assert roles.items[-1].name == "baker"
+    await decoded(client, "/permissions", answers.Page[str])
+    await decoded(client, "/healthz", answers.Health)
+    await decoded(client, "/readyz", answers.Ready)
