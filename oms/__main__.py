@@ -22,11 +22,12 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
     if demo:
         seed(config)
     from oms.http.app import create_app
+    from oms.http.server import ApiRunner
 
     app = create_app(config, db, run_projectors=projectors)
 
     async def run() -> None:
-        runner = web.AppRunner(app, access_log=web_log if config.access_log else None)
+        runner = ApiRunner(app, access_log=web_log if config.access_log else None)
         await runner.setup()
         await web.TCPSite(runner, config.host, config.port).start()
         # What start-up built lives as long as the process: move it out of the collector's
