@@ -46,5 +46,6 @@ async def test_an_oversized_or_malformed_request_gets_a_json_error_with_a_reques
 
 
 async def test_an_ordinary_request_is_served_as_usual(served) -> None:
-    status, headers, payload = await raw(served, b"GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    request = b"GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    status, _, payload = await raw(served, request)
     assert status.split()[1] == "200" and msgspec.json.decode(payload) == {"status": "ok"}
