@@ -38,7 +38,7 @@ Text = Annotated[str, msgspec.Meta(max_length=2000, pattern=f"^[^{CONTROLS}]*{EN
 Sku = Annotated[str, matching(r"[A-Za-z0-9._/-]{1,64}")]
 Barcode = Annotated[str, matching(r"[A-Za-z0-9-]{1,64}")]
 Quantity = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
-StockLevel = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]
+StockLevel = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]  # the domain's MAX_STOCK (a test holds them equal)
 StockDelta = Annotated[int, msgspec.Meta(ge=-10_000_000, le=10_000_000)]
 Position = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
 Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]

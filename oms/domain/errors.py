@@ -26,6 +26,10 @@ class InvalidTransition(DomainError):
     code = "invalid_transition"
 
 
+class StockLimitExceeded(DomainError):
+    code = "stock_limit_exceeded"
+
+
 class ProductArchived(DomainError):
     code = "product_archived"
 

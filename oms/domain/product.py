@@ -13,8 +13,9 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
-from oms.domain.errors import InsufficientStock, InvalidTransition, ProductArchived
+from oms.domain.errors import InsufficientStock, InvalidTransition, ProductArchived, StockLimitExceeded
 
+MAX_STOCK = 10_000_000  # units of one product: far beyond any shop, well within the read tables' integers
 EDITABLE = ("sku", "name", "price", "cost", "barcode", "category", "brand", "tax_rate")
 
 
@@ -78,6 +79,9 @@ class Product(Aggregate):
 
     # -- stock ---------------------------------------------------------------
     def adjust_stock(self, delta: int, reason: str, actor: str) -> None:
+        if self.stock + delta > MAX_STOCK:
+            raise StockLimitExceeded(f"a product holds at most {MAX_STOCK} units", product_id=str(self.id),
+                                     stock=self.stock, delta=delta, limit=MAX_STOCK)
         if self.stock + delta < self.reserved:
             raise InsufficientStock(
                 "adjustment would leave less stock than is reserved",

@@ -86,3 +86,20 @@ def test_an_update_that_changes_nothing_records_nothing() -> None:
     p = product()
     p.update({"name": p.name}, "a")
     assert len(p.collect_events()) == 1
+
+
+def test_stock_cannot_be_adjusted_past_the_limit_the_read_tables_hold() -> None:
+    import msgspec
+
+    from oms.domain.errors import StockLimitExceeded
+    from oms.domain.product import MAX_STOCK
+    from oms.fields import StockLevel
+
+    bun = product(stock=MAX_STOCK - 5)
+    bun.adjust_stock(5, "count", "t")
+    with pytest.raises(StockLimitExceeded):
+        bun.adjust_stock(1, "count", "t")
+    assert bun.stock == MAX_STOCK
+    assert msgspec.convert(MAX_STOCK, StockLevel) == MAX_STOCK
+    with pytest.raises(msgspec.ValidationError):
+        msgspec.convert(MAX_STOCK + 1, StockLevel)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
-from typing import Annotated
 
 import msgspec
 from aiohttp import WSMsgType, web
 
+from oms.fields import Position
 from oms.http.codec import encoder, query
 from oms.http.errors import ApiError
 from oms.http.keys import CONFIG, HUB
@@ -22,7 +22,7 @@ SLOW_CONSUMER = 4008
 
 
 class Connect(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    after: Annotated[int, msgspec.Meta(ge=0)] | None = None
+    after: Position | None = None
     token: str | None = None
 
 
