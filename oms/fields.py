@@ -3,8 +3,10 @@ one place that says what a name, a note, an amount or a code may hold.
 
 Every pattern matches the whole value: `$(?!\\n)` ends at the true end (a bare `$`
 would also accept a trailing newline), and digits are ASCII (`\\d` would take any
-script's). No text type takes NUL, other control characters, or lone surrogates:
-`Line` is one line, `Text` may also hold tabs and line breaks (notes, reasons).
+script's). No text type takes NUL or other control characters (C0, DEL, C1): `Line`
+is one line, `Text` may also hold tabs and line breaks (notes, reasons). Lone
+surrogates never get this far: the JSON decoder refuses them, and URL decoding
+replaces bytes that are not UTF-8.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Annotated
 import msgspec
 
 END = r"$(?!\n)"
-CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"  # tab, LF and CR are left out
+CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # tab, LF and CR are left out
 LINE_CHARS = rf"[^\t\n\r{CONTROLS}]"
 
 

@@ -119,6 +119,12 @@ async def test_hostile_query_and_path_values_are_400(client, path, params, field
     assert (await error_of(response, 400))["details"]["field"] == field
 
 
+@pytest.mark.parametrize("raw", ["%ED%A0%80", "%FF%FE", "%C0%80"])
+async def test_query_bytes_that_are_not_utf8_never_reach_a_query_as_surrogates(client, raw) -> None:
+    response = await client.get(f"{API}/products?q={raw}")
+    assert response.status == 200 and (await response.json())["total"] == 0
+
+
 @pytest.mark.parametrize(("field", "value"), [
     ("price", "4.50\n"), ("price", "٤.50"), ("cost", "1.00\n"), ("tax_rate", "7\n"), ("tax_rate", "\u0667"),
     ("sku", "NL1\n"), ("barcode", "123\n"), ("barcode", "١٢٣"),
