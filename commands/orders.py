@@ -9,14 +9,12 @@ import msgspec
 
 from commands.bus import Written, saved
 from commands.load import find_or_new, load
-from oms.domain.order import Order, OrderNumbers
-from oms.domain.order import place_order as decide_order
+from oms.domain import ordering
+from oms.domain.order import Order, OrderNumbers, PaymentMethod, Status
 from oms.domain.product import Product
 from oms.domain.user import User
 from oms.fields import Money, Quantity, Text, money
 from oms.store import OMS
-
-Status = Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"]
 
 
 class OrderItem(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -42,7 +40,7 @@ class CancelOrder(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class RecordPayment(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    method: Literal["cash", "card", "other"]
+    method: PaymentMethod
     amount: Money
 
 
@@ -50,12 +48,14 @@ def numbers(app: OMS, prefix: str) -> OrderNumbers:
     return find_or_new(app, OrderNumbers, OrderNumbers.create_id(prefix=prefix), lambda: OrderNumbers(prefix=prefix))
 
 
-def place_order(app: OMS, actor: str, cmd: PlaceOrder, prefix: str) -> Written[Order]:
-    if cmd.customer_id is not None:
+def place_order(app: OMS, actor: str, cmd: PlaceOrder, prefix: str, by_customer: UUID | None = None,
+                ) -> Written[Order]:
+    """`by_customer`: the signed-in customer placing an order for themselves."""
+    if cmd.customer_id is not None and by_customer is None:
         load(app, User, cmd.customer_id, "customer")  # the customer must exist
     products = {i.product_id: load(app, Product, i.product_id, "product") for i in cmd.items}
     sequence = numbers(app, prefix)
-    order = decide_order(
+    order = ordering.place(
         number=sequence.next_number(),
         channel=cmd.channel,
         items=[(products[i.product_id], i.quantity) for i in cmd.items],
@@ -63,22 +63,17 @@ def place_order(app: OMS, actor: str, cmd: PlaceOrder, prefix: str) -> Written[O
         fulfilment=cmd.fulfilment,
         note=cmd.note,
         actor=actor,
+        by_customer=str(by_customer) if by_customer else None,
     )
     return saved(app, order, order, sequence, *products.values())
 
 
 def change_order_status(app: OMS, actor: str, order_id: UUID, cmd: ChangeOrderStatus) -> Written[Order]:
     order = load(app, Order, order_id, "order")
-    order.change_status(cmd.status, cmd.note, actor)
-    products: list[Product] = []
-    if cmd.status in ("cancelled", "shipped"):
-        products = [load(app, Product, UUID(pid), "product") for pid in order.quantities()]
-    for product in products:
-        if cmd.status == "cancelled":
-            product.release(order.id, actor)
-        else:
-            product.hand_over(order.id, actor)
-    return saved(app, order, order, *products)
+    products = {pid: load(app, Product, UUID(pid), "product") for pid in order.quantities()
+                } if ordering.moves_stock(cmd.status) else {}
+    ordering.move(order, cmd.status, cmd.note, products, actor)
+    return saved(app, order, order, *products.values())
 
 
 def cancel_order(app: OMS, actor: str, order_id: UUID, cmd: CancelOrder) -> Written[Order]:

@@ -13,10 +13,8 @@ from eventsourcing.application import AggregateNotFoundError
 from commands.bus import Written, saved
 from commands.claims import claim
 from commands.load import find, find_or_new, load
-from oms.domain.access import BUILTIN_ROLES
 from oms.domain.claim import Claim, claim_id
-from oms.domain.errors import Duplicate, NotFound
-from oms.domain.user import AdminRoster, Role, User, new_role, role_id
+from oms.domain.user import AdminRoster, Role, User, change_role, check_role_exists, new_role, role_id
 from oms.fields import CONTROLS, Name, line, matching
 from oms.history import current
 from oms.store import OMS
@@ -78,14 +76,14 @@ def roster(app: OMS) -> AdminRoster:
     return find_or_new(app, AdminRoster, AdminRoster.create_id(), AdminRoster)
 
 
-def check_role_exists(app: OMS, role: str) -> None:
-    if role not in BUILTIN_ROLES and not isinstance(find(app, role_id(role)), Role):
-        raise NotFound(f"role {role} not found", role=role)
+def custom_role(app: OMS, name: str) -> Role | None:
+    found = find(app, role_id(name))
+    return found if isinstance(found, Role) else None
 
 
 def register(app: OMS, actor: str, username: str, password_hash: str, role: str,
              email: str | None, full_name: str | None) -> Written[User]:
-    check_role_exists(app, role)
+    check_role_exists(role, custom_role(app, role))
     user = User(username=username, password_hash=password_hash, role=role, email=email,
                 full_name=full_name, actor=actor)
     name_claim = claim(app, "username", username, user.id)
@@ -113,7 +111,7 @@ def update_user(app: OMS, actor: str, user_id: UUID, cmd: UpdateUser) -> Written
     user.update_profile(changes, actor)
     admins = roster(app)
     if isinstance(role, str):
-        check_role_exists(app, role)
+        check_role_exists(role, custom_role(app, role))
         user.assign_role(role, actor)
         admins.track(user)
     return saved(app, user, user, admins)
@@ -161,13 +159,10 @@ def user_by_name(app: OMS, username: str) -> User | None:
 
 
 def create_role(app: OMS, actor: str, cmd: CreateRole) -> Written[Role]:
-    if find(app, role_id(cmd.name)) is not None:
-        raise Duplicate("role", f"role {cmd.name} already exists", field="name")
-    role = new_role(cmd.name, cmd.permissions, actor)
+    role = new_role(cmd.name, cmd.permissions, custom_role(app, cmd.name), actor)
     return saved(app, role, role)
 
 
 def update_role(app: OMS, actor: str, name: str, cmd: UpdateRole) -> Written[Role]:
-    role = load(app, Role, role_id(name), "role")
-    role.grant(cmd.permissions, actor)
+    role = change_role(custom_role(app, name), name, cmd.permissions, actor)
     return saved(app, role, role)

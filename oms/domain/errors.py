@@ -42,8 +42,40 @@ class Duplicate(DomainError):
         self.code = f"duplicate_{kind}"
 
 
+class AlreadyArchived(InvalidTransition):
+    code = "already_archived"
+
+
+class AlreadyActive(InvalidTransition):
+    code = "already_active"
+
+
+class AlreadyInactive(InvalidTransition):
+    code = "already_inactive"
+
+
+class BuiltinRole(DomainError):
+    """Built-in roles are fixed in code: none can be created, changed or shadowed."""
+
+    code = "builtin_role"
+
+
 class PaymentRefused(DomainError):
+    """A payment the order cannot take; each rule has its own code."""
+
     code = "payment_refused"
+
+
+class OrderCancelled(PaymentRefused):
+    code = "order_cancelled"
+
+
+class AmountNotPositive(PaymentRefused):
+    code = "amount_not_positive"
+
+
+class Overpayment(PaymentRefused):
+    code = "overpayment"
 
 
 class ConcurrentUpdate(DomainError):

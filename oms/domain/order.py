@@ -1,18 +1,15 @@
-"""Order: lines, totals, lifecycle and payments; placing one reserves every line's stock."""
+"""Order: lines, totals, lifecycle and payments (placing one, with its stock: `ordering`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, get_args
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
-from oms.domain.errors import InsufficientStock, InvalidTransition, PaymentRefused
-from oms.domain.money import cents, tax_on
-from oms.domain.product import Product
+from oms.domain.errors import AmountNotPositive, InvalidTransition, OrderCancelled, Overpayment
 
 OPEN = ("placed", "confirmed", "picked")
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -23,21 +20,9 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "delivered": (),
     "cancelled": (),
 }
-PAYMENT_METHODS = ("cash", "card", "other")
-
-
-def price_line(product: Product, quantity: int) -> dict[str, Any]:
-    net = cents(product.price * quantity)
-    return {
-        "product_id": str(product.id),
-        "sku": product.sku,
-        "name": product.name,
-        "quantity": quantity,
-        "unit_price": product.price,
-        "tax_rate": product.tax_rate,
-        "net": net,
-        "tax": tax_on(net, product.tax_rate),
-    }
+PaymentMethod = Literal["cash", "card", "other"]
+PAYMENT_METHODS: tuple[str, ...] = get_args(PaymentMethod)
+Status = Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"]
 
 
 class Order(Aggregate):
@@ -102,12 +87,14 @@ class Order(Aggregate):
         self.status = status
 
     def record_payment(self, method: str, amount: Decimal, actor: str) -> None:
+        if method not in PAYMENT_METHODS:
+            raise ValueError(f"unknown payment method {method!r}")
         if self.status == "cancelled":
-            raise PaymentRefused("a cancelled order takes no payments", order_id=str(self.id))
+            raise OrderCancelled("a cancelled order takes no payments", order_id=str(self.id))
         if amount <= 0:
-            raise PaymentRefused("a payment must be positive", amount=str(amount))
+            raise AmountNotPositive("a payment must be positive", amount=str(amount))
         if amount > self.balance_due:
-            raise PaymentRefused(
+            raise Overpayment(
                 "the payment exceeds the balance due",
                 amount=str(amount), balance_due=str(self.balance_due),
             )
@@ -116,38 +103,6 @@ class Order(Aggregate):
     @event("PaymentRecorded")
     def _record_payment(self, method: str, amount: Decimal, actor: str) -> None:
         self.payments.append({"method": method, "amount": amount})
-
-
-def place_order(
-    *,
-    number: str,
-    channel: str,
-    items: Sequence[tuple[Product, int]],
-    customer_id: str | None = None,
-    fulfilment: str | None = None,
-    note: str | None = None,
-    actor: str,
-) -> Order:
-    """All or nothing: every line's units are reserved, or nothing is and the shortages are named."""
-    quantities: dict[UUID, int] = {}
-    products: dict[UUID, Product] = {}
-    for product, quantity in items:
-        if quantity <= 0:
-            raise ValueError("quantity must be positive")
-        product.check_not_archived()
-        quantities[product.id] = quantities.get(product.id, 0) + quantity
-        products[product.id] = product
-    short = [products[pid].shortage(q) for pid, q in quantities.items() if q > products[pid].available]
-    if short:
-        raise InsufficientStock("not enough stock for every line", lines=short)
-    lines = [price_line(products[pid], q) for pid, q in quantities.items()]
-    order = Order(
-        number=number, channel=channel, lines=lines,
-        customer_id=customer_id, fulfilment=fulfilment, note=note, actor=actor,
-    )
-    for pid, quantity in quantities.items():
-        products[pid].reserve(order.id, quantity, actor)
-    return order
 
 
 class OrderNumbers(Aggregate):

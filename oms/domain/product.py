@@ -13,7 +13,7 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
-from oms.domain.errors import InsufficientStock, InvalidTransition, ProductArchived, StockLimitExceeded
+from oms.domain.errors import AlreadyArchived, InsufficientStock, ProductArchived, StockLimitExceeded
 
 MAX_STOCK = 10_000_000  # units of one product: far beyond any shop, well within the read tables' integers
 EDITABLE = ("sku", "name", "price", "cost", "barcode", "category", "brand", "tax_rate")
@@ -70,7 +70,7 @@ class Product(Aggregate):
 
     def archive(self, actor: str) -> None:
         if self.archived:
-            raise InvalidTransition("product is already archived", product_id=str(self.id))
+            raise AlreadyArchived("product is already archived", product_id=str(self.id))
         self._archive(actor=actor)
 
     @event("Archived")

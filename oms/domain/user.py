@@ -9,7 +9,7 @@ from eventsourcing.domain import event
 
 from oms.domain.access import BUILTIN_ROLES, grantable
 from oms.domain.base import Aggregate
-from oms.domain.errors import DomainError, InvalidTransition
+from oms.domain.errors import AlreadyActive, AlreadyInactive, BuiltinRole, DomainError, Duplicate, NotFound
 
 PROFILE_FIELDS = ("email", "full_name")
 
@@ -57,7 +57,7 @@ class User(Aggregate):
 
     def deactivate(self, actor: str) -> None:
         if not self.active:
-            raise InvalidTransition("the user is already inactive", user_id=str(self.id))
+            raise AlreadyInactive("the user is already inactive", user_id=str(self.id))
         self._deactivate(actor=actor)
 
     @event("Deactivated")
@@ -66,7 +66,7 @@ class User(Aggregate):
 
     def reactivate(self, actor: str) -> None:
         if self.active:
-            raise InvalidTransition("the user is already active", user_id=str(self.id))
+            raise AlreadyActive("the user is already active", user_id=str(self.id))
         self._reactivate(actor=actor)
 
     @event("Reactivated")
@@ -110,11 +110,32 @@ class Role(Aggregate):
         self.permissions = permissions
 
 
-def new_role(name: str, permissions: list[str], actor: str) -> Role:
+def check_not_builtin(name: str) -> None:
     if name.casefold() in BUILTIN_ROLES:
-        raise InvalidTransition(f"{name} is a built-in role", role=name)
+        raise BuiltinRole(f"{name} is a built-in role: built-in roles cannot change", role=name)
+
+
+def new_role(name: str, permissions: list[str], existing: Role | None, actor: str) -> Role:
+    check_not_builtin(name)
+    if existing is not None:
+        raise Duplicate("role", f"role {name} already exists", field="name")
     check_permissions(permissions)
     return Role(name=name, permissions=permissions, actor=actor)
+
+
+def change_role(role: Role | None, name: str, permissions: list[str], actor: str) -> Role:
+    """Grant a custom role new permissions; built-in roles cannot change."""
+    check_not_builtin(name)
+    if role is None:
+        raise NotFound(f"role {name} not found", role=name)
+    role.grant(permissions, actor)
+    return role
+
+
+def check_role_exists(name: str, custom: Role | None) -> None:
+    """A user's role is a built-in one or a custom role that exists."""
+    if name not in BUILTIN_ROLES and custom is None:
+        raise NotFound(f"role {name} not found", role=name)
 
 
 ROSTER_ID = uuid5(NAMESPACE_URL, "oms:admin-roster")

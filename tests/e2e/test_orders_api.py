@@ -86,7 +86,7 @@ async def test_paying_in_full_marks_the_order_paid(client) -> None:
     full = await post(client, f"/orders/{order['id']}/payments", {"method": "card", "amount": "6.00"}, 201)
     assert (full["payment_status"], full["paid"]) == ("paid", "10.00")
     error = await post(client, f"/orders/{order['id']}/payments", {"method": "card", "amount": "0.01"}, 409)
-    assert error["error"]["code"] == "payment_refused"
+    assert error["error"]["code"] == "overpayment"
 
 
 async def test_history_lists_every_event_and_versions_replay(client) -> None:

@@ -145,7 +145,7 @@ async def test_a_custom_role_grants_exactly_its_permissions(client) -> None:
     bad = await post(client, "/roles", {"name": "hacker", "permissions": ["everything"]}, 409)
     assert bad["error"]["code"] == "unknown_permission"
     assert (await post(client, "/roles", {"name": "admin", "permissions": []}, 409))["error"]["code"] == \
-        "invalid_transition"
+        "builtin_role"
     _, token = await user_with_role(client, "stocker")
     bread = await new_product(client, stock=1)
     assert (await as_user(client, token, "POST", f"/products/{bread['id']}/stock-adjustments",

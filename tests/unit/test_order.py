@@ -3,7 +3,8 @@ from decimal import Decimal
 import pytest
 
 from oms.domain.errors import InsufficientStock, InvalidTransition, PaymentRefused, ProductArchived
-from oms.domain.order import OrderNumbers, place_order
+from oms.domain.order import OrderNumbers
+from oms.domain.ordering import place as place_order
 from tests.unit.factories import product
 
 

@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, invariant, rule
 
 from oms.domain.errors import DomainError
-from oms.domain.order import OPEN, Order, place_order
+from oms.domain.order import OPEN, Order
+from oms.domain.ordering import move
+from oms.domain.ordering import place as place_order
 from tests.unit.factories import product
 
 INITIAL = (5, 3, 8)
@@ -56,19 +58,16 @@ class StockMachine(RuleBasedStateMachine):
     def cancel(self, order: Order | None) -> None:
         if order is None or order.status not in OPEN:
             return
-        order.change_status("cancelled", None, "t")
-        for p in self.products:
-            p.release(order.id, "t")
+        move(order, "cancelled", None, {str(p.id): p for p in self.products}, "t")
         self.save(order, *self.products)
 
     @rule(order=orders)
     def ship(self, order: Order | None) -> None:
         if order is None or order.status != "picked":
             return
-        order.change_status("shipped", None, "t")
         for i, p in enumerate(self.products):
             self.handed_over[i] += p.reservations.get(str(order.id), 0)
-            p.hand_over(order.id, "t")
+        move(order, "shipped", None, {str(p.id): p for p in self.products}, "t")
         self.save(order, *self.products)
 
     @rule(index=st.integers(0, len(INITIAL) - 1), delta=st.integers(-6, 6).filter(bool))

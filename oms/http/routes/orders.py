@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 from uuid import UUID
 
-import msgspec
 from aiohttp import web
 
 from commands.orders import (
@@ -54,12 +53,9 @@ async def check_visible(request: web.Request, order_id: UUID) -> None:
 @requires("orders.place")
 @schema(body=PlaceOrder, answer=answers.Order, status=201)
 async def place(request: web.Request) -> web.Response:
-    cmd = await read(request, PlaceOrder)
-    customer = own_customer_id(request)
-    if customer is not None:  # customers order for themselves, online
-        cmd = msgspec.structs.replace(cmd, customer_id=UUID(customer), channel="online")
-    prefix = request.app[CONFIG].order_prefix
-    result = await request.app[BUS].run(place_order, actor_of(request), cmd, prefix)
+    cmd, customer = await read(request, PlaceOrder), own_customer_id(request)
+    result = await request.app[BUS].run(place_order, actor_of(request), cmd, request.app[CONFIG].order_prefix,
+                                        UUID(customer) if customer else None)
     return ok(written(order_json(result.value), result.position), status=201)
 
 

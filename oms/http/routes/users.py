@@ -10,6 +10,7 @@ from commands.users import (
     CreateRole,
     CreateUser,
     ResetPassword,
+    RoleName,
     UpdateRole,
     UpdateUser,
     create_role,
@@ -26,8 +27,7 @@ from oms.domain.errors import NotFound
 from oms.domain.user import User
 from oms.history import history
 from oms.http import answers
-from oms.http.codec import ok, query, read, uuid_param
-from oms.http.errors import ApiError
+from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.keys import BUS, HASHER, POOL, PRINCIPALS, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
@@ -156,9 +156,7 @@ async def create_role_(request: web.Request) -> web.Response:
 @requires("roles.manage")
 @schema(body=UpdateRole, answer=answers.Role)
 async def update_role_(request: web.Request) -> web.Response:
-    name, cmd = request.match_info["name"], await read(request, UpdateRole)
-    if name in BUILTIN_ROLES:
-        raise ApiError(409, "builtin_role", "built-in roles cannot be changed", role=name)
+    name, cmd = path_param(request, "name", RoleName), await read(request, UpdateRole)
     result = await request.app[BUS].run(update_role, actor_of(request), name, cmd)
     request.app[PRINCIPALS].forget()
     return ok(written(role_json(result.value), result.position))

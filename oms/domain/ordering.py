@@ -1,0 +1,81 @@
+"""The rules that span an order and its products: placing one reserves every line's
+stock, all or nothing; cancelling releases it; shipping hands the goods over; a
+customer orders for themselves, online."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from uuid import UUID
+
+from oms.domain.errors import InsufficientStock
+from oms.domain.money import cents, tax_on
+from oms.domain.order import Order
+from oms.domain.product import Product
+
+STOCK_MOVES = {"cancelled": Product.release, "shipped": Product.hand_over}  # what a status does to stock
+
+
+def price_line(product: Product, quantity: int) -> dict[str, Any]:
+    net = cents(product.price * quantity)
+    return {
+        "product_id": str(product.id),
+        "sku": product.sku,
+        "name": product.name,
+        "quantity": quantity,
+        "unit_price": product.price,
+        "tax_rate": product.tax_rate,
+        "net": net,
+        "tax": tax_on(net, product.tax_rate),
+    }
+
+
+def place(
+    *,
+    number: str,
+    channel: str,
+    items: Sequence[tuple[Product, int]],
+    customer_id: str | None = None,
+    fulfilment: str | None = None,
+    note: str | None = None,
+    actor: str,
+    by_customer: str | None = None,
+) -> Order:
+    """All or nothing: every line's units are reserved, or nothing is and the shortages are named.
+    `by_customer`: a customer placing the order themselves; it is then theirs, and online."""
+    if by_customer is not None:
+        customer_id, channel = by_customer, "online"
+    quantities: dict[UUID, int] = {}
+    products: dict[UUID, Product] = {}
+    for product, quantity in items:
+        if quantity <= 0:
+            raise ValueError("quantity must be positive")
+        product.check_not_archived()
+        quantities[product.id] = quantities.get(product.id, 0) + quantity
+        products[product.id] = product
+    short = [products[pid].shortage(q) for pid, q in quantities.items() if q > products[pid].available]
+    if short:
+        raise InsufficientStock("not enough stock for every line", lines=short)
+    lines = [price_line(products[pid], q) for pid, q in quantities.items()]
+    order = Order(
+        number=number, channel=channel, lines=lines,
+        customer_id=customer_id, fulfilment=fulfilment, note=note, actor=actor,
+    )
+    for pid, quantity in quantities.items():
+        products[pid].reserve(order.id, quantity, actor)
+    return order
+
+
+def moves_stock(status: str) -> bool:
+    """Whether moving an order to `status` changes its products' stock (load them first)."""
+    return status in STOCK_MOVES
+
+
+def move(order: Order, status: str, note: str | None, products: Mapping[str, Product], actor: str) -> None:
+    """Move the order to `status`; cancelling releases its reservations, shipping turns them
+    into stock that left the shop. `products`: the order's products by id, when it moves stock."""
+    order.change_status(status, note, actor)
+    effect = STOCK_MOVES.get(status)
+    if effect is not None:
+        for product_id in order.quantities():
+            effect(products[product_id], order.id, actor)
