@@ -8,15 +8,12 @@ from typing import Annotated
 from uuid import UUID
 
 import msgspec
-from eventsourcing.application import AggregateNotFoundError
 
 from commands.bus import Written, saved
 from commands.claims import claim
 from commands.load import find, find_or_new, load
-from oms.domain.claim import Claim, claim_id
 from oms.domain.user import AdminRoster, Role, User, change_role, check_role_exists, new_role, role_id
 from oms.fields import CONTROLS, Name, line, matching
-from oms.history import current
 from oms.store import OMS
 
 Username = Annotated[str, matching(r"[A-Za-z0-9._@-]{3,64}")]
@@ -143,19 +140,6 @@ def set_password(app: OMS, actor: str, user_id: UUID, password_hash: str) -> Wri
     user = load(app, User, user_id, "user")
     user.change_password(password_hash, actor)
     return saved(app, user, user)
-
-
-def user_by_name(app: OMS, username: str) -> User | None:
-    """Consistent look-up through the username claim, read from the store itself
-    (no read-model lag, no cache that another process's password change could outdate)."""
-    try:
-        name_claim = current(app, claim_id("username", username))
-        if not isinstance(name_claim, Claim) or name_claim.owner_id is None:
-            return None
-        user = current(app, name_claim.owner_id)
-    except AggregateNotFoundError:
-        return None
-    return user if isinstance(user, User) else None
 
 
 def create_role(app: OMS, actor: str, cmd: CreateRole) -> Written[Role]:

@@ -1,7 +1,11 @@
-"""Reading the event store itself: an aggregate as it was, and its event history."""
+"""The event-store read path: an aggregate as it is now or as it was (a version, an
+instant), its event history, a user by name. (Current state for lists and searches is
+the other read path: read tables through `queries/`.) Routes use the `read_*`
+coroutines, which run the synchronous library in a thread; commands use the rest."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -9,7 +13,9 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
+from oms.domain.claim import Claim, claim_id
 from oms.domain.errors import NotFound
+from oms.domain.user import User
 from oms.store import OMS
 
 A = TypeVar("A")
@@ -74,3 +80,33 @@ def history(app: OMS, cls: type[Any], aggregate_id: UUID, what: str) -> list[dic
         }
         for e in events
     ]
+
+
+def user_by_name(app: OMS, username: str) -> User | None:
+    """Consistent look-up through the username claim, read from the store itself
+    (no read-model lag, no cache that another process's password change could outdate)."""
+    try:
+        name_claim = current(app, claim_id("username", username))
+        if not isinstance(name_claim, Claim) or name_claim.owner_id is None:
+            return None
+        user = current(app, name_claim.owner_id)
+    except AggregateNotFoundError:
+        return None
+    return user if isinstance(user, User) else None
+
+
+async def read_state(app: OMS, cls: type[A], aggregate_id: UUID, what: str,
+                     version: int | None = None, as_of: datetime | None = None) -> A:
+    return await asyncio.to_thread(state_at, app, cls, aggregate_id, what, version, as_of)
+
+
+async def read_current(app: OMS, aggregate_id: UUID) -> object:
+    return await asyncio.to_thread(current, app, aggregate_id)
+
+
+async def read_history(app: OMS, cls: type[Any], aggregate_id: UUID, what: str) -> list[dict[str, Any]]:
+    return await asyncio.to_thread(history, app, cls, aggregate_id, what)
+
+
+async def read_user_named(app: OMS, username: str) -> User | None:
+    return await asyncio.to_thread(user_by_name, app, username)

@@ -98,3 +98,30 @@ def test_a_cancelled_order_takes_no_payment() -> None:
 def test_order_numbers_are_consecutive() -> None:
     numbers = OrderNumbers(prefix="B")
     assert [numbers.next_number() for _ in range(3)] == ["B-000001", "B-000002", "B-000003"]
+
+
+def test_a_customer_placing_an_order_gets_it_for_themselves_and_online() -> None:
+    order = place_order(number="B-1", channel="pos", items=[(product(), 1)], customer_id="someone-else",
+                        actor="c-1", by_customer="c-1")
+    assert (order.customer_id, order.channel) == ("c-1", "online")
+
+
+@pytest.mark.parametrize(("status", "stock", "reserved"), [("cancelled", 10, 0), ("shipped", 8, 0)])
+def test_cancelling_releases_and_shipping_hands_over_the_stock(status, stock, reserved) -> None:
+    from oms.domain.ordering import move, moves_stock
+
+    bread = product(stock=10)
+    order = order_of((bread, 2))
+    for step in (["confirmed", "picked"] if status == "shipped" else []):
+        move(order, step, None, {}, "a")
+    assert moves_stock(status) and not moves_stock("confirmed")
+    move(order, status, None, {str(bread.id): bread}, "a")
+    assert (order.status, bread.stock, bread.reserved) == (status, stock, reserved)
+
+
+@pytest.mark.parametrize(("amount", "code"), [("0.00", "amount_not_positive"), ("99.00", "overpayment")])
+def test_each_refused_payment_names_its_rule(amount, code) -> None:
+    order = order_of((product(), 1))
+    with pytest.raises(PaymentRefused) as refused:
+        order.record_payment("cash", Decimal(amount), "a")
+    assert refused.value.code == code

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -10,14 +9,14 @@ import msgspec
 from aiohttp import web
 from aiohttp_session import get_session, new_session
 
-from commands.users import ChangeOwnPassword, SignUp, UpdateProfile, set_password, sign_up, update_profile, user_by_name
+from commands.users import ChangeOwnPassword, SignUp, UpdateProfile, set_password, sign_up, update_profile
 from oms.auth import refresh
 from oms.auth.passwords import WeakPassword, check_policy
 from oms.auth.principal import Principal, load_principal
 from oms.auth.tokens import ACCESS_SECONDS
 from oms.domain.user import User
 from oms.fields import line
-from oms.history import current
+from oms.history import read_current, read_user_named
 from oms.http import answers
 from oms.http.access import unauthenticated
 from oms.http.codec import ok, read
@@ -78,7 +77,7 @@ def policy(password: str, username: str | None) -> None:
 async def login(request: web.Request) -> web.Response:
     cmd = await read(request, Login)
     await rate_limited(request, f"ip:{request.remote}", f"user:{cmd.username.casefold()}")
-    user = await asyncio.to_thread(user_by_name, request.app[STORE], cmd.username)
+    user = await read_user_named(request.app[STORE], cmd.username)
     matched = await request.app[HASHER].verify(cmd.password, user.password_hash if user else None)
     if user is None or not matched or not user.active:
         raise unauthenticated("invalid username or password")
@@ -148,7 +147,7 @@ async def signup(request: web.Request) -> web.Response:
 @schema(answer=answers.Me)
 async def get_me(request: web.Request) -> web.Response:
     principal = principal_of(request)
-    user = await asyncio.to_thread(current, request.app[STORE], principal.user_id)
+    user = await read_current(request.app[STORE], principal.user_id)
     return ok(me(principal, user_json(user) if isinstance(user, User) else None))
 
 
@@ -167,7 +166,7 @@ async def update_me(request: web.Request) -> web.Response:
 async def change_my_password(request: web.Request) -> web.Response:
     cmd, principal = await read(request, ChangeOwnPassword), principal_of(request)
     await rate_limited(request, f"user:{principal.username.casefold()}")
-    user = await asyncio.to_thread(current, request.app[STORE], principal.user_id)
+    user = await read_current(request.app[STORE], principal.user_id)
     if not isinstance(user, User) or not await request.app[HASHER].verify(cmd.current_password, user.password_hash):
         raise ApiError(403, "wrong_password", "the current password is not right")
     policy(cmd.new_password, principal.username)

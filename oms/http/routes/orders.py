@@ -6,7 +6,6 @@ themselves only and see only theirs: anyone else's answers 404, as if it did not
 
 from __future__ import annotations
 
-import asyncio
 from uuid import UUID
 
 from aiohttp import web
@@ -23,7 +22,7 @@ from commands.orders import (
 )
 from oms.domain.errors import NotFound
 from oms.domain.order import Order
-from oms.history import history, state_at
+from oms.history import read_history, read_state
 from oms.http import answers
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, CONFIG, POOL, STORE
@@ -44,7 +43,7 @@ async def check_visible(request: web.Request, order_id: UUID) -> None:
     """404 for an order the caller may not see (no existence leak)."""
     customer = own_customer_id(request)
     if customer is not None:
-        order = await asyncio.to_thread(state_at, request.app[STORE], Order, order_id, "order")
+        order = await read_state(request.app[STORE], Order, order_id, "order")
         if order.customer_id != customer:
             raise NotFound("order not found")
 
@@ -84,7 +83,7 @@ async def get(request: web.Request) -> web.Response:
 async def order_history(request: web.Request) -> web.Response:
     order_id = uuid_param(request)
     await check_visible(request, order_id)
-    events = await asyncio.to_thread(history, request.app[STORE], Order, order_id, "order")
+    events = await read_history(request.app[STORE], Order, order_id, "order")
     return ok({"items": events})
 
 

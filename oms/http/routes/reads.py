@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
@@ -10,7 +9,7 @@ from uuid import UUID
 from aiohttp import web
 
 from oms.fields import Version
-from oms.history import state_at
+from oms.history import read_state
 from oms.http.errors import ApiError, validation_error
 from oms.http.keys import POOL, READ_MODELS, STORE
 from queries.paging import Fresh
@@ -44,6 +43,4 @@ async def caught_up(request: web.Request, min_position: int | None) -> None:
 
 
 async def aggregate_at(request: web.Request, cls: type[A], aggregate_id: UUID, what: str, at: ReadAt) -> A:
-    return await asyncio.to_thread(
-        state_at, request.app[STORE], cls, aggregate_id, what, at.version, at.as_of
-    )
+    return await read_state(request.app[STORE], cls, aggregate_id, what, at.version, at.as_of)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from aiohttp import web
 
 from commands.users import (
@@ -25,7 +23,7 @@ from oms.auth import refresh
 from oms.domain.access import BUILTIN_ROLES, grantable
 from oms.domain.errors import NotFound
 from oms.domain.user import User
-from oms.history import history
+from oms.history import read_history
 from oms.http import answers
 from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.keys import BUS, HASHER, POOL, PRINCIPALS, STORE
@@ -76,7 +74,7 @@ async def get(request: web.Request) -> web.Response:
 @requires("users.manage")
 @schema(answer=answers.History)
 async def user_history(request: web.Request) -> web.Response:
-    events = await asyncio.to_thread(history, request.app[STORE], User, uuid_param(request), "user")
+    events = await read_history(request.app[STORE], User, uuid_param(request), "user")
     for event in events:
         event["data"].pop("password_hash", None)
     return ok({"items": events})
