@@ -6,7 +6,7 @@ import msgspec
 from openapi_spec_validator import validate
 
 from oms.http import answers
-from tests.e2e.conftest import ADMIN, API, new_product, post
+from tests.support.http import ADMIN, API, new_product, post
 
 
 async def decoded(client, path, shape, status=200, **params):

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from oms.http.app import create_app
 from oms.http.keys import STORE
 from oms.http.server import ApiRunner
-from tests.e2e.conftest import ADMIN, API, bootstrap_admin
-from tests.e2e.test_set_aside import rebuilt_equals_live
+from tests.support.http import ADMIN, API, bootstrap_admin
+from tests.support.readside import rebuilt_equals_live
 
 PRODUCT = {"sku": "S-1", "name": "Bun", "price": "1.00", "cost": "0.40", "category": "Bread", "barcode": "123",
            "brand": "Ours", "tax_rate": "7"}

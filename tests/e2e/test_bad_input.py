@@ -2,18 +2,10 @@
 
 import pytest
 
-from tests.e2e.conftest import API, new_product
+from tests.support.http import API, error_of, new_product
 
 PRODUCT = {"sku": "A-1", "name": "Bun", "price": "1.00", "cost": "0.40", "category": "Bread"}
 GOOD_ID = "00000000-0000-4000-8000-000000000000"
-
-
-async def error_of(response, status):
-    body = await response.json()
-    assert response.status == status, body
-    assert set(body) == {"error"} and {"code", "message", "details"} <= set(body["error"])
-    assert response.headers["X-Request-ID"]
-    return body["error"]
 
 
 @pytest.mark.parametrize(("body", "field"), [

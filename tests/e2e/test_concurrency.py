@@ -5,7 +5,7 @@ from collections import Counter
 
 import psycopg
 
-from tests.e2e.conftest import API, new_product
+from tests.support.http import API, new_product
 
 
 def placed_events(db) -> int:

@@ -3,8 +3,7 @@
 import pytest
 
 from oms.http.keys import POOL
-from tests.e2e.conftest import ADMIN, API, new_product, post
-from tests.e2e.test_bad_input import error_of
+from tests.support.http import ADMIN, API, error_of, new_product, post
 
 NUL = "a\u0000b"
 SIGNUP = {"username": "nelly", "password": "a long enough passphrase", "email": "n@example.com",
@@ -177,7 +176,7 @@ async def test_a_configured_origin_may_open_the_websocket(config, db, aiohttp_cl
     import msgspec
 
     from oms.http.app import create_app
-    from tests.e2e.conftest import bootstrap_admin, login
+    from tests.support.http import bootstrap_admin, login
 
     app = create_app(msgspec.structs.replace(config, allowed_origins="https://till.example, https://b.example/"), db)
     client = await aiohttp_client(app)

@@ -2,7 +2,7 @@
 
 import asyncio
 
-from tests.e2e.conftest import API, new_product
+from tests.support.http import API, new_product
 
 
 async def order(client, product, key, quantity=1):

@@ -5,8 +5,7 @@ import asyncio
 import msgspec
 
 from oms.http.keys import HUB
-from tests.e2e.conftest import API, new_product, post
-from tests.e2e.test_users import customer_token
+from tests.support.http import API, customer_token, new_product, post
 
 
 async def receive(ws, count, timeout=10.0):

@@ -1,6 +1,6 @@
 """The served OpenAPI document describes every route (API.md), with its permission and schemas."""
 
-from tests.e2e.conftest import API
+from tests.support.http import API
 
 
 async def test_the_openapi_document_lists_every_route_with_its_permission(anon) -> None:

@@ -1,7 +1,6 @@
 """Order lists and search read the OrderList tables: filters, text search, paging, own orders only."""
 
-from tests.e2e.conftest import API, bearer, new_product, post
-from tests.e2e.test_users import customer_token
+from tests.support.http import API, bearer, customer_token, new_product, post
 
 
 async def orders(client, token=None, **params):

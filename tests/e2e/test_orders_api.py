@@ -1,4 +1,4 @@
-from tests.e2e.conftest import API, new_product, post
+from tests.support.http import API, new_product, post
 
 
 async def product_state(client, product_id: str, position: int) -> tuple[int, int, int]:

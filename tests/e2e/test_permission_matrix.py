@@ -10,7 +10,7 @@ import pytest
 
 from oms.domain.access import BUILTIN_ROLES
 from oms.http.permissions import permission_of
-from tests.e2e.conftest import bearer, user_with_role
+from tests.support.http import bearer, user_with_role
 
 EVERYONE = "anyone, signed in or not"
 ROLES = tuple(BUILTIN_ROLES)

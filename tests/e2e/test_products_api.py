@@ -1,4 +1,4 @@
-from tests.e2e.conftest import API, new_product, post
+from tests.support.http import API, new_product, post
 
 
 async def test_a_created_product_is_listed_with_its_stock(client) -> None:

@@ -4,7 +4,7 @@ import asyncio
 from collections import Counter
 
 from oms.http.app import create_app
-from tests.e2e.conftest import API, new_product
+from tests.support.http import API, new_product
 
 
 async def test_two_api_instances_racing_for_one_product_never_oversell(config, db, aiohttp_client, client) -> None:

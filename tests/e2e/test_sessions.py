@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from tests.e2e.conftest import ADMIN, API, bearer, bootstrap_admin
+from tests.support.http import ADMIN, API, bearer, bootstrap_admin
 
 
 @pytest.fixture

@@ -13,10 +13,8 @@ from oms.domain.order import Order
 from oms.domain.product import Product
 from oms.domain.user import User
 from oms.http.keys import STORE
-from projections import registry
-from projections.rebuild import rebuild
-from tests.e2e.conftest import API, new_product
-from tests.integration.test_rebuild import differences, wait_caught_up
+from tests.support.http import API, new_product
+from tests.support.readside import rebuilt_equals_live
 
 
 def stored_before_the_fix(store) -> None:
@@ -41,19 +39,6 @@ async def test_events_stored_with_nul_are_projected_and_every_later_event_too(cl
     ready = await (await client.get("/readyz")).json()
     assert (ready["status"], ready["set_aside"]) == ("ready", 0)
     assert await asyncio.to_thread(rebuilt_equals_live, store, db)
-
-
-def rebuilt_equals_live(store, db) -> bool:
-    from oms.store import store_env
-    from tests.conftest import load_config
-
-    env = store_env(db, load_config({}))
-    wait_caught_up(store, db)
-    for projection, view in registry.READ_MODELS:
-        rebuild(store, env, projection, view, replace=False, show_progress=False)
-        for table in view.tables:
-            assert differences(db, table) == 0, table
-    return True
 
 
 def unusable_order() -> Order:

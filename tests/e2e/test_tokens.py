@@ -10,7 +10,7 @@ import pytest
 
 from oms.auth.secrets import kept_secret
 from oms.http.keys import CONFIG
-from tests.e2e.conftest import ADMIN, API, bearer, login
+from tests.support.http import ADMIN, API, bearer, login
 
 
 def b64(data: dict) -> str:
@@ -19,7 +19,7 @@ def b64(data: dict) -> str:
 
 @pytest.fixture
 async def good(anon):
-    from tests.e2e.conftest import bootstrap_admin
+    from tests.support.http import bootstrap_admin
 
     await bootstrap_admin(anon.app)
     token = await login(anon, *ADMIN)

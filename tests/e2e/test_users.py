@@ -4,26 +4,13 @@ import asyncio
 
 import pytest
 
-from tests.e2e.conftest import API, bearer, new_product, post, user_with_role
+from tests.support.http import API, bearer, customer_token, new_product, post, signup, user_with_role
 
 
 async def as_user(client, token, method, path, body=None):
     async with client.session.request(method, client.make_url(API + path), json=body,
                                       headers=bearer(token)) as response:
         return response.status, await response.json() if response.status != 204 else None
-
-
-async def signup(anon, username, password="a long enough passphrase"):
-    return await anon.post(f"{API}/auth/signup", json={
-        "username": username, "password": password, "email": f"{username}@example.com", "full_name": "Ann Example"})
-
-
-async def customer_token(client, username):
-    response = await signup(client, username)
-    assert response.status == 201, await response.json()
-    async with client.session.post(client.make_url(f"{API}/auth/login"), headers={"Authorization": ""},
-                                   json={"username": username, "password": "a long enough passphrase"}) as r:
-        return (await r.json())["access_token"]
 
 
 async def test_signing_up_makes_a_customer(client) -> None:

@@ -8,8 +8,7 @@ import uuid
 
 import aiohttp
 
-from tests.integration.test_cli import free_port
-from tests.integration.test_live_redis import boss, collect, login, running, rye, started
+from tests.support.processes import boss, collect, free_port, login, running, rye, started
 
 
 async def test_a_board_gets_every_event_when_no_message_is_ever_published(config, db) -> None:

@@ -36,7 +36,7 @@ from oms.history import current
 from oms.publish import nowhere
 from oms.store import open_store, projector_env
 from projections import registry
-from tests.integration.test_rebuild import wait_caught_up
+from tests.support.readside import wait_caught_up
 
 
 def shop_history(bus: CommandBus, rng: random.Random) -> tuple[list, list]:

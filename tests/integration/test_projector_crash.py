@@ -13,7 +13,7 @@ from commands.bus import CommandBus
 from oms.store import open_store, store_env
 from projections import registry
 from projections.rebuild import rebuild
-from tests.integration.test_rebuild import busy_shop, differences, more_orders, wait_caught_up
+from tests.support.readside import busy_shop, differences, more_orders, wait_caught_up
 
 
 def projector(db) -> subprocess.Popen:

@@ -3,55 +3,13 @@
 import asyncio
 
 import psycopg
-from psycopg import sql
 
 from commands.bus import CommandBus
-from commands.orders import ChangeOrderStatus, OrderItem, PlaceOrder, change_order_status, place_order
-from commands.products import AdjustStock, CreateProduct, adjust_stock, create_product
+from commands.products import CreateProduct, create_product
 from oms.store import open_store, store_env
 from projections import registry
-from projections.rebuild import SUFFIX, rebuild
-
-
-def differences(db, table: str) -> int:
-    """Rows in one table and not the other, both ways."""
-    query = sql.SQL("SELECT (SELECT count(*) FROM (SELECT * FROM {a} EXCEPT SELECT * FROM {b}) x)"
-                    " + (SELECT count(*) FROM (SELECT * FROM {b} EXCEPT SELECT * FROM {a}) y)")
-    with psycopg.connect(db.url()) as conn:
-        return conn.execute(query.format(a=sql.Identifier(table), b=sql.Identifier(table + SUFFIX))).fetchone()[0]
-
-
-def count(db, table: str) -> int:
-    with psycopg.connect(db.url()) as conn:
-        return conn.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))).fetchone()[0]
-
-
-def busy_shop(bus: CommandBus, orders: int):
-    bread = bus.run_sync(create_product, "t", CreateProduct(sku="B", name="Bread", price="3.00", cost="1.00",
-                                                           category="Bread", stock=1000)).value
-    bus.run_sync(adjust_stock, "t", bread.id, AdjustStock(delta=5, reason="count"))
-    for i in range(orders):
-        order = bus.run_sync(place_order, "t", PlaceOrder(items=[OrderItem(product_id=bread.id, quantity=1)]),
-                             "B").value
-        if i % 3 == 0:
-            bus.run_sync(change_order_status, "t", order.id, ChangeOrderStatus(status="cancelled"))
-    return bread.id
-
-
-def wait_caught_up(store, db, seconds=20.0) -> None:
-    import time
-
-    deadline = time.monotonic() + seconds
-    head = store.recorder.max_notification_id()
-    with psycopg.connect(db.url(), autocommit=True) as conn:
-        while time.monotonic() < deadline:
-            query = sql.SQL("SELECT coalesce(max(notification_id), 0) FROM {} WHERE application_name = 'OMS'")
-            tables = registry.tracking_tables()
-            positions = [conn.execute(query.format(sql.Identifier(t))).fetchone()[0] for t in tables]
-            if min(positions) >= head:
-                return
-            time.sleep(0.05)
-    raise AssertionError("projections did not catch up")
+from projections.rebuild import rebuild
+from tests.support.readside import busy_shop, count, differences, more_orders, wait_caught_up
 
 
 def test_a_rebuild_equals_the_live_tables_and_replaces_them_while_orders_flow(config, db) -> None:
@@ -86,11 +44,6 @@ def test_a_rebuild_equals_the_live_tables_and_replaces_them_while_orders_flow(co
         supervisor.stop()
         bus.close()
         store.close()
-
-
-def more_orders(bus: CommandBus, product_id, orders: int) -> None:
-    for _ in range(orders):
-        bus.run_sync(place_order, "t", PlaceOrder(items=[OrderItem(product_id=product_id, quantity=1)]), "B")
 
 
 def test_a_failed_batch_answers_its_callers_and_the_writer_keeps_going(config, db) -> None:
