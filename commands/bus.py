@@ -27,6 +27,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, OperationalError
 
+from commands.load import Aggregates
 from oms.domain.errors import ConcurrentUpdate
 from oms.store import OMS
 
@@ -46,10 +47,10 @@ class Written(Generic[T]):
         self.events = events  # (aggregate id, version) written, when the position comes later
 
 
-def saved(app: Any, value: T, *aggregates: Any) -> Written[T]:
+def saved(app: Aggregates, value: T, *aggregates: Any) -> Written[T]:
     """Save the aggregates (alone, or staged in the writer's batch)."""
     if isinstance(app, Batch):
-        return Written(value, None, app.stage(aggregates))
+        return Written(value, None, app.save(*aggregates))
     recordings = app.save(*aggregates)
     return Written(value, recordings[-1].notification.id if recordings else None)
 
@@ -67,7 +68,8 @@ class Batch:
             return deepcopy(self.staged[aggregate_id])
         return self.app.repository.get(aggregate_id)
 
-    def stage(self, aggregates: tuple[Any, ...]) -> tuple[tuple[UUID, int], ...]:
+    def save(self, *aggregates: Any) -> tuple[tuple[UUID, int], ...]:
+        """Stage the aggregates for the batch's one save; answer the events staged."""
         events = []
         for aggregate in aggregates:
             pending = aggregate._pending_events

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from commands.load import find
+from commands.load import Aggregates, find
 from oms.domain.claim import Claim, claim_id
 from oms.domain.errors import Duplicate
-from oms.store import OMS
 
 
-def claim(app: OMS, kind: str, key: str, owner: UUID) -> Claim:
+def claim(app: Aggregates, kind: str, key: str, owner: UUID) -> Claim:
     """Claim `key` for `owner`, or raise Duplicate (code `duplicate_<kind>`)."""
     existing = find(app, claim_id(kind, key))
     if isinstance(existing, Claim):

@@ -8,13 +8,12 @@ from uuid import UUID
 import msgspec
 
 from commands.bus import Written, saved
-from commands.load import find_or_new, load
+from commands.load import Aggregates, find_or_new, load
 from oms.domain import ordering
 from oms.domain.order import Order, OrderNumbers, PaymentMethod, Status
 from oms.domain.product import Product
 from oms.domain.user import User
 from oms.fields import Money, Quantity, Text, money
-from oms.store import OMS
 
 
 class OrderItem(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -44,11 +43,11 @@ class RecordPayment(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     amount: Money
 
 
-def numbers(app: OMS, prefix: str) -> OrderNumbers:
+def numbers(app: Aggregates, prefix: str) -> OrderNumbers:
     return find_or_new(app, OrderNumbers, OrderNumbers.create_id(prefix=prefix), lambda: OrderNumbers(prefix=prefix))
 
 
-def place_order(app: OMS, actor: str, cmd: PlaceOrder, prefix: str, by_customer: UUID | None = None,
+def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_customer: UUID | None = None,
                 ) -> Written[Order]:
     """`by_customer`: the signed-in customer placing an order for themselves."""
     if cmd.customer_id is not None and by_customer is None:
@@ -68,7 +67,7 @@ def place_order(app: OMS, actor: str, cmd: PlaceOrder, prefix: str, by_customer:
     return saved(app, order, order, sequence, *products.values())
 
 
-def change_order_status(app: OMS, actor: str, order_id: UUID, cmd: ChangeOrderStatus) -> Written[Order]:
+def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: ChangeOrderStatus) -> Written[Order]:
     order = load(app, Order, order_id, "order")
     products = {pid: load(app, Product, UUID(pid), "product") for pid in order.quantities()
                 } if ordering.moves_stock(cmd.status) else {}
@@ -76,11 +75,11 @@ def change_order_status(app: OMS, actor: str, order_id: UUID, cmd: ChangeOrderSt
     return saved(app, order, order, *products.values())
 
 
-def cancel_order(app: OMS, actor: str, order_id: UUID, cmd: CancelOrder) -> Written[Order]:
+def cancel_order(app: Aggregates, actor: str, order_id: UUID, cmd: CancelOrder) -> Written[Order]:
     return change_order_status(app, actor, order_id, ChangeOrderStatus(status="cancelled", note=cmd.reason))
 
 
-def record_payment(app: OMS, actor: str, order_id: UUID, cmd: RecordPayment) -> Written[Order]:
+def record_payment(app: Aggregates, actor: str, order_id: UUID, cmd: RecordPayment) -> Written[Order]:
     order = load(app, Order, order_id, "order")
     order.record_payment(cmd.method, money(cmd.amount), actor)
     return saved(app, order, order)

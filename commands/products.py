@@ -9,11 +9,10 @@ import msgspec
 
 from commands.bus import Written, saved
 from commands.claims import claim
-from commands.load import load
+from commands.load import Aggregates, load
 from oms.domain.claim import Claim, claim_id
 from oms.domain.product import Product
 from oms.fields import Barcode, Money, Name, Percent, Sku, StockDelta, StockLevel, Text, money
-from oms.store import OMS
 
 
 class CreateProduct(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -50,7 +49,7 @@ class AdjustStock(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
             raise ValueError("a reason is required")
 
 
-def create_product(app: OMS, actor: str, cmd: CreateProduct) -> Written[Product]:
+def create_product(app: Aggregates, actor: str, cmd: CreateProduct) -> Written[Product]:
     product = Product(
         sku=cmd.sku, name=cmd.name, price=money(cmd.price), cost=money(cmd.cost),
         category=cmd.category, barcode=cmd.barcode, brand=cmd.brand,
@@ -63,7 +62,7 @@ def create_product(app: OMS, actor: str, cmd: CreateProduct) -> Written[Product]
     return saved(app, product, product, *claims)
 
 
-def update_product(app: OMS, actor: str, product_id: UUID, cmd: UpdateProduct) -> Written[Product]:
+def update_product(app: Aggregates, actor: str, product_id: UUID, cmd: UpdateProduct) -> Written[Product]:
     product = load(app, Product, product_id, "product")
     changes = msgspec.structs.asdict(cmd)
     changes = {k: v for k, v in changes.items() if v is not msgspec.UNSET}
@@ -86,13 +85,13 @@ def update_product(app: OMS, actor: str, product_id: UUID, cmd: UpdateProduct) -
     return saved(app, product, product, *claims)
 
 
-def archive_product(app: OMS, actor: str, product_id: UUID) -> Written[Product]:
+def archive_product(app: Aggregates, actor: str, product_id: UUID) -> Written[Product]:
     product = load(app, Product, product_id, "product")
     product.archive(actor)
     return saved(app, product, product)
 
 
-def adjust_stock(app: OMS, actor: str, product_id: UUID, cmd: AdjustStock) -> Written[Product]:
+def adjust_stock(app: Aggregates, actor: str, product_id: UUID, cmd: AdjustStock) -> Written[Product]:
     product = load(app, Product, product_id, "product")
     product.adjust_stock(cmd.delta, cmd.reason, actor)
     return saved(app, product, product)

@@ -11,10 +11,9 @@ import msgspec
 
 from commands.bus import Written, saved
 from commands.claims import claim
-from commands.load import find, find_or_new, load
+from commands.load import Aggregates, find, find_or_new, load
 from oms.domain.user import AdminRoster, Role, User, change_role, check_role_exists, new_role, role_id
 from oms.fields import CONTROLS, Name, line, matching
-from oms.store import OMS
 
 Username = Annotated[str, matching(r"[A-Za-z0-9._@-]{3,64}")]
 Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128)]
@@ -69,16 +68,16 @@ class UpdateRole(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     permissions: Permissions
 
 
-def roster(app: OMS) -> AdminRoster:
+def roster(app: Aggregates) -> AdminRoster:
     return find_or_new(app, AdminRoster, AdminRoster.create_id(), AdminRoster)
 
 
-def custom_role(app: OMS, name: str) -> Role | None:
+def custom_role(app: Aggregates, name: str) -> Role | None:
     found = find(app, role_id(name))
     return found if isinstance(found, Role) else None
 
 
-def register(app: OMS, actor: str, username: str, password_hash: str, role: str,
+def register(app: Aggregates, actor: str, username: str, password_hash: str, role: str,
              email: str | None, full_name: str | None) -> Written[User]:
     check_role_exists(role, custom_role(app, role))
     user = User(username=username, password_hash=password_hash, role=role, email=email,
@@ -89,11 +88,11 @@ def register(app: OMS, actor: str, username: str, password_hash: str, role: str,
     return saved(app, user, user, name_claim, admins)
 
 
-def create_user(app: OMS, actor: str, cmd: CreateUser, password_hash: str) -> Written[User]:
+def create_user(app: Aggregates, actor: str, cmd: CreateUser, password_hash: str) -> Written[User]:
     return register(app, actor, cmd.username, password_hash, cmd.role, cmd.email, cmd.full_name)
 
 
-def sign_up(app: OMS, actor: str, cmd: SignUp, password_hash: str) -> Written[User]:
+def sign_up(app: Aggregates, actor: str, cmd: SignUp, password_hash: str) -> Written[User]:
     return register(app, actor, cmd.username, password_hash, "customer", cmd.email, cmd.full_name)
 
 
@@ -101,7 +100,7 @@ def changes_of(cmd: msgspec.Struct) -> dict[str, object]:
     return {k: v for k, v in msgspec.structs.asdict(cmd).items() if v is not msgspec.UNSET}
 
 
-def update_user(app: OMS, actor: str, user_id: UUID, cmd: UpdateUser) -> Written[User]:
+def update_user(app: Aggregates, actor: str, user_id: UUID, cmd: UpdateUser) -> Written[User]:
     user = load(app, User, user_id, "user")
     changes = changes_of(cmd)
     role = changes.pop("role", None)
@@ -114,13 +113,13 @@ def update_user(app: OMS, actor: str, user_id: UUID, cmd: UpdateUser) -> Written
     return saved(app, user, user, admins)
 
 
-def update_profile(app: OMS, actor: str, user_id: UUID, cmd: UpdateProfile) -> Written[User]:
+def update_profile(app: Aggregates, actor: str, user_id: UUID, cmd: UpdateProfile) -> Written[User]:
     user = load(app, User, user_id, "user")
     user.update_profile(changes_of(cmd), actor)
     return saved(app, user, user)
 
 
-def set_active(app: OMS, actor: str, user_id: UUID, active: bool) -> Written[User]:
+def set_active(app: Aggregates, actor: str, user_id: UUID, active: bool) -> Written[User]:
     user = load(app, User, user_id, "user")
     (user.reactivate if active else user.deactivate)(actor)
     admins = roster(app)
@@ -128,25 +127,25 @@ def set_active(app: OMS, actor: str, user_id: UUID, active: bool) -> Written[Use
     return saved(app, user, user, admins)
 
 
-def deactivate_user(app: OMS, actor: str, user_id: UUID) -> Written[User]:
+def deactivate_user(app: Aggregates, actor: str, user_id: UUID) -> Written[User]:
     return set_active(app, actor, user_id, active=False)
 
 
-def reactivate_user(app: OMS, actor: str, user_id: UUID) -> Written[User]:
+def reactivate_user(app: Aggregates, actor: str, user_id: UUID) -> Written[User]:
     return set_active(app, actor, user_id, active=True)
 
 
-def set_password(app: OMS, actor: str, user_id: UUID, password_hash: str) -> Written[User]:
+def set_password(app: Aggregates, actor: str, user_id: UUID, password_hash: str) -> Written[User]:
     user = load(app, User, user_id, "user")
     user.change_password(password_hash, actor)
     return saved(app, user, user)
 
 
-def create_role(app: OMS, actor: str, cmd: CreateRole) -> Written[Role]:
+def create_role(app: Aggregates, actor: str, cmd: CreateRole) -> Written[Role]:
     role = new_role(cmd.name, cmd.permissions, custom_role(app, cmd.name), actor)
     return saved(app, role, role)
 
 
-def update_role(app: OMS, actor: str, name: str, cmd: UpdateRole) -> Written[Role]:
+def update_role(app: Aggregates, actor: str, name: str, cmd: UpdateRole) -> Written[Role]:
     role = change_role(custom_role(app, name), name, cmd.permissions, actor)
     return saved(app, role, role)

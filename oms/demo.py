@@ -16,9 +16,9 @@ from commands.orders import (
 )
 from commands.products import CreateProduct, create_product
 from commands.users import CreateUser, create_user
-from oms.domain.access import BUILTIN_ROLES
 from oms.domain.errors import Duplicate
 from oms.domain.product import Product
+from oms.domain.roles import BUILTIN_ROLES
 
 ACTOR = "demo"
 PRODUCTS = [

@@ -11,7 +11,7 @@ import asyncpg
 import msgspec
 from eventsourcing.application import AggregateNotFoundError
 
-from oms.domain.access import BUILTIN_ROLES, OWN
+from oms.domain.roles import BUILTIN_ROLES, OWN
 from oms.domain.user import Role, User, role_id
 from oms.history import current
 from oms.store import OMS

@@ -7,9 +7,9 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
 
-from oms.domain.access import BUILTIN_ROLES, grantable
 from oms.domain.base import Aggregate
 from oms.domain.errors import AlreadyActive, AlreadyInactive, BuiltinRole, DomainError, Duplicate, NotFound
+from oms.domain.roles import BUILTIN_ROLES, grantable
 
 PROFILE_FIELDS = ("email", "full_name")
 

@@ -8,7 +8,7 @@ from typing import TypeVar
 from aiohttp import web
 
 from oms.auth.principal import Principal, Scope
-from oms.domain.access import PERMISSIONS
+from oms.domain.roles import PERMISSIONS
 
 F = TypeVar("F", bound=Callable[..., object])
 

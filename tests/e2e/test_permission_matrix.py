@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from oms.domain.access import BUILTIN_ROLES
+from oms.domain.roles import BUILTIN_ROLES
 from oms.http.permissions import permission_of
 from tests.support.http import bearer, user_with_role
 

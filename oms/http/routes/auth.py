@@ -25,7 +25,7 @@ from oms.http.idempotency import answers_with_secrets
 from oms.http.keys import BUS, HASHER, LIMITER, POOL, PRINCIPALS, STORE, TOKENS
 from oms.http.openapi import schema
 from oms.http.permissions import AUTHENTICATED, PUBLIC, actor_of, principal_of, requires
-from oms.http.views import user_json, written
+from oms.http.render import answer, user_json
 
 routes = web.RouteTableDef()
 Secret = Annotated[str, line(1, 256)]
@@ -139,7 +139,7 @@ async def signup(request: web.Request) -> web.Response:
     policy(cmd.password, cmd.username)
     password_hash = await request.app[HASHER].hash(cmd.password)
     result = await request.app[BUS].run(sign_up, "self-signup", cmd, password_hash)
-    return ok(written(user_json(result.value), result.position), status=201)
+    return answer(result, user_json, status=201)
 
 
 @routes.get("/api/v1/auth/me")
@@ -157,7 +157,7 @@ async def get_me(request: web.Request) -> web.Response:
 async def update_me(request: web.Request) -> web.Response:
     cmd, principal = await read(request, UpdateProfile), principal_of(request)
     result = await request.app[BUS].run(update_profile, actor_of(request), principal.user_id, cmd)
-    return ok(written(me(principal, user_json(result.value)), result.position))
+    return answer(result, lambda user: me(principal, user_json(user)))
 
 
 @routes.post("/api/v1/auth/me/password")
@@ -174,4 +174,4 @@ async def change_my_password(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(set_password, actor_of(request), principal.user_id, password_hash)
     await refresh.revoke_user(request.app[POOL], principal.user_id, "password changed", keep=principal.family_id)
     request.app[PRINCIPALS].forget(principal.user_id)
-    return ok(written(me(principal, user_json(result.value)), result.position))
+    return answer(result, lambda user: me(principal, user_json(user)))

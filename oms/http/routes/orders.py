@@ -28,8 +28,8 @@ from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, CONFIG, POOL, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, principal_of, requires, scope_of
+from oms.http.render import answer, order_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
-from oms.http.views import order_json, written
 from queries.orders import OrderFilter, list_orders
 
 routes = web.RouteTableDef()
@@ -55,7 +55,7 @@ async def place(request: web.Request) -> web.Response:
     cmd, customer = await read(request, PlaceOrder), own_customer_id(request)
     result = await request.app[BUS].run(place_order, actor_of(request), cmd, request.app[CONFIG].order_prefix,
                                         UUID(customer) if customer else None)
-    return ok(written(order_json(result.value), result.position), status=201)
+    return answer(result, order_json, status=201)
 
 
 @routes.get("/api/v1/orders")
@@ -93,7 +93,7 @@ async def order_history(request: web.Request) -> web.Response:
 async def change_status(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, ChangeOrderStatus)
     result = await request.app[BUS].run(change_order_status, actor_of(request), order_id, cmd)
-    return ok(written(order_json(result.value), result.position))
+    return answer(result, order_json)
 
 
 @routes.post("/api/v1/orders/{id}/cancel")
@@ -105,7 +105,7 @@ async def cancel(request: web.Request) -> web.Response:
     cmd = await read(request, CancelOrder) if raw.strip() else CancelOrder()
     await check_visible(request, order_id)
     result = await request.app[BUS].run(cancel_order, actor_of(request), order_id, cmd)
-    return ok(written(order_json(result.value), result.position))
+    return answer(result, order_json)
 
 
 @routes.post("/api/v1/orders/{id}/payments")
@@ -114,4 +114,4 @@ async def cancel(request: web.Request) -> web.Response:
 async def pay(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, RecordPayment)
     result = await request.app[BUS].run(record_payment, actor_of(request), order_id, cmd)
-    return ok(written(order_json(result.value), result.position), status=201)
+    return answer(result, order_json, status=201)

@@ -23,8 +23,8 @@ from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, can, requires
+from oms.http.render import answer, product_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
-from oms.http.views import product_json, written
 from queries.paging import Fresh
 from queries.products import ProductFilter, get_product, get_product_by_barcode, list_products
 
@@ -51,7 +51,7 @@ async def list_(request: web.Request) -> web.Response:
 async def create(request: web.Request) -> web.Response:
     cmd = await read(request, CreateProduct)
     result = await request.app[BUS].run(create_product, actor_of(request), cmd)
-    return ok(written(product_json(result.value), result.position), status=201)
+    return answer(result, product_json, status=201)
 
 
 @routes.get("/api/v1/products/by-barcode/{code}")
@@ -87,7 +87,7 @@ async def get(request: web.Request) -> web.Response:
 async def update(request: web.Request) -> web.Response:
     product_id, cmd = uuid_param(request), await read(request, UpdateProduct)
     result = await request.app[BUS].run(update_product, actor_of(request), product_id, cmd)
-    return ok(written(product_json(result.value), result.position))
+    return answer(result, product_json)
 
 
 @routes.delete("/api/v1/products/{id}")
@@ -95,7 +95,7 @@ async def update(request: web.Request) -> web.Response:
 @schema(answer=answers.Product)
 async def archive(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(archive_product, actor_of(request), uuid_param(request))
-    return ok(written(product_json(result.value), result.position))
+    return answer(result, product_json)
 
 
 @routes.post("/api/v1/products/{id}/stock-adjustments")
@@ -104,4 +104,4 @@ async def archive(request: web.Request) -> web.Response:
 async def adjust(request: web.Request) -> web.Response:
     product_id, cmd = uuid_param(request), await read(request, AdjustStock)
     result = await request.app[BUS].run(adjust_stock, actor_of(request), product_id, cmd)
-    return ok(written(product_json(result.value), result.position), status=201)
+    return answer(result, product_json, status=201)

@@ -20,8 +20,8 @@ from commands.users import (
     update_user,
 )
 from oms.auth import refresh
-from oms.domain.access import BUILTIN_ROLES, grantable
 from oms.domain.errors import NotFound
+from oms.domain.roles import BUILTIN_ROLES, grantable
 from oms.domain.user import User
 from oms.history import read_history
 from oms.http import answers
@@ -29,9 +29,9 @@ from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.keys import BUS, HASHER, POOL, PRINCIPALS, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
+from oms.http.render import answer, role_json, user_json
 from oms.http.routes.auth import policy
 from oms.http.routes.reads import caught_up
-from oms.http.views import role_json, user_json, written
 from queries.paging import Fresh
 from queries.users import UserFilter, custom_roles, get_user, list_users
 
@@ -55,7 +55,7 @@ async def create(request: web.Request) -> web.Response:
     policy(cmd.password, cmd.username)
     password_hash = await request.app[HASHER].hash(cmd.password)
     result = await request.app[BUS].run(create_user, actor_of(request), cmd, password_hash)
-    return ok(written(user_json(result.value), result.position), status=201)
+    return answer(result, user_json, status=201)
 
 
 @routes.get("/api/v1/users/{id}")
@@ -87,7 +87,7 @@ async def update(request: web.Request) -> web.Response:
     user_id, cmd = uuid_param(request), await read(request, UpdateUser)
     result = await request.app[BUS].run(update_user, actor_of(request), user_id, cmd)
     request.app[PRINCIPALS].forget(user_id)
-    return ok(written(user_json(result.value), result.position))
+    return answer(result, user_json)
 
 
 @routes.post("/api/v1/users/{id}/deactivate")
@@ -98,7 +98,7 @@ async def deactivate(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(deactivate_user, actor_of(request), user_id)
     await refresh.revoke_user(request.app[POOL], user_id, "deactivated")
     request.app[PRINCIPALS].forget(user_id)
-    return ok(written(user_json(result.value), result.position))
+    return answer(result, user_json)
 
 
 @routes.post("/api/v1/users/{id}/reactivate")
@@ -107,7 +107,7 @@ async def deactivate(request: web.Request) -> web.Response:
 async def reactivate(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(reactivate_user, actor_of(request), uuid_param(request))
     request.app[PRINCIPALS].forget(result.value.id)
-    return ok(written(user_json(result.value), result.position))
+    return answer(result, user_json)
 
 
 @routes.post("/api/v1/users/{id}/password")
@@ -120,7 +120,7 @@ async def reset_password(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(set_password, actor_of(request), user_id, password_hash)
     await refresh.revoke_user(request.app[POOL], user_id, "password reset")
     request.app[PRINCIPALS].forget(user_id)
-    return ok(written(user_json(result.value), result.position))
+    return answer(result, user_json)
 
 
 @routes.get("/api/v1/roles")
@@ -147,7 +147,7 @@ async def list_permissions(request: web.Request) -> web.Response:
 @schema(body=CreateRole, answer=answers.Role, status=201)
 async def create_role_(request: web.Request) -> web.Response:
     result = await request.app[BUS].run(create_role, actor_of(request), await read(request, CreateRole))
-    return ok(written(role_json(result.value), result.position), status=201)
+    return answer(result, role_json, status=201)
 
 
 @routes.patch("/api/v1/roles/{name}")
@@ -157,4 +157,4 @@ async def update_role_(request: web.Request) -> web.Response:
     name, cmd = path_param(request, "name", RoleName), await read(request, UpdateRole)
     result = await request.app[BUS].run(update_role, actor_of(request), name, cmd)
     request.app[PRINCIPALS].forget()
-    return ok(written(role_json(result.value), result.position))
+    return answer(result, role_json)

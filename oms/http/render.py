@@ -1,13 +1,22 @@
-"""JSON shapes of aggregates in write responses and single-object reads (API.md)."""
+"""Aggregates rendered as JSON, for write answers and event-store reads (API.md); the
+read tables render the same shapes in SQL (`queries/`), and `oms.http.answers` holds
+both to one declared shape."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
+from aiohttp import web
+
+from commands.bus import Written
 from oms.domain.order import Order
 from oms.domain.product import Product
 from oms.domain.user import Role, User
+from oms.http.codec import ok
+
+T = TypeVar("T")
 
 
 def percent(value: Decimal) -> str:
@@ -37,10 +46,6 @@ def order_json(o: Order) -> dict[str, Any]:
     }
 
 
-def written(data: dict[str, Any], position: int | None) -> dict[str, Any]:
-    return {**data, "position": position}
-
-
 def user_json(u: User) -> dict[str, Any]:
     return {
         "id": u.id, "username": u.username, "role": u.role, "email": u.email, "full_name": u.full_name,
@@ -50,3 +55,8 @@ def user_json(u: User) -> dict[str, Any]:
 
 def role_json(r: Role) -> dict[str, Any]:
     return {"name": r.name, "permissions": r.permissions, "builtin": False, "version": r.version}
+
+
+def answer(result: Written[T], render: Callable[[T], dict[str, Any]], status: int = 200) -> web.Response:
+    """A write's answer: what it wrote, rendered, with the store position of its last event."""
+    return ok({**render(result.value), "position": result.position}, status)
