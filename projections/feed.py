@@ -8,7 +8,6 @@ catch-up (which reads the event store, never Redis).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -17,8 +16,8 @@ from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from eventsourcing.utils import get_topic
 from psycopg import Cursor, sql
 
-from oms.domain.order import Order
-from oms.domain.product import Product
+from oms.domain.order import Order, order_sums, payment_status
+from oms.domain.product import Product, available
 from oms.names import APPLICATION
 
 Message = dict[str, Any]
@@ -42,9 +41,9 @@ def relevant(event: Any) -> bool:
 
 def order_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
     base = {"id": e.originator_id, "number": row and row["number"], "customer_id": row and row["customer_id"],
-            "status": row and row["status"], "payment_status": row and row["payment_status"]}
+            "status": row and row["status"], "payment_status": row and payment_status(row["paid"], row["total"])}
     if isinstance(e, Order.Placed):
-        total = sum((Decimal(line["net"]) + Decimal(line["tax"]) for line in e.lines), Decimal(0))
+        _, _, total = order_sums(e.lines)
         return {**base, "number": e.number, "customer_id": UUID(e.customer_id) if e.customer_id else None,
                 "channel": e.channel, "fulfilment": e.fulfilment, "note": e.note, "total": total,
                 "items": [{"product_id": line["product_id"], "name": line["name"], "quantity": line["quantity"]}
@@ -58,7 +57,7 @@ def product_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
     data: dict[str, Any] = {"product_id": e.originator_id, "cause": type(e).__name__}
     if row:
         data.update(sku=row["sku"], name=row["name"], price=row["price"], stock=row["stock"],
-                    reserved=row["reserved"], available=max(row["stock"] - row["reserved"], 0),
+                    reserved=row["reserved"], available=available(row["stock"], row["reserved"]),
                     archived=row["archived"])
     for field in ("delta", "quantity", "order_id", "reason"):
         if hasattr(e, field):
@@ -77,7 +76,7 @@ def rows(curs: Cursor[Any], table: str, columns: str, ids: set[UUID]) -> dict[UU
 def messages(pairs: Sequence[tuple[Any, int]], curs: Cursor[Any]) -> list[Message]:
     """Messages for (event, position) pairs, in order; order/product rows give context."""
     pairs = [(e, p) for e, p in pairs if relevant(e)]
-    orders = rows(curs, "orders", "number, customer_id, status, payment_status",
+    orders = rows(curs, "orders", "number, customer_id, status, paid, total",
                   {e.originator_id for e, _ in pairs if type(e) in ORDER_TYPES})
     products = rows(curs, "products", "sku, name, price, stock, reserved, archived",
                     {e.originator_id for e, _ in pairs if type(e) in PRODUCT_TYPES})

@@ -9,11 +9,11 @@ from typing import Any
 
 from eventsourcing.projection import Projection
 
-from projections.catalog import ProductCatalog, ProductCatalogView
-from projections.directory import Directory, UsersView
 from projections.feed import Feed, Publish, feed
 from projections.orders import OrderList, OrderListView
+from projections.products import ProductCatalog, ProductCatalogView
 from projections.runner import Runner, create_tracking_table, tracking_table
+from projections.users import Directory, UsersView
 from projections.view import View
 
 log = logging.getLogger("oms.projections")

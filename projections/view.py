@@ -1,10 +1,16 @@
 """The view-writing contract every read model follows.
 
 A read model is a `Projection` (its `process_event` handlers, one per event class it
-shows) and a `View` subclass that owns its tables. Handlers write only through the
-view: `insert(table, **row)` buffers a row, `update(key, values, increments)` sets
-columns or adds to counters, `cursor()` gives the batch's cursor for anything else
-(buffered rows go first, so the database sees the events' order). The runner hands
+shows) and a `View` subclass that owns its tables (`tables`, the main one first, keyed
+by `key`; `columns` that `update` may set). Handlers write only through the view:
+- `insert(table, **row)` buffers a row; rows of one table go as one statement;
+- `update(key, values, increments, returning=...)` sets columns of the main table's
+  row and adds to its counters; an update that only adds (and stamps version and
+  time) is summed per row and sent with the batch;
+- `count(table, key, amount)` adds to the `n` of a counter table's row (created at
+  0): totals that lists and reports read instead of counting rows;
+- `cursor()` gives the batch's cursor for anything else. What is buffered goes
+  first, so the database always sees the events' order. The runner hands
 the view a batch of events inside one transaction (`apply`) and records the tracking
 position in it, so a crash replays nothing twice and skips nothing.
 
@@ -81,6 +87,7 @@ class View(PostgresTrackingRecorder):
         curs.adapters.register_dumper(str, PgTextBinary)
         self.inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         self.sums: dict[Any, dict[str, Any]] = {}
+        self.counts: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], int]] = {}
 
     def end(self, position: int) -> None:
         """Send what is buffered and record `position`, in the batch's transaction."""
@@ -148,26 +155,39 @@ class View(PostgresTrackingRecorder):
         only: the rows travel as one array per column."""
         self.inserts.setdefault((table or self.table, tuple(values)), []).append(tuple(values.values()))
 
-    def update(self, key: Any, values: Mapping[str, Any], increments: Mapping[str, int] | None = None) -> None:
-        """Set `values` and add `increments` on the row `key`; unknown columns are ignored."""
-        if STAMP.issuperset(values):
+    def update(self, key: Any, values: Mapping[str, Any], increments: Mapping[str, Any] | None = None,
+               returning: tuple[str, ...] = ()) -> dict[str, Any] | None:
+        """Set `values` and add `increments` on the row `key`; unknown columns are ignored.
+        With `returning`, the update is sent at once and answers those columns of the row."""
+        if STAMP.issuperset(values) and not returning:
             summed = self.sums.setdefault(key, {})
             summed.update(values)
             for column, amount in (increments or {}).items():
                 summed[column] = summed.get(column, 0) + amount
-            return
+            return None
         setting = [c for c in values if c in self.columns]
-        self.cursor().execute(self.update_statement(setting, list(increments or {})),
-                              {"_key": key, **{c: values[c] for c in setting}, **(increments or {})})
+        params = {"_key": key, **{c: values[c] for c in setting}, **(increments or {})}
+        done = self.cursor().execute(self.update_statement(setting, list(increments or {}), returning), params)
+        return done.fetchone() if returning else None
 
-    def update_statement(self, setting: list[str], adding: list[str]) -> str:
+    def update_statement(self, setting: list[str], adding: list[str], returning: tuple[str, ...] = ()) -> str:
         def build() -> sql.Composable:
             sets = [sql.SQL("{} = {}").format(sql.Identifier(c), sql.Placeholder(c)) for c in setting]
             sets += [sql.SQL("{0} = {0} + {1}").format(sql.Identifier(c), sql.Placeholder(c)) for c in adding]
-            return sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
+            statement = sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
                 self.t(), sql.SQL(", ").join(sets), sql.Identifier(self.key))
+            if returning:
+                statement += sql.SQL(" RETURNING {}").format(sql.SQL(", ").join(map(sql.Identifier, returning)))
+            return statement
 
-        return self.statement(("update", self.suffix, *setting, "+", *adding), build)
+        return self.statement(("update", self.suffix, *setting, "+", *adding, "->", *returning), build)
+
+    def count(self, table: str, key: Mapping[str, Any], amount: int = 1) -> None:
+        """Add `amount` to column `n` of the row `key` (its primary key) of a counter table,
+        creating it at 0; sent with the batch, one upsert per table."""
+        rows = self.counts.setdefault((table, tuple(key)), {})
+        values = tuple(key.values())
+        rows[values] = rows.get(values, 0) + amount
 
     def flush(self) -> None:
         """Inserts first (a row is inserted before anything adds to it), then the sums.
@@ -183,6 +203,11 @@ class View(PostgresTrackingRecorder):
             shapes.setdefault(tuple(summed), []).append((key, *summed.values()))
         for shape, updates in shapes.items():
             self.curs.execute(self.sums_statement(shape), list(map(list, zip(*updates, strict=True))))
+        counts, self.counts = self.counts, {}
+        for (table, names), amounts in counts.items():
+            rows = [(*values, n) for values, n in amounts.items() if n]
+            if rows:
+                self.curs.execute(self.count_statement(table, names), list(map(list, zip(*rows, strict=True))))
 
     def arrays(self, table: str, names: Sequence[str]) -> sql.Composable:
         """`unnest(%s::type[], ...)` for these columns of `table`, typed from the catalog."""
@@ -199,6 +224,11 @@ class View(PostgresTrackingRecorder):
         return self.statement(("insert", table, self.suffix, *names), lambda: sql.SQL(
             "INSERT INTO {} ({}) SELECT * FROM {} ON CONFLICT DO NOTHING").format(
             self.t(table), sql.SQL(", ").join(map(sql.Identifier, names)), self.arrays(table, names)))
+
+    def count_statement(self, table: str, names: tuple[str, ...]) -> str:
+        return self.statement(("count", table, self.suffix, *names), lambda: sql.SQL(
+            "INSERT INTO {0} AS t ({1}, n) SELECT * FROM {2} ON CONFLICT ({1}) DO UPDATE SET n = t.n + excluded.n"
+        ).format(self.t(table), sql.SQL(", ").join(map(sql.Identifier, names)), self.arrays(table, (*names, "n"))))
 
     def sums_statement(self, shape: tuple[str, ...]) -> str:
         def build() -> sql.Composable:

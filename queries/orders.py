@@ -18,7 +18,8 @@ LINES = (
     " FROM order_lines WHERE order_id = o.id ORDER BY line) l)"
 )
 COLUMNS = (  # an order's JSON fields, its lines included
-    "o.id, o.number, o.status, o.payment_status, o.channel, o.customer_id, u.full_name AS customer_name,"
+    "o.id, o.number, o.status, CASE WHEN o.paid >= o.total THEN 'paid' ELSE 'pending' END AS payment_status,"
+    " o.channel, o.customer_id, u.full_name AS customer_name,"
     " o.fulfilment, o.note, o.subtotal::text AS subtotal, o.tax::text AS tax, o.total::text AS total,"
     " o.paid::text AS paid, (o.total - o.paid)::text AS balance_due, o.item_count, o.version,"
     f" api_time(o.placed_at) AS created_at, api_time(o.updated_at) AS updated_at, {LINES} AS items"

@@ -25,6 +25,23 @@ PAYMENT_METHODS: tuple[str, ...] = get_args(PaymentMethod)
 Status = Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"]
 
 
+def line_total(line: dict[str, Any]) -> Decimal:
+    return Decimal(line["net"]) + Decimal(line["tax"])
+
+
+def order_sums(lines: list[dict[str, Any]]) -> tuple[Decimal, Decimal, Decimal]:
+    """An order's subtotal, tax and total from its lines: the one place they are worked out
+    (the aggregate, the OrderList read model and the live feed all take them from here)."""
+    subtotal = sum((Decimal(line["net"]) for line in lines), Decimal("0.00"))
+    tax = sum((Decimal(line["tax"]) for line in lines), Decimal("0.00"))
+    return subtotal, tax, subtotal + tax
+
+
+def payment_status(paid: Decimal, total: Decimal) -> str:
+    """`paid` once payments cover the total (a free order is paid at once)."""
+    return "paid" if paid >= total else "pending"
+
+
 class Order(Aggregate):
     mutable = ("payments",)
 
@@ -50,9 +67,7 @@ class Order(Aggregate):
         self.status = "placed"
         self.payments: list[dict[str, Any]] = []
         # Lines never change once placed: their sums are worked out once.
-        self.subtotal = sum((Decimal(line["net"]) for line in lines), Decimal("0.00"))
-        self.tax = sum((Decimal(line["tax"]) for line in lines), Decimal("0.00"))
-        self.total = self.subtotal + self.tax
+        self.subtotal, self.tax, self.total = order_sums(lines)
 
     @property
     def paid(self) -> Decimal:
@@ -64,7 +79,7 @@ class Order(Aggregate):
 
     @property
     def payment_status(self) -> str:
-        return "paid" if self.paid >= self.total else "pending"
+        return payment_status(self.paid, self.total)
 
     @property
     def is_open(self) -> bool:

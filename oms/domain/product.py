@@ -19,6 +19,11 @@ MAX_STOCK = 10_000_000  # units of one product: far beyond any shop, well within
 EDITABLE = ("sku", "name", "price", "cost", "barcode", "category", "brand", "tax_rate")
 
 
+def available(stock: int, reserved: int) -> int:
+    """What can still be ordered: stock less what open orders hold, never below zero."""
+    return max(stock - reserved, 0)
+
+
 class Product(Aggregate):
     mutable = ("reservations",)
 
@@ -51,7 +56,7 @@ class Product(Aggregate):
 
     @property
     def available(self) -> int:
-        return max(self.stock - self.reserved, 0)
+        return available(self.stock, self.reserved)
 
     # -- catalog -----------------------------------------------------------
     def update(self, changes: dict[str, Any], actor: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from commands.bus import Written
-from oms.domain.order import Order
+from oms.domain.order import Order, line_total
 from oms.domain.product import Product
 from oms.domain.user import Role, User
 from oms.http.codec import ok
@@ -37,7 +37,7 @@ def order_json(o: Order) -> dict[str, Any]:
         "id": o.id, "number": o.number, "status": o.status, "payment_status": o.payment_status,
         "channel": o.channel, "customer_id": o.customer_id, "fulfilment": o.fulfilment, "note": o.note,
         "items": [
-            {**line, "tax_rate": percent(line["tax_rate"]), "total": Decimal(line["net"]) + Decimal(line["tax"])}
+            {**line, "tax_rate": percent(line["tax_rate"]), "total": line_total(line)}
             for line in o.lines
         ],
         "subtotal": o.subtotal, "tax": o.tax, "total": o.total, "paid": o.paid,
