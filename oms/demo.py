@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
+from uuid import UUID
 
 from commands.bus import CommandBus
 from commands.orders import (
@@ -17,6 +19,7 @@ from commands.orders import (
 from commands.products import CreateProduct, create_product
 from commands.users import CreateUser, create_user
 from oms.domain.errors import Duplicate
+from oms.domain.order import Status
 from oms.domain.product import Product
 from oms.domain.roles import BUILTIN_ROLES
 
@@ -44,10 +47,10 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str]) -> d
     """Create one user per role, the demo catalog and a few orders; skip if already seeded."""
     users = {}
     for role in BUILTIN_ROLES:
-        cmd = CreateUser(username=role, password=f"{role}-demo", role=role,
+        user = CreateUser(username=role, password=f"{role}-demo", role=role,
                          email=f"{role}@demo.bakery", full_name=f"Demo {role.title()}")
         try:
-            users[role] = bus.run_sync(create_user, ACTOR, cmd, hash_password(cmd.password)).value
+            users[role] = bus.run_sync(create_user, ACTOR, user, hash_password(user.password)).value
         except Duplicate:
             return {"users": 0, "products": 0, "orders": 0}  # already seeded
     products: dict[str, Product] = {}
@@ -56,7 +59,7 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str]) -> d
                             stock=stock, barcode=barcode, tax_rate=TAX_RATE[category], brand="House")
         products[sku] = bus.run_sync(create_product, ACTOR, cmd).value
     customer = users["customer"].id
-    baskets = [
+    baskets: list[tuple[list[tuple[str, int]], Literal["online", "pos"], UUID | None, list[Status], bool]] = [
         ([("BRD-SOUR", 1), ("VIE-CROI", 4)], "pos", None, ["confirmed", "picked", "shipped", "delivered"], True),
         ([("PAS-MACA", 2), ("DRK-LATT", 2)], "online", customer, ["confirmed"], True),
         ([("CAK-CHEE", 1)], "online", customer, [], False),

@@ -30,7 +30,7 @@ def migrate(db: Database) -> list[str]:
             )
             for path in pending(conn):
                 with conn.transaction():
-                    conn.execute(path.read_text())  # type: ignore[arg-type]
+                    conn.execute(path.read_text())
                     conn.execute(
                         "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
                         (path.name.split("_", 1)[0], path.name),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Sequence
+from typing import Any
 
 import asyncpg
 
@@ -43,9 +44,12 @@ async def wait_for(pool: asyncpg.Pool, tables: list[str], position: int, timeout
         await asyncio.sleep(POLL_SECONDS)
 
 
-async def set_aside(pool: asyncpg.Pool, limit: int = 20) -> tuple[int, list[dict[str, object]]]:
-    """How many events read models set aside, and the latest of them."""
+async def progress(pool: asyncpg.Pool, tables: list[str], latest: int = 20) -> dict[str, Any]:
+    """How far the read models are: the store's head, the position all reached, the lag,
+    how many events they set aside, and the `latest` of those."""
+    newest, position = await head(pool), await projected(pool, tables)
     total = int(await pool.fetchval("SELECT count(*) FROM set_aside_events"))
     rows = await pool.fetch("SELECT projection, position, topic, error, set_aside_at FROM set_aside_events"
-                            " ORDER BY position DESC, projection LIMIT $1", limit) if total else []
-    return total, [dict(row) for row in rows]
+                            " ORDER BY position DESC, projection LIMIT $1", latest) if total and latest else []
+    return {"head": newest, "projected": position, "lag": newest - position, "set_aside": total,
+            "set_aside_latest": [dict(row) for row in rows]}

@@ -64,7 +64,9 @@ async def rotate(pool: asyncpg.Pool, token: str) -> tuple[UUID, UUID, str]:
 
 
 async def family_of(pool: asyncpg.Pool, token: str) -> UUID | None:
-    return await pool.fetchval("SELECT family_id FROM refresh_tokens WHERE token_hash = $1", digest(token))
+    family: UUID | None = await pool.fetchval("SELECT family_id FROM refresh_tokens WHERE token_hash = $1",
+                                              digest(token))
+    return family
 
 
 async def revoke_family(conn: asyncpg.Pool | asyncpg.Connection, family_id: UUID, reason: str) -> None:

@@ -161,6 +161,7 @@ def main() -> None:
     phase, args = sys.argv[1], msgspec.json.decode(sys.argv[2])
     headers = {"Authorization": f"Bearer {args['token']}"}
     base = args["base"]
+    result: Any
     if phase == "healthz":
         result = closed(f"{base}/healthz", "GET", None, args["concurrency"], args["seconds"], {})
     elif phase == "orders":

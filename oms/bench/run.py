@@ -41,7 +41,8 @@ def load(phase: str, **args: Any) -> dict[str, Any]:
     wait_ready(args["base"])
     out = subprocess.run([sys.executable, "-m", "oms.bench.load", phase, json.dumps(args)],  # noqa: S603
                          capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
 
 
 def pgbench(db: Database, seconds: float) -> dict[str, Any]:

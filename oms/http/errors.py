@@ -34,7 +34,8 @@ class ApiError(Exception):
 
 
 def validation_error(message: str, field: str | None = None) -> ApiError:
-    return ApiError(400, "validation_error", message, **({"field": field} if field is not None else {}))
+    details: dict[str, Any] = {"field": field} if field is not None else {}
+    return ApiError(400, "validation_error", message, **details)
 
 
 def from_msgspec(exc: msgspec.MsgspecError) -> ApiError:

@@ -46,6 +46,7 @@ def document(app: web.Application) -> dict[str, Any]:
     by_type = dict(zip(ordered, schemas, strict=True))
     paths: dict[str, dict[str, Any]] = {}
     for route in routes:
+        assert route.resource is not None  # every route the app serves belongs to a resource
         path = route.resource.canonical
         paths.setdefault(path, {})[route.method.lower()] = operation(route, path, by_type, components)
     return {

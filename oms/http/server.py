@@ -14,7 +14,7 @@ from oms.http.errors import HTTP_CODES, body, respond
 from oms.http.middlewares import SECURITY_HEADERS
 
 
-class ApiRequestHandler(RequestHandler):  # type: ignore[type-arg]
+class ApiRequestHandler(RequestHandler):
     def handle_error(self, request: BaseRequest, status: int = 500, exc: BaseException | None = None,
                      message: str | None = None) -> web.StreamResponse:
         super().handle_error(request, status, exc, message)  # logs it; refuses if a response was under way
@@ -30,7 +30,7 @@ class ApiRequestHandler(RequestHandler):  # type: ignore[type-arg]
 
 
 class ApiServer(web.Server):
-    def __call__(self) -> RequestHandler:  # type: ignore[type-arg]
+    def __call__(self) -> RequestHandler:
         return ApiRequestHandler(self, loop=self._loop, **self._kwargs)
 
 

@@ -40,7 +40,8 @@ def test_a_database_written_before_the_reorganisation_loads_and_projects(config,
         for projection, view in registry.READ_MODELS:
             rebuild(store, env, projection, view, replace=False, show_progress=False)  # into shadow tables
         with psycopg.connect(db.url()) as conn:
-            assert conn.execute("SELECT name, stock FROM products__rebuild WHERE sku = 'BUN'").fetchone() == ("Sesame bun", 13)
+            bun_row = conn.execute("SELECT name, stock FROM products__rebuild WHERE sku = 'BUN'").fetchone()
+            assert bun_row == ("Sesame bun", 13)
             assert conn.execute("SELECT count(*) FROM orders__rebuild").fetchone() == (2,)
             assert conn.execute("SELECT role FROM users__rebuild WHERE username = 'cora'").fetchone() == ("baker",)
             assert conn.execute("SELECT count(*) FROM set_aside_events").fetchone() == (0,)

@@ -10,7 +10,7 @@ from oms.http.codec import ok
 from oms.http.keys import POOL, READ_MODELS
 from oms.http.openapi import document, schema
 from oms.http.permissions import PUBLIC, requires
-from queries.positions import head, projected, set_aside
+from queries.positions import progress
 
 routes = web.RouteTableDef()
 
@@ -28,14 +28,9 @@ async def healthz(request: web.Request) -> web.Response:
 @requires(PUBLIC)
 @schema(answer=answers.Ready, status=(200, 503))
 async def readyz(request: web.Request) -> web.Response:
-    pool = request.app[POOL]
-    newest = await head(pool)
-    position = await projected(pool, request.app[READ_MODELS])
-    lag = newest - position
-    count, latest = await set_aside(pool)
-    return ok({"status": "ready" if lag == 0 else "catching_up", "head": newest, "projected": position, "lag": lag,
-               "set_aside": count, "set_aside_latest": latest},
-              status=200 if lag == 0 else 503)
+    now = await progress(request.app[POOL], request.app[READ_MODELS])
+    ready = now["lag"] == 0
+    return ok({"status": "ready" if ready else "catching_up", **now}, status=200 if ready else 503)
 
 
 @routes.get("/metrics")
@@ -43,15 +38,13 @@ async def readyz(request: web.Request) -> web.Response:
 @schema(answer=str)
 async def metrics(request: web.Request) -> web.Response:
     """Prometheus metrics: store head, projected position, lag, events set aside."""
-    pool = request.app[POOL]
-    newest, position = await head(pool), await projected(pool, request.app[READ_MODELS])
-    count, _ = await set_aside(pool, limit=0)
+    now = await progress(request.app[POOL], request.app[READ_MODELS], latest=0)
     registry = CollectorRegistry()
     for name, text, value in (
-        ("oms_events_head_position", "newest position in the event store", newest),
-        ("oms_projected_position", "position every read model has reached", position),
-        ("oms_projection_lag_events", "events the read models have still to apply", newest - position),
-        ("oms_projection_set_aside_events", "events a read model could not apply and set aside", count),
+        ("oms_events_head_position", "newest position in the event store", now["head"]),
+        ("oms_projected_position", "position every read model has reached", now["projected"]),
+        ("oms_projection_lag_events", "events the read models have still to apply", now["lag"]),
+        ("oms_projection_set_aside_events", "events a read model could not apply and set aside", now["set_aside"]),
     ):
         Gauge(name, text, registry=registry).set(value)
     return web.Response(body=generate_latest(registry), headers={"Content-Type": CONTENT_TYPE_LATEST})

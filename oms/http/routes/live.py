@@ -15,7 +15,8 @@ from oms.http.errors import ApiError
 from oms.http.keys import CONFIG, HUB
 from oms.http.openapi import schema
 from oms.http.permissions import principal_of, requires, scope_of
-from oms.hub import OVERFLOW, Message, wire
+from oms.hub import OVERFLOW, wire
+from projections.feed import Message
 
 routes = web.RouteTableDef()
 SLOW_CONSUMER = 4008
