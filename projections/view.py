@@ -10,9 +10,9 @@ by `key`; `columns` that `update` may set). Handlers write only through the view
 - `count(table, key, amount)` adds to the `n` of a counter table's row (created at
   0): totals that lists and reports read instead of counting rows;
 - `cursor()` gives the batch's cursor for anything else. What is buffered goes
-  first, so the database always sees the events' order. The runner hands
-the view a batch of events inside one transaction (`apply`) and records the tracking
-position in it, so a crash replays nothing twice and skips nothing.
+  first, so the database always sees the events' order.
+The runner hands the view a batch of events inside one transaction (`apply`) and
+records the tracking position in it, so a crash replays nothing twice and skips nothing.
 
 Two promises hold for whatever is in the event store:
 - text reaches PostgreSQL in a form it accepts: NUL becomes U+FFFD and a lone
@@ -32,31 +32,16 @@ from eventsourcing.persistence import Tracking
 from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.projection import Projection
 from eventsourcing.utils import get_topic
-from psycopg import Cursor, sql
-from psycopg.types.string import StrBinaryDumper, StrDumperUnknown
+from psycopg import Cursor
 
 from oms.names import APPLICATION
+from projections.statements import STAMP, PgText, PgTextBinary, Statements
 
-STAMP = frozenset({"version", "updated_at"})
 SetAside = Callable[[Cursor[Any], str, int, str, BaseException], None]
 TRANSIENT = (psycopg.OperationalError, psycopg.InterfaceError)  # the connection, not the event: retry
 
 
-def pg_text(text: str) -> bytes:
-    return text.replace("\x00", "\ufffd").encode("utf-8", "replace")
-
-
-class PgText(StrDumperUnknown):
-    def dump(self, obj: str) -> bytes:
-        return pg_text(obj)
-
-
-class PgTextBinary(StrBinaryDumper):
-    def dump(self, obj: str) -> bytes:
-        return pg_text(obj)
-
-
-class View(PostgresTrackingRecorder):
+class View(Statements, PostgresTrackingRecorder):
     """A read model's writer. It is handed events a batch at a time, inside a transaction
     (`begin` .. `end`), and writes in as few statements as the batch allows: inserts are
     buffered and sent together, and updates that only add to counters (stock, reserved)
@@ -66,19 +51,7 @@ class View(PostgresTrackingRecorder):
     `tables` names the read tables it owns (the first is its main table). A rebuild
     writes the same rows into shadow tables named with `suffix`."""
 
-    tables: ClassVar[tuple[str, ...]]
-    key: ClassVar[str] = "id"
     columns: ClassVar[frozenset[str]]
-    suffix: str = ""
-    curs: Cursor[Any] | None = None
-
-    @property
-    def table(self) -> str:
-        return self.tables[0]
-
-    def t(self, table: str | None = None) -> sql.Identifier:
-        """The identifier of a read table (the shadow table while rebuilding)."""
-        return sql.Identifier((table or self.table) + self.suffix)
 
     # -- the batch ------------------------------------------------------------------
     def begin(self, curs: Cursor[Any]) -> None:
@@ -142,14 +115,6 @@ class View(PostgresTrackingRecorder):
         self.flush()
         return self.curs
 
-    def statement(self, key: tuple[Any, ...], build: Callable[[], sql.Composable]) -> str:
-        """Compose each statement shape once: composing SQL costs more than running it."""
-        cache: dict[tuple[Any, ...], str] = self.__dict__.setdefault("_statements", {})
-        if key not in cache:
-            assert self.curs is not None
-            cache[key] = build().as_string(self.curs)
-        return cache[key]
-
     def insert(self, table: str | None = None, **values: Any) -> None:
         """Buffer a row (rows of one table and shape go in one statement). Scalar columns
         only: the rows travel as one array per column."""
@@ -169,18 +134,6 @@ class View(PostgresTrackingRecorder):
         params = {"_key": key, **{c: values[c] for c in setting}, **(increments or {})}
         done = self.cursor().execute(self.update_statement(setting, list(increments or {}), returning), params)
         return done.fetchone() if returning else None
-
-    def update_statement(self, setting: list[str], adding: list[str], returning: tuple[str, ...] = ()) -> str:
-        def build() -> sql.Composable:
-            sets = [sql.SQL("{} = {}").format(sql.Identifier(c), sql.Placeholder(c)) for c in setting]
-            sets += [sql.SQL("{0} = {0} + {1}").format(sql.Identifier(c), sql.Placeholder(c)) for c in adding]
-            statement = sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
-                self.t(), sql.SQL(", ").join(sets), sql.Identifier(self.key))
-            if returning:
-                statement += sql.SQL(" RETURNING {}").format(sql.SQL(", ").join(map(sql.Identifier, returning)))
-            return statement
-
-        return self.statement(("update", self.suffix, *setting, "+", *adding, "->", *returning), build)
 
     def count(self, table: str, key: Mapping[str, Any], amount: int = 1) -> None:
         """Add `amount` to column `n` of the row `key` (its primary key) of a counter table,
@@ -209,37 +162,9 @@ class View(PostgresTrackingRecorder):
             if rows:
                 self.curs.execute(self.count_statement(table, names), list(map(list, zip(*rows, strict=True))))
 
-    def arrays(self, table: str, names: Sequence[str]) -> sql.Composable:
-        """`unnest(%s::type[], ...)` for these columns of `table`, typed from the catalog."""
-        types: dict[str, dict[str, str]] = self.__dict__.setdefault("_types", {})
-        if table not in types:
-            assert self.curs is not None
-            self.curs.execute("SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute"
-                              " WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped", (table,))
-            types[table] = {row["attname"]: row["type"] for row in self.curs.fetchall()}
-        return sql.SQL("unnest({})").format(sql.SQL(", ").join(
-            sql.SQL("%b::{}[]").format(sql.SQL(types[table][name])) for name in names))
 
-    def insert_statement(self, table: str, names: tuple[str, ...]) -> str:
-        return self.statement(("insert", table, self.suffix, *names), lambda: sql.SQL(
-            "INSERT INTO {} ({}) SELECT * FROM {} ON CONFLICT DO NOTHING").format(
-            self.t(table), sql.SQL(", ").join(map(sql.Identifier, names)), self.arrays(table, names)))
 
-    def count_statement(self, table: str, names: tuple[str, ...]) -> str:
-        return self.statement(("count", table, self.suffix, *names), lambda: sql.SQL(
-            "INSERT INTO {0} AS t ({1}, n) SELECT * FROM {2} ON CONFLICT ({1}) DO UPDATE SET n = t.n + excluded.n"
-        ).format(self.t(table), sql.SQL(", ").join(map(sql.Identifier, names)), self.arrays(table, (*names, "n"))))
 
-    def sums_statement(self, shape: tuple[str, ...]) -> str:
-        def build() -> sql.Composable:
-            sets = [sql.SQL("{0} = d.{0}").format(sql.Identifier(c)) if c in STAMP
-                    else sql.SQL("{0} = t.{0} + d.{0}").format(sql.Identifier(c)) for c in shape]
-            return sql.SQL("UPDATE {} AS t SET {} FROM {} AS d({}) WHERE t.{} = d.{}").format(
-                self.t(), sql.SQL(", ").join(sets), self.arrays(self.table, (self.key, *shape)),
-                sql.SQL(", ").join(map(sql.Identifier, (self.key, *shape))),
-                sql.Identifier(self.key), sql.Identifier(self.key))
-
-        return self.statement(("sums", self.suffix, *shape), build)
 
 
 def stamp(event: Any) -> dict[str, Any]:

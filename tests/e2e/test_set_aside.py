@@ -78,7 +78,7 @@ async def test_an_event_no_read_model_can_apply_is_set_aside_and_later_events_ar
 
 @pytest.mark.parametrize("text", ["\x00", "\ud800", "a\x00\ud83d"])
 def test_text_is_written_in_a_form_postgresql_accepts(db, text) -> None:
-    from projections.view import PgText, PgTextBinary
+    from projections.statements import PgText, PgTextBinary
 
     with psycopg.connect(db.url()) as conn:
         cur = conn.cursor()
