@@ -12,7 +12,7 @@ from commands.claims import claim
 from commands.load import Aggregates, load
 from oms.domain.claim import Claim, claim_id
 from oms.domain.product import Product
-from oms.fields import Barcode, Money, Name, Percent, Sku, StockDelta, StockLevel, Text, money
+from oms.fields import Barcode, Money, Name, Percent, Reason, Sku, StockDelta, StockLevel, money
 
 
 class CreateProduct(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -40,13 +40,11 @@ class UpdateProduct(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omi
 
 class AdjustStock(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     delta: StockDelta
-    reason: Text
+    reason: Reason
 
     def __post_init__(self) -> None:
-        if self.delta == 0:
+        if self.delta == 0:  # the schema says so too (StockDelta)
             raise ValueError("delta must not be zero")
-        if not self.reason.strip():
-            raise ValueError("a reason is required")
 
 
 def create_product(app: Aggregates, actor: str, cmd: CreateProduct) -> Written[Product]:

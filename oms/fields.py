@@ -11,6 +11,7 @@ replaces bytes that are not UTF-8.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -37,11 +38,15 @@ Name = Annotated[str, line(1, 200)]
 Line = Annotated[str, line(0, 200)]
 Text = Annotated[str, msgspec.Meta(max_length=2000, pattern=f"^[^{CONTROLS}]*{END}",
                                    description="text, may span lines; no other control characters")]
+Reason = Annotated[str, msgspec.Meta(max_length=2000, pattern=f"^[^{CONTROLS}]*[^\\s{CONTROLS}][^{CONTROLS}]*{END}",
+                                     description="why: text with something besides spaces")]
 Sku = Annotated[str, matching(r"[A-Za-z0-9._/-]{1,64}")]
 Barcode = Annotated[str, matching(r"[A-Za-z0-9-]{1,64}")]
 Quantity = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
 StockLevel = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]  # the domain's MAX_STOCK (a test holds them equal)
-StockDelta = Annotated[int, msgspec.Meta(ge=-10_000_000, le=10_000_000)]
+StockDelta = Annotated[int, msgspec.Meta(ge=-10_000_000, le=10_000_000, extra_json_schema={"not": {"const": 0}})]
+Instant = Annotated[datetime, msgspec.Meta(extra_json_schema={"format": "date-time"},
+                                           description="RFC 3339 date and time, e.g. 2026-11-24T08:00:00Z")]
 Position = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
 Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 

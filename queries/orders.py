@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
 import asyncpg
 import msgspec
 
-from oms.fields import Line
+from oms.fields import Instant, Line
 from queries.paging import Page, Where, fetch_page, like, paged
 
 LINES = (
@@ -30,8 +29,8 @@ class OrderFilter(Page, frozen=True, forbid_unknown_fields=True):
     status: Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"] | None = None
     channel: Literal["online", "pos"] | None = None
     customer_id: UUID | None = None
-    from_: datetime | None = msgspec.field(name="from", default=None)
-    to: datetime | None = None
+    from_: Instant | None = msgspec.field(name="from", default=None)
+    to: Instant | None = None
     q: Line | None = None
 
 

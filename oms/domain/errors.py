@@ -30,6 +30,10 @@ class StockLimitExceeded(DomainError):
     code = "stock_limit_exceeded"
 
 
+class OrderTooLarge(DomainError):
+    code = "order_too_large"
+
+
 class ProductArchived(DomainError):
     code = "product_archived"
 

@@ -20,6 +20,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "delivered": (),
     "cancelled": (),
 }
+MAX_ORDER_TOTAL = Decimal("9999999999.99")  # the most the books (numeric(12,2) columns) can hold
 PaymentMethod = Literal["cash", "card", "other"]
 PAYMENT_METHODS: tuple[str, ...] = get_args(PaymentMethod)
 Status = Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -12,6 +14,7 @@ from oms.http.errors import validation_error
 
 T = TypeVar("T")
 encoder = msgspec.json.Encoder(decimal_format="string")
+DATE_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ]")
 
 
 async def read(request: web.Request, type_: type[T]) -> T:
@@ -19,13 +22,45 @@ async def read(request: web.Request, type_: type[T]) -> T:
     if not raw.strip():
         raise validation_error("a JSON body is required", "$")
     try:
-        return msgspec.json.decode(raw, type=type_)
+        try:
+            return msgspec.json.decode(raw, type=type_)
+        except msgspec.ValidationError:
+            # JSON Schema counts 2.0 (and 2e0) as an integer, so the OpenAPI document does
+            # too; msgspec's strict decoding does not. Only on this (error) path: again with
+            # whole floats as integers, which raises the same error for anything else.
+            return msgspec.convert(whole_numbers(msgspec.json.decode(raw)), type_)
     except UnicodeDecodeError:  # msgspec lets invalid UTF-8 inside a string through as this
         raise validation_error("the body is not valid UTF-8", "$") from None
 
 
+async def read_or_default(request: web.Request, type_: type[T]) -> T:
+    """For a body that may be left out: an empty one is the command with its defaults."""
+    return await read(request, type_) if (await request.read()).strip() else type_()
+
+
+def whole_numbers(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: whole_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [whole_numbers(v) for v in value]
+    return value
+
+
 def query(request: web.Request, type_: type[T]) -> T:
-    return msgspec.convert(dict(request.query), type_, strict=False)
+    """The query string as `type_`. Lax conversion reads numbers and flags from their text,
+    but it would also take `null` as "not given" and a number as a Unix time: the document
+    promises neither, so both are refused."""
+    raw = dict(request.query)
+    parsed = msgspec.convert(raw, type_, strict=False)
+    for field in msgspec.structs.fields(type_):  # type: ignore[arg-type]
+        text, value = raw.get(field.encode_name), getattr(parsed, field.name)
+        if text == "null" and value is None:
+            raise validation_error(f"{field.encode_name} must be a value, not null", field.encode_name)
+        if isinstance(value, datetime) and not DATE_TIME.match(text or ""):
+            raise validation_error(f"{field.encode_name} must be an RFC 3339 date and time", field.encode_name)
+    return parsed
 
 
 def path_param(request: web.Request, name: str, type_: Any) -> Any:

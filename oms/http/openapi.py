@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
+from uuid import UUID
 
 import msgspec
 from aiohttp import web
@@ -19,11 +20,15 @@ ERROR = {"type": "object", "properties": {"error": {"type": "object", "propertie
 
 
 def schema(body: type | None = None, query: type | None = None, answer: Any = None,
-           status: int | tuple[int, ...] = 200) -> Callable[[F], F]:
-    """Declare the body and query-string Structs a handler reads, and the shape it answers
-    with (`oms.http.answers`; `str` for plain text, None with no body) under `status`."""
+           status: int | tuple[int, ...] = 200, path: dict[str, Any] | None = None,
+           body_required: bool = True) -> Callable[[F], F]:
+    """Declare the body and query-string Structs a handler reads, the types of its path
+    parts (`{id}` is a UUID unless said otherwise), and the shape it answers with
+    (`oms.http.answers`; `str` for plain text, None with no body) under `status`."""
 
     def declare(handler: F) -> F:
+        handler.path_types = path or {}  # type: ignore[attr-defined]
+        handler.body_required = body_required  # type: ignore[attr-defined]
         handler.body_type = body  # type: ignore[attr-defined]
         handler.query_type = query  # type: ignore[attr-defined]
         handler.answer_type = answer  # type: ignore[attr-defined]
@@ -68,7 +73,8 @@ def operation(route: web.AbstractRoute, path: str, by_type: dict[type, Any],
         "operationId": route.method.lower() + "_" + "_".join(re.findall(r"\w+", path)),
         "summary": doc[0] if doc else f"{route.method} {path}",
         "x-permission": permission,
-        "parameters": [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
+        "parameters": [{"name": n, "in": "path", "required": True,
+                        "schema": msgspec.json.schema(getattr(handler, "path_types", {}).get(n, UUID))}
                        for n in PARAM.findall(path)],
         "responses": {"default": {"description": "error", "content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/Error"}}}}, **answers(handler, by_type)},
@@ -78,12 +84,22 @@ def operation(route: web.AbstractRoute, path: str, by_type: dict[type, Any],
         op["description"] = "any signed-in user" if permission == AUTHENTICATED else f"needs {permission}"
     body = getattr(handler, "body_type", None)
     if body is not None:
-        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": by_type[body]}}}
+        op["requestBody"] = {"required": getattr(handler, "body_required", True),
+                             "content": {"application/json": {"schema": by_type[body]}}}
     query = getattr(handler, "query_type", None)
     if query is not None:
         fields = components.get(query.__name__, {}).get("properties", {})
-        op["parameters"] += [{"name": n, "in": "query", "required": False, "schema": s} for n, s in fields.items()]
+        op["parameters"] += [{"name": n, "in": "query", "required": False, "schema": not_null(s)}
+                             for n, s in fields.items()]
     return op
+
+
+def not_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """A query parameter is absent or has a value: `X | None` is just X in the query string."""
+    options = [s for s in schema.get("anyOf", []) if s != {"type": "null"}]
+    if len(options) != 1:
+        return schema
+    return {**{k: v for k, v in schema.items() if k != "anyOf" and (k, v) != ("default", None)}, **options[0]}
 
 
 def answers(handler: Any, by_type: dict[Any, Any]) -> dict[str, Any]:

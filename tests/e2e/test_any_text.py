@@ -8,21 +8,18 @@ BODIES (the test says so)."""
 from __future__ import annotations
 
 import asyncio
-import http.client
 import json
-import threading
 
 import msgspec
 import pytest
-from aiohttp import web
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from oms.http.app import create_app
 from oms.http.keys import STORE
-from oms.http.server import ApiRunner
 from tests.support.http import ADMIN, API, bootstrap_admin
 from tests.support.readside import rebuilt_equals_live
+from tests.support.served import Server
 
 PRODUCT = {"sku": "S-1", "name": "Bun", "price": "1.00", "cost": "0.40", "category": "Bread", "barcode": "123",
            "brand": "Ours", "tax_rate": "7"}
@@ -68,37 +65,6 @@ def text_fields(struct: type) -> list[str]:
             elif isinstance(t, msgspec.inspect.ListType) and isinstance(t.item_type, msgspec.inspect.StrType):
                 names.append(field.encode_name + "[]")
     return sorted(set(names))
-
-
-class Server:
-    """The app served on a port from a thread of its own, for a synchronous property test."""
-
-    def __init__(self, app: web.Application) -> None:
-        self.app, self.loop = app, asyncio.new_event_loop()
-        self.runner = ApiRunner(app)
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self.call(self.runner.setup())
-        self.call(web.TCPSite(self.runner, "127.0.0.1", 0).start())
-        self.port = self.runner.addresses[0][1]
-
-    def call(self, coroutine):
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=60)
-
-    def request(self, method: str, path: str, body: bytes | None = None, token: str | None = None,
-                ) -> tuple[int, dict]:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})}
-        conn.request(method, path, body=body, headers=headers)
-        response = conn.getresponse()
-        data = response.read()
-        conn.close()
-        return response.status, (json.loads(data) if data and response.status != 204 else {})
-
-    def close(self) -> None:
-        self.call(self.runner.cleanup())
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(timeout=10)
 
 
 @pytest.fixture

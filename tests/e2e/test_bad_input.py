@@ -99,3 +99,22 @@ async def test_unknown_routes_and_methods_answer_json(client) -> None:
 async def test_the_request_id_is_echoed(client) -> None:
     response = await client.get("/healthz", headers={"X-Request-ID": "till-7:abc"})
     assert response.headers["X-Request-ID"] == "till-7:abc"
+
+
+async def test_a_whole_number_written_as_a_float_is_that_integer(client) -> None:
+    """JSON Schema, and so the OpenAPI document, counts 2.0 as an integer; 2.5 is not one."""
+    bread = await new_product(client)
+    order = await client.post(f"{API}/orders", json={"items": [{"product_id": bread["id"], "quantity": 2.0}]})
+    assert order.status == 201 and (await order.json())["items"][0]["quantity"] == 2
+    half = await client.post(f"{API}/orders", json={"items": [{"product_id": bread["id"], "quantity": 2.5}]})
+    assert (await error_of(half, 400))["details"]["field"] == "items[0].quantity"
+
+
+@pytest.mark.parametrize(("params", "field"), [
+    ({"min_position": "null"}, "min_position"), ({"from": "0.5"}, "from"), ({"to": ""}, "to"),
+    ({"from": "2026-13-01T00:00:00Z"}, "from"),
+])
+async def test_query_values_are_read_as_the_document_says(client, params, field) -> None:
+    response = await client.get(f"{API}/orders", params=params)
+    assert (await error_of(response, 400))["details"]["field"] == field
+    assert (await client.get(f"{API}/orders", params={"q": "null", "from": "2026-11-24T08:00:00Z"})).status == 200

@@ -196,10 +196,11 @@ async def test_a_version_the_order_never_had_is_404(client) -> None:
     assert (await error_of(product, 404))["code"] == "not_found"
 
 
-async def test_a_min_position_beyond_the_store_is_a_400_at_once(client) -> None:
+async def test_a_min_position_beyond_the_store_is_a_409_at_once(client) -> None:
     bread = await new_product(client)
     response = await client.get(f"{API}/products", params={"min_position": str(bread["position"] + 1000)})
-    assert (await error_of(response, 400))["details"]["field"] == "min_position"
+    error = await error_of(response, 409)
+    assert error["code"] == "position_not_reached" and error["details"]["newest"] == bread["position"]
 
 
 async def test_the_openapi_document_has_unique_operation_ids_and_success_schemas(anon) -> None:

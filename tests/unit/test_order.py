@@ -125,3 +125,13 @@ def test_each_refused_payment_names_its_rule(amount, code) -> None:
     with pytest.raises(PaymentRefused) as refused:
         order.record_payment("cash", Decimal(amount), "a")
     assert refused.value.code == code
+
+
+def test_an_order_larger_than_the_books_can_hold_is_refused_and_reserves_nothing() -> None:
+    from oms.domain.errors import OrderTooLarge
+
+    gold = product(price="999999999.99", tax_rate="0", stock=100)
+    with pytest.raises(OrderTooLarge):
+        order_of((gold, 11))
+    assert gold.reserved == 0
+    assert order_of((gold, 10)).total == Decimal("9999999999.90")

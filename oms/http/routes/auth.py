@@ -19,7 +19,7 @@ from oms.fields import line
 from oms.history import read_current, read_user_named
 from oms.http import answers
 from oms.http.access import unauthenticated
-from oms.http.codec import ok, read
+from oms.http.codec import ok, read, read_or_default
 from oms.http.errors import ApiError, validation_error
 from oms.http.idempotency import answers_with_secrets
 from oms.http.keys import BUS, HASHER, LIMITER, POOL, PRINCIPALS, STORE, TOKENS
@@ -113,10 +113,9 @@ async def refresh_tokens(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/auth/logout")
 @requires(PUBLIC)
-@schema(body=Logout, status=204)
+@schema(body=Logout, status=204, body_required=False)
 async def logout(request: web.Request) -> web.Response:
-    raw = await request.read()
-    cmd = await read(request, Logout) if raw.strip() else Logout()
+    cmd = await read_or_default(request, Logout)
     pool = request.app[POOL]
     if cmd.refresh_token:
         family = await refresh.family_of(pool, cmd.refresh_token)

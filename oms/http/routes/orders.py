@@ -24,7 +24,7 @@ from oms.domain.errors import NotFound
 from oms.domain.order import Order
 from oms.history import read_history, read_state
 from oms.http import answers
-from oms.http.codec import ok, query, read, uuid_param
+from oms.http.codec import ok, query, read, read_or_default, uuid_param
 from oms.http.keys import BUS, CONFIG, POOL, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, principal_of, requires, scope_of
@@ -98,11 +98,10 @@ async def change_status(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/orders/{id}/cancel")
 @requires("orders.cancel")
-@schema(body=CancelOrder, answer=answers.Order)
+@schema(body=CancelOrder, answer=answers.Order, body_required=False)
 async def cancel(request: web.Request) -> web.Response:
     order_id = uuid_param(request)
-    raw = await request.read()
-    cmd = await read(request, CancelOrder) if raw.strip() else CancelOrder()
+    cmd = await read_or_default(request, CancelOrder)
     await check_visible(request, order_id)
     result = await request.app[BUS].run(cancel_order, actor_of(request), order_id, cmd)
     return answer(result, order_json)

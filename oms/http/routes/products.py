@@ -56,7 +56,7 @@ async def create(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/products/by-barcode/{code}")
 @requires("products.read")
-@schema(query=Fresh, answer=answers.Product)
+@schema(query=Fresh, answer=answers.Product, path={"code": Barcode})
 async def by_barcode(request: web.Request) -> web.Response:
     at = query(request, Fresh)
     await caught_up(request, at.min_position)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
 
 from aiohttp import web
 
-from oms.fields import Version
+from oms.fields import Instant, Version
 from oms.history import read_state
-from oms.http.errors import ApiError, validation_error
+from oms.http.errors import ApiError
 from oms.http.keys import POOL, READ_MODELS, STORE
 from queries.paging import Fresh
 from queries.positions import head, projected, wait_for
@@ -20,7 +19,7 @@ A = TypeVar("A")
 
 class ReadAt(Fresh, frozen=True, forbid_unknown_fields=True):
     version: Version | None = None
-    as_of: datetime | None = None
+    as_of: Instant | None = None
 
 
 async def caught_up(request: web.Request, min_position: int | None) -> None:
@@ -34,8 +33,8 @@ async def caught_up(request: web.Request, min_position: int | None) -> None:
         return
     newest = await head(pool)
     if min_position > newest:
-        raise validation_error(f"min_position {min_position} is beyond the newest position {newest}",
-                               "min_position")
+        raise ApiError(409, "position_not_reached", f"min_position {min_position} is beyond the newest position"
+                       f" {newest}: no write has reached it", min_position=min_position, newest=newest)
     if await wait_for(pool, tables, min_position):
         return
     raise ApiError(503, "service_unavailable", "the read models have not caught up yet; retry",

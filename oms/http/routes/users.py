@@ -152,7 +152,7 @@ async def create_role_(request: web.Request) -> web.Response:
 
 @routes.patch("/api/v1/roles/{name}")
 @requires("roles.manage")
-@schema(body=UpdateRole, answer=answers.Role)
+@schema(body=UpdateRole, answer=answers.Role, path={"name": RoleName})
 async def update_role_(request: web.Request) -> web.Response:
     name, cmd = path_param(request, "name", RoleName), await read(request, UpdateRole)
     result = await request.app[BUS].run(update_role, actor_of(request), name, cmd)
