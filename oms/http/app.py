@@ -20,6 +20,7 @@ from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
 from oms.http.access import authorize
+from oms.http.headers import allow_origins, secure
 from oms.http.idempotency import idempotency
 from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRINCIPALS, READ_MODELS, STORE, TOKENS
 from oms.http.middlewares import request_context, secure_cookies
@@ -109,4 +110,6 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
         app.cleanup_ctx.append(projections_ctx)
     for routes in ROUTES:
         app.router.add_routes(routes)
+    app.on_response_prepare.append(secure)
+    allow_origins(app, config.origins)
     return app

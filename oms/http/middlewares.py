@@ -1,4 +1,4 @@
-"""Request id, error mapping and security headers: every response passes here."""
+"""Request id and error mapping: every request passes here (headers: `oms.http.headers`)."""
 
 from __future__ import annotations
 
@@ -12,27 +12,19 @@ from oms.http.errors import to_response
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-}
+REQUEST_ID_KEY = web.RequestKey("request_id", str)
 
 
 @web.middleware
 async def request_context(request: web.Request, handler: Handler) -> web.StreamResponse:
     sent = request.headers.get("X-Request-ID", "")
-    request_id = sent if REQUEST_ID.match(sent) else random_uuid().hex
+    request_id = request[REQUEST_ID_KEY] = sent if REQUEST_ID.match(sent) else random_uuid().hex
     try:
         response = await handler(request)
     except web.HTTPException as exc:
         response = exc if exc.status < 400 else to_response(exc, request_id)
     except Exception as exc:  # noqa: BLE001 - mapped to the API error shape, logged there
         response = to_response(exc, request_id)
-    if not response.prepared:
-        response.headers["X-Request-ID"] = request_id
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
     return response
 
 

@@ -11,7 +11,7 @@ from aiohttp.web_request import BaseRequest
 
 from oms.domain.ids import random_uuid
 from oms.http.errors import HTTP_CODES, body, respond
-from oms.http.middlewares import SECURITY_HEADERS
+from oms.http.headers import SECURITY_HEADERS
 
 
 class ApiRequestHandler(RequestHandler):
