@@ -27,6 +27,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     ws_queue_size: int = 1000
     access_log: bool = False
     principal_ttl_seconds: float = 1.0
+    metrics_token: str | None = None  # /metrics for Prometheus: with it, a bearer token; without, loopback only
     allowed_origins: str = ""  # comma-separated origins besides the server's own (browsers, websockets)
 
     @property
@@ -54,6 +55,7 @@ ENV = {
     "access_log": "OMS_ACCESS_LOG",
     "principal_ttl_seconds": "OMS_PRINCIPAL_TTL_SECONDS",
     "allowed_origins": "OMS_ALLOWED_ORIGINS",
+    "metrics_token": "OMS_METRICS_TOKEN",
 }
 
 

@@ -75,3 +75,24 @@ async def test_cors_answers_only_the_allowed_origin(cors_client) -> None:
     refused = await cors_client.options(f"{API}/orders", headers={
         "Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
     assert refused.status == 403 and "Access-Control-Allow-Origin" not in refused.headers
+
+
+async def test_metrics_are_for_this_machine_or_the_configured_token(config, db, aiohttp_client) -> None:
+    from aiohttp.test_utils import make_mocked_request
+
+    from oms.http.errors import ApiError
+    from oms.http.keys import CONFIG
+    from oms.http.routes.health import check_scraper
+
+    local = await aiohttp_client(create_app(config, db))
+    assert (await local.get("/metrics")).status == 200  # the test client is on this machine
+    app = create_app(config, db)
+    with pytest.raises(ApiError) as far:
+        check_scraper(make_mocked_request("GET", "/metrics", app=app).clone(remote="203.0.113.9"))
+    assert far.value.status == 403
+    guarded = await aiohttp_client(create_app(msgspec.structs.replace(config, metrics_token="s3cret-scrape"), db))
+    assert (await guarded.get("/metrics")).status == 401
+    assert (await guarded.get("/metrics", headers={"Authorization": "Bearer wrong"})).status == 401
+    scraped = await guarded.get("/metrics", headers={"Authorization": "Bearer s3cret-scrape"})
+    assert scraped.status == 200 and "oms_projection_lag_events" in await scraped.text()
+    assert app[CONFIG].metrics_token is None

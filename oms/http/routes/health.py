@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import hmac
+
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Gauge, generate_latest
 
 from oms.http import answers
 from oms.http.codec import ok
-from oms.http.keys import POOL, READ_MODELS
+from oms.http.errors import ApiError
+from oms.http.keys import CONFIG, POOL, READ_MODELS
 from oms.http.openapi import document, schema
 from oms.http.permissions import PUBLIC, requires
 from queries.positions import progress
 
 routes = web.RouteTableDef()
+LOOPBACK = ("127.0.0.1", "::1")
 
 
 @routes.get("/healthz")
@@ -37,7 +41,9 @@ async def readyz(request: web.Request) -> web.Response:
 @requires(PUBLIC)
 @schema(answer=str)
 async def metrics(request: web.Request) -> web.Response:
-    """Prometheus metrics: store head, projected position, lag, events set aside."""
+    """Prometheus metrics: store head, projected position, lag, events set aside. Not public:
+    the bearer token of OMS_METRICS_TOKEN, or without one, a client on this machine."""
+    check_scraper(request)
     now = await progress(request.app[POOL], request.app[READ_MODELS], latest=0)
     registry = CollectorRegistry()
     for name, text, value in (
@@ -48,6 +54,16 @@ async def metrics(request: web.Request) -> web.Response:
     ):
         Gauge(name, text, registry=registry).set(value)
     return web.Response(body=generate_latest(registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def check_scraper(request: web.Request) -> None:
+    token = request.app[CONFIG].metrics_token
+    if token:
+        sent = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        if not hmac.compare_digest(sent.encode(), token.encode()):
+            raise ApiError(401, "unauthenticated", "metrics need the OMS_METRICS_TOKEN bearer token")
+    elif request.remote not in LOOPBACK:
+        raise ApiError(403, "forbidden", "metrics are served to this machine only unless OMS_METRICS_TOKEN is set")
 
 
 @routes.get("/api/v1/openapi.json")
