@@ -4,8 +4,6 @@
   the response is prepared, whatever produced it): a Content-Security-Policy for the
   web UI (scripts, styles and connections from this origin only, no inline script, no
   framing), nosniff, no referrer, and HSTS when the request came over TLS.
-- Compression (gzip or deflate, as the client accepts) of JSON and text answers over
-  COMPRESS_FROM bytes; smaller ones cost more to compress than they save.
 - CORS (aiohttp-cors) only for the origins listed in `OMS_ALLOWED_ORIGINS`, never an
   echo of whatever origin asks; the live websocket checks Origin against the same list.
 """
@@ -15,7 +13,7 @@ from __future__ import annotations
 import aiohttp_cors
 from aiohttp import web
 
-from oms.http.middlewares import REQUEST_ID_KEY, Handler
+from oms.http.middlewares import REQUEST_ID_KEY
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -29,8 +27,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 HSTS = "max-age=63072000; includeSubDomains"
-COMPRESS_FROM = 1024
-COMPRESSIBLE = ("application/json", "text/", "application/javascript", "image/svg+xml")
 EXPOSED = ("X-Request-ID", "Idempotent-Replayed", "Retry-After", "Location")
 ALLOWED_HEADERS = ("Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID", "X-Requested-With")
 
@@ -44,17 +40,6 @@ async def secure(request: web.Request, response: web.StreamResponse) -> None:
         response.headers.setdefault(name, value)
     if request.secure:
         response.headers.setdefault("Strict-Transport-Security", HSTS)
-
-
-@web.middleware
-async def compress(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Compress a sizeable JSON or text answer (decided before it is prepared)."""
-    response = await handler(request)
-    if (isinstance(response, web.Response) and isinstance(response.body, bytes)
-            and len(response.body) >= COMPRESS_FROM and response.content_type.startswith(COMPRESSIBLE)
-            and "Content-Encoding" not in response.headers):
-        response.enable_compression()
-    return response
 
 
 def allow_origins(app: web.Application, origins: frozenset[str]) -> None:

@@ -96,12 +96,3 @@ async def test_metrics_are_for_this_machine_or_the_configured_token(config, db, 
     scraped = await guarded.get("/metrics", headers={"Authorization": "Bearer s3cret-scrape"})
     assert scraped.status == 200 and "oms_projection_lag_events" in await scraped.text()
     assert app[CONFIG].metrics_token is None
-
-
-async def test_sizeable_answers_are_compressed_and_small_ones_not(client) -> None:
-    big = await client.get(f"{API}/openapi.json", headers={"Accept-Encoding": "gzip"})
-    assert big.headers.get("Content-Encoding") == "gzip" and (await big.json())["openapi"].startswith("3.")
-    small = await client.get("/healthz", headers={"Accept-Encoding": "gzip"})
-    assert "Content-Encoding" not in small.headers
-    plain = await client.get(f"{API}/openapi.json", headers={"Accept-Encoding": "identity"})
-    assert "Content-Encoding" not in plain.headers
