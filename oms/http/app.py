@@ -20,7 +20,7 @@ from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
 from oms.http.access import authorize
-from oms.http.headers import allow_origins, secure
+from oms.http.headers import allow_origins, compress, secure
 from oms.http.idempotency import idempotency
 from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRINCIPALS, READ_MODELS, STORE, TOKENS
 from oms.http.middlewares import request_context, secure_cookies
@@ -96,7 +96,7 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     )
     app = web.Application(
         client_max_size=config.max_body_bytes,
-        middlewares=[request_context, secure_cookies, session_middleware(sessions), authorize, idempotency],
+        middlewares=[compress, request_context, secure_cookies, session_middleware(sessions), authorize, idempotency],
     )
     app[CONFIG] = config
     app[DATABASE] = db

@@ -4,16 +4,22 @@
   the response is prepared, whatever produced it): a Content-Security-Policy for the
   web UI (scripts, styles and connections from this origin only, no inline script, no
   framing), nosniff, no referrer, and HSTS when the request came over TLS.
+- Compression: gzip of JSON and text answers of COMPRESS_FROM bytes or more, when the
+  client accepts it; done here, at level 1, in the event loop: aiohttp's own
+  `enable_compression` hands bodies over 4 KB to a thread, and that hop took the
+  reads p99 at 1000/s from 15 ms to 323 ms (scripts/bench).
 - CORS (aiohttp-cors) only for the origins listed in `OMS_ALLOWED_ORIGINS`, never an
   echo of whatever origin asks; the live websocket checks Origin against the same list.
 """
 
 from __future__ import annotations
 
-import aiohttp_cors
-from aiohttp import web
+import zlib
 
-from oms.http.middlewares import REQUEST_ID_KEY
+import aiohttp_cors
+from aiohttp import hdrs, web
+
+from oms.http.middlewares import REQUEST_ID_KEY, Handler
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -27,6 +33,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 HSTS = "max-age=63072000; includeSubDomains"
+COMPRESS_FROM = 1024
+COMPRESSIBLE = ("application/json", "text/", "application/javascript", "image/svg+xml")
+GZIP = 16 + zlib.MAX_WBITS
 EXPOSED = ("X-Request-ID", "Idempotent-Replayed", "Retry-After", "Location")
 ALLOWED_HEADERS = ("Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID", "X-Requested-With")
 
@@ -40,6 +49,29 @@ async def secure(request: web.Request, response: web.StreamResponse) -> None:
         response.headers.setdefault(name, value)
     if request.secure:
         response.headers.setdefault("Strict-Transport-Security", HSTS)
+
+
+@web.middleware
+async def compress(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Gzip a sizeable JSON or text answer for a client that accepts gzip."""
+    response = await handler(request)
+    body = response.body if isinstance(response, web.Response) else None
+    if (isinstance(body, bytes) and len(body) >= COMPRESS_FROM and accepts_gzip(request)
+            and response.content_type.startswith(COMPRESSIBLE) and hdrs.CONTENT_ENCODING not in response.headers):
+        packer = zlib.compressobj(1, zlib.DEFLATED, GZIP)
+        response.body = packer.compress(body) + packer.flush()
+        response.headers[hdrs.CONTENT_ENCODING] = "gzip"
+        response.headers.add(hdrs.VARY, hdrs.ACCEPT_ENCODING)
+    return response
+
+
+def accepts_gzip(request: web.Request) -> bool:
+    """Whether Accept-Encoding lists gzip (or *) without q=0."""
+    for item in request.headers.get(hdrs.ACCEPT_ENCODING, "").lower().split(","):
+        coding, _, params = item.strip().partition(";")
+        if coding.strip() in ("gzip", "*"):
+            return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
 
 
 def allow_origins(app: web.Application, origins: frozenset[str]) -> None:

@@ -96,3 +96,14 @@ async def test_metrics_are_for_this_machine_or_the_configured_token(config, db, 
     scraped = await guarded.get("/metrics", headers={"Authorization": "Bearer s3cret-scrape"})
     assert scraped.status == 200 and "oms_projection_lag_events" in await scraped.text()
     assert app[CONFIG].metrics_token is None
+
+
+async def test_sizeable_answers_are_gzipped_for_clients_that_accept_it(client) -> None:
+    big = await client.get(f"{API}/openapi.json", headers={"Accept-Encoding": "gzip, deflate"})
+    assert big.headers.get("Content-Encoding") == "gzip" and (await big.json())["openapi"].startswith("3.")
+    assert "Accept-Encoding" in big.headers.get("Vary", "")
+    small = await client.get("/healthz", headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in small.headers
+    for refused in ("identity", "gzip;q=0", "br"):
+        plain = await client.get(f"{API}/openapi.json", headers={"Accept-Encoding": refused})
+        assert "Content-Encoding" not in plain.headers and (await plain.json())["openapi"]
