@@ -55,7 +55,9 @@ async def secure(request: web.Request, response: web.StreamResponse) -> None:
 async def compress(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Gzip a sizeable JSON or text answer for a client that accepts gzip."""
     response = await handler(request)
-    body = response.body if isinstance(response, web.Response) else None
+    if not isinstance(response, web.Response):
+        return response
+    body = response.body
     if (isinstance(body, bytes) and len(body) >= COMPRESS_FROM and accepts_gzip(request)
             and response.content_type.startswith(COMPRESSIBLE) and hdrs.CONTENT_ENCODING not in response.headers):
         packer = zlib.compressobj(1, zlib.DEFLATED, GZIP)
