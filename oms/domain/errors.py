@@ -86,3 +86,57 @@ class ConcurrentUpdate(DomainError):
     """Raised by the command layer when retries on version conflicts run out."""
 
     code = "concurrent_update"
+
+
+class ShiftClosed(DomainError):
+    """A closed shift cannot change: no sales, cash movements, refunds, or second close."""
+
+    code = "shift_closed"
+
+
+class ShiftAlreadyOpen(DomainError):
+    """One open shift per register."""
+
+    code = "shift_already_open"
+
+
+class InsufficientCash(DomainError):
+    """Cash out of the drawer (a cash-out, a cash refund) beyond what the drawer holds."""
+
+    code = "insufficient_cash"
+
+
+class DiscountLimit(DomainError):
+    """A sale's discounts beyond what the seller's role may give."""
+
+    code = "discount_limit"
+
+
+class TenderExceedsDue(DomainError):
+    """Only cash gives change: a card or other tender cannot exceed what is left to pay."""
+
+    code = "tender_exceeds_due"
+
+
+class PaymentShort(DomainError):
+    """A POS sale is paid in full when it is made."""
+
+    code = "payment_short"
+
+
+class RefundExceedsSale(DomainError):
+    """More units or money back than were sold and paid for, counting earlier refunds."""
+
+    code = "refund_exceeds_sale"
+
+
+class NotHandedOver(DomainError):
+    """Refunds are for goods that were handed over (an open order is cancelled instead)."""
+
+    code = "not_handed_over"
+
+
+class ShiftRequired(DomainError):
+    """Cash paid out needs the refunding cashier's open shift, whose drawer it leaves."""
+
+    code = "shift_required"

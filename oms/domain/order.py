@@ -9,7 +9,15 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
-from oms.domain.errors import AmountNotPositive, InvalidTransition, OrderCancelled, Overpayment
+from oms.domain.errors import (
+    AmountNotPositive,
+    InvalidTransition,
+    NotHandedOver,
+    OrderCancelled,
+    Overpayment,
+    RefundExceedsSale,
+)
+from oms.domain.money import cents
 
 OPEN = ("placed", "confirmed", "picked")
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -23,6 +31,9 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 MAX_ORDER_TOTAL = Decimal("9999999999.99")  # the most the books (numeric(12,2) columns) can hold
 PaymentMethod = Literal["cash", "card", "other"]
 PAYMENT_METHODS: tuple[str, ...] = get_args(PaymentMethod)
+RefundTender = Literal["original", "cash"]
+HANDED_OVER = ("shipped", "delivered")
+ZERO = Decimal("0.00")
 Status = Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"]
 
 
@@ -43,8 +54,30 @@ def payment_status(paid: Decimal, total: Decimal) -> str:
     return "paid" if paid >= total else "pending"
 
 
+def paid_by_method(payments: list[dict[str, Any]]) -> dict[str, Decimal]:
+    sums: dict[str, Decimal] = {}
+    for payment in payments:
+        sums[payment["method"]] = sums.get(payment["method"], ZERO) + Decimal(payment["amount"])
+    return sums
+
+
+def refund_tenders(amount: Decimal, tender: str, paid: dict[str, Decimal], refunded: dict[str, Decimal],
+                   ) -> dict[str, Decimal]:
+    """Where refunded money goes: all in cash, or back to the tenders the order was paid
+    with (card and other first, then cash), each up to what it paid less earlier refunds."""
+    if tender == "cash":
+        return {"cash": amount}
+    out: dict[str, Decimal] = {}
+    for method in sorted(paid, key=lambda m: m == "cash"):
+        share = min(amount, paid[method] - refunded.get(method, ZERO))
+        if share > 0:
+            out[method] = share
+            amount -= share
+    return out
+
+
 class Order(Aggregate):
-    mutable = ("payments",)
+    mutable = ("payments", "refunds", "refunded_units", "refunded_amounts")
 
     @event("Placed")
     def __init__(
@@ -67,6 +100,10 @@ class Order(Aggregate):
         self.placed_by = actor
         self.status = "placed"
         self.payments: list[dict[str, Any]] = []
+        self.refunds: list[dict[str, Any]] = []
+        self.refunded_units: dict[int, int] = {}  # line number -> units refunded
+        self.refunded_amounts: dict[int, Decimal] = {}  # line number -> money refunded
+        self.sale: dict[str, Any] | None = None  # a POS sale: invoice number, shift, register, change due
         # Lines never change once placed: their sums are worked out once.
         self.subtotal, self.tax, self.total = order_sums(lines)
 
@@ -79,6 +116,10 @@ class Order(Aggregate):
         return self.total - self.paid
 
     @property
+    def refunded(self) -> Decimal:
+        return sum((Decimal(r["amount"]) for r in self.refunds), ZERO)
+
+    @property
     def payment_status(self) -> str:
         return payment_status(self.paid, self.total)
 
@@ -87,7 +128,12 @@ class Order(Aggregate):
         return self.status in OPEN
 
     def quantities(self) -> dict[str, int]:
-        return {line["product_id"]: line["quantity"] for line in self.lines}
+        """Units per catalog product (quick-sell lines have none)."""
+        units: dict[str, int] = {}
+        for line in self.lines:
+            if line["product_id"] is not None:
+                units[line["product_id"]] = units.get(line["product_id"], 0) + line["quantity"]
+        return units
 
     def change_status(self, status: str, note: str | None, actor: str) -> None:
         if status not in TRANSITIONS.get(self.status, ()):
@@ -119,6 +165,72 @@ class Order(Aggregate):
     @event("PaymentRecorded")
     def _record_payment(self, method: str, amount: Decimal, actor: str) -> None:
         self.payments.append({"method": method, "amount": amount})
+
+
+    # -- a POS sale: paid and handed over at the counter ------------------------------
+    def record_sale(self, sale: dict[str, Any], payments: list[dict[str, Any]], actor: str) -> None:
+        """`sale`: invoice_number, shift_id, register, change_due, sold_at, salesman_id;
+        `payments`: the tenders, cash net of change (see `selling`)."""
+        self._sell(sale=sale, payments=payments, actor=actor)
+
+    @event("Sold")
+    def _sell(self, sale: dict[str, Any], payments: list[dict[str, Any]], actor: str) -> None:
+        self.sale = sale
+        self.payments.extend(payments)
+        self.status = "delivered"
+
+    # -- refunds ----------------------------------------------------------------------
+    def refund(self, units: dict[int, int], tender: str, reason: str, restock: bool, shift_id: str | None,
+               actor: str) -> dict[str, Any]:
+        """Refund `units` (line number -> units) of handed-over goods; answer the refund."""
+        if self.status not in HANDED_OVER:
+            raise NotHandedOver(f"an order that is {self.status} is cancelled, not refunded",
+                                order_id=str(self.id), status=self.status)
+        lines = [self.refund_line(number, quantity) for number, quantity in sorted(units.items())]
+        amount = sum((line["amount"] for line in lines), ZERO)
+        if amount > self.paid - self.refunded:
+            raise RefundExceedsSale("the refund exceeds what was paid", amount=str(amount),
+                                    refundable=str(self.paid - self.refunded))
+        refunded_by_method = paid_by_method([{"method": m, "amount": a} for r in self.refunds
+                                             for m, a in r["tenders"].items()])
+        refund = {"lines": lines, "amount": amount, "reason": reason, "restock": restock, "shift_id": shift_id,
+                  "tenders": refund_tenders(amount, tender, paid_by_method(self.payments), refunded_by_method)}
+        self._refund(refund=refund, actor=actor)
+        return refund
+
+    def lines_of(self, product_id: str, quantity: int) -> dict[int, int]:
+        """`quantity` units of a product, taken from its lines in order (line number -> units)."""
+        units: dict[int, int] = {}
+        for number, line in enumerate(self.lines, start=1):
+            if line["product_id"] == product_id and quantity > 0:
+                take = min(quantity, line["quantity"] - self.refunded_units.get(number, 0))
+                if take > 0:
+                    units[number], quantity = take, quantity - take
+        if quantity > 0:
+            raise RefundExceedsSale("more units than were sold and not yet refunded", product_id=product_id,
+                                    beyond=quantity)
+        return units
+
+    def refund_line(self, number: int, quantity: int) -> dict[str, Any]:
+        if not 1 <= number <= len(self.lines):
+            raise RefundExceedsSale(f"the order has no line {number}", line=number)
+        line = self.lines[number - 1]
+        left = line["quantity"] - self.refunded_units.get(number, 0)
+        if quantity <= 0 or quantity > left:
+            raise RefundExceedsSale(f"only {left} of {line['name']} can be refunded", line=number,
+                                    requested=quantity, refundable=left)
+        money_left = line_total(line) - self.refunded_amounts.get(number, ZERO)
+        amount = money_left if quantity == left else min(cents(line_total(line) * quantity / line["quantity"]),
+                                                          money_left)
+        return {"line": number, "product_id": line["product_id"], "quantity": quantity, "amount": amount}
+
+    @event("Refunded")
+    def _refund(self, refund: dict[str, Any], actor: str) -> None:
+        self.refunds.append(refund)
+        for line in refund["lines"]:
+            number = line["line"]
+            self.refunded_units[number] = self.refunded_units.get(number, 0) + line["quantity"]
+            self.refunded_amounts[number] = self.refunded_amounts.get(number, ZERO) + Decimal(line["amount"])
 
 
 class OrderNumbers(Aggregate):

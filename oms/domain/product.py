@@ -135,6 +135,34 @@ class Product(Aggregate):
         self.reserved -= self.reservations.pop(order_id)
         self.stock -= quantity
 
+    def sell(self, order_id: UUID, quantity: int, actor: str, *, offline: bool = False) -> None:
+        """Goods sold at the counter leave at once (no reservation). An offline sale made
+        when the shop thought it had the goods is recorded even beyond what is available:
+        stock drops to what open orders hold, and the units beyond are the event's
+        `shortfall`, listed as a stock discrepancy for staff to count."""
+        if not offline:
+            self.check_not_archived()
+            if quantity > self.available:
+                raise InsufficientStock(f"only {self.available} of {self.name} available",
+                                        lines=[self.shortage(quantity)])
+        shortfall = max(quantity - self.available, 0)
+        self._sell(order_id=str(order_id), quantity=quantity, shortfall=shortfall, actor=actor)
+
+    @event("StockSold")
+    def _sell(self, order_id: str, quantity: int, shortfall: int, actor: str) -> None:
+        self.stock -= quantity - shortfall
+
+    def restock(self, order_id: UUID, quantity: int, actor: str) -> None:
+        """Refunded goods put back on the shelf."""
+        if self.stock + quantity > MAX_STOCK:
+            raise StockLimitExceeded(f"a product holds at most {MAX_STOCK} units", product_id=str(self.id),
+                                     stock=self.stock, delta=quantity, limit=MAX_STOCK)
+        self._restock(order_id=str(order_id), quantity=quantity, actor=actor)
+
+    @event("StockReturned")
+    def _restock(self, order_id: str, quantity: int, actor: str) -> None:
+        self.stock += quantity
+
     def check_not_archived(self) -> None:
         if self.archived:
             raise ProductArchived(f"{self.name} is archived", product_id=str(self.id))

@@ -1,0 +1,121 @@
+"""POS sale command: RecordSale (catalog lines by id or barcode, quick-sell lines,
+discounts, split tender)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from commands.bus import Written, saved
+from commands.load import Aggregates, find, load
+from commands.orders import numbers
+from commands.shifts import register_of
+from oms.domain import selling
+from oms.domain.claim import Claim, claim_id
+from oms.domain.errors import NotFound
+from oms.domain.order import Order, PaymentMethod
+from oms.domain.product import Product
+from oms.domain.shift import Shift
+from oms.domain.user import User
+from oms.fields import Barcode, Instant, Money, Name, Percent, Quantity, money
+
+QUICK = ("name", "price", "tax_rate")
+ONE_KIND_OF_LINE = {"oneOf": [  # what `SaleLine.item` reads, said in the document
+    {"required": ["product_id"], "not": {"anyOf": [{"required": [f]} for f in ("barcode", *QUICK)]}},
+    {"required": ["barcode"], "not": {"anyOf": [{"required": [f]} for f in ("product_id", *QUICK)]}},
+    {"required": list(QUICK), "not": {"anyOf": [{"required": [f]} for f in ("product_id", "barcode")]}},
+]}
+
+
+class PercentOff(msgspec.Struct, forbid_unknown_fields=True, frozen=True, tag_field="kind", tag="percent"):
+    value: Percent
+
+
+class AmountOff(msgspec.Struct, forbid_unknown_fields=True, frozen=True, tag_field="kind", tag="amount"):
+    value: Money
+
+
+Discount = PercentOff | AmountOff
+
+
+class SaleLine(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    """A catalog line (`product_id` or `barcode`) or a quick-sell line (`name`, `price`, `tax_rate`)."""
+
+    quantity: Quantity
+    product_id: UUID | msgspec.UnsetType = msgspec.UNSET
+    barcode: Barcode | msgspec.UnsetType = msgspec.UNSET
+    name: Name | msgspec.UnsetType = msgspec.UNSET
+    price: Money | msgspec.UnsetType = msgspec.UNSET
+    tax_rate: Percent | msgspec.UnsetType = msgspec.UNSET
+    discount: Discount | None = None
+
+    def __post_init__(self) -> None:
+        given = [f for f in ("product_id", "barcode", *QUICK) if getattr(self, f) is not msgspec.UNSET]
+        if given not in (["product_id"], ["barcode"], list(QUICK)):
+            raise ValueError("a line is product_id, or barcode, or name with price and tax_rate")
+
+
+class Tender(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    method: PaymentMethod
+    amount: Money
+
+
+class RecordSale(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    shift_id: UUID
+    items: Annotated[list[Annotated[SaleLine, msgspec.Meta(extra_json_schema=ONE_KIND_OF_LINE)]],
+                     msgspec.Meta(min_length=1, max_length=200)]
+    payments: Annotated[list[Tender], msgspec.Meta(min_length=1, max_length=10)]
+    discount: Discount | None = None
+    customer_id: UUID | None = None
+    sold_at: Instant | None = None
+
+
+def discount_of(given: Discount | None) -> selling.Discount | None:
+    if given is None:
+        return None
+    kind: selling.DiscountKind = "percent" if isinstance(given, PercentOff) else "amount"
+    return selling.Discount(kind, Decimal(given.value) if kind == "percent" else money(given.value))
+
+
+def product_of(app: Aggregates, line: SaleLine) -> Product:
+    if isinstance(line.product_id, UUID):
+        return load(app, Product, line.product_id, "product")
+    owner = find(app, claim_id("barcode", str(line.barcode)))
+    if not isinstance(owner, Claim) or owner.owner_id is None:
+        raise NotFound(f"no product has barcode {line.barcode}")
+    return load(app, Product, owner.owner_id, "product")
+
+
+def item_of(app: Aggregates, line: SaleLine) -> selling.SaleItem:
+    discount = discount_of(line.discount)
+    if line.product_id is msgspec.UNSET and line.barcode is msgspec.UNSET:
+        return selling.SaleItem(quantity=line.quantity, name=str(line.name), price=money(str(line.price)),
+                                tax_rate=Decimal(str(line.tax_rate)), discount=discount)
+    return selling.SaleItem(quantity=line.quantity, product=product_of(app, line), discount=discount)
+
+
+def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_series: str) -> Written[Order]:
+    """Sell on an open shift; the invoice number comes from the shift's register's series
+    (or the store's). Products load once each, so lines of one product share its stock."""
+    shift = load(app, Shift, cmd.shift_id, "shift")
+    if cmd.customer_id is not None:
+        load(app, User, cmd.customer_id, "customer")
+    loaded: dict[UUID, Product] = {}
+    items = []
+    for line in cmd.items:
+        item = item_of(app, line)
+        if item.product is not None:
+            item = selling.SaleItem(quantity=item.quantity, discount=item.discount,
+                                    product=loaded.setdefault(item.product.id, item.product))
+        items.append(item)
+    sequence = numbers(app, register_of(app, shift.register).series or store_series)
+    order = selling.sell(
+        number=sequence.next_number(), shift=shift, items=items, discount=discount_of(cmd.discount),
+        payments=[(p.method, money(p.amount)) for p in cmd.payments],
+        customer_id=str(cmd.customer_id) if cmd.customer_id else None, salesman_id=None,
+        role=role, actor=actor, sold_at=cmd.sold_at,
+    )
+    return saved(app, order, order, sequence, shift, *loaded.values())

@@ -1,0 +1,76 @@
+"""Shift commands: OpenShift, MoveCash, CloseShift, and a register's invoice series."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from commands.bus import Written, saved
+from commands.load import Aggregates, find_or_new, load
+from oms.domain import shift as shifts
+from oms.domain.errors import NotFound
+from oms.domain.shift import CashKind, Register, Shift
+from oms.fields import Money, Reason, matching, money
+
+RegisterName = Annotated[str, matching(r"[A-Za-z0-9._-]{1,32}", "a register's name, e.g. front-1")]
+Series = Annotated[str, matching(r"[A-Z0-9]{1,8}", "an invoice series prefix, e.g. R2")]
+
+
+class OpenShift(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    register: RegisterName
+    opening_float: Money
+
+
+class MoveCash(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    kind: CashKind
+    amount: Money
+    reason: Reason
+
+
+class CloseShift(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    counted_cash: Money
+
+
+class SetRegister(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    invoice_series: Series | None = None
+
+
+def register_of(app: Aggregates, name: str) -> Register:
+    return find_or_new(app, Register, Register.create_id(name=name), lambda: Register(name=name))
+
+
+def own_shift(app: Aggregates, shift_id: UUID, only_cashier: str | None) -> Shift:
+    """The shift; `only_cashier`: a caller limited to their own shifts (404 for others')."""
+    shift = load(app, Shift, shift_id, "shift")
+    if only_cashier is not None and shift.cashier != only_cashier:
+        raise NotFound("shift not found")
+    return shift
+
+
+def open_shift(app: Aggregates, actor: str, cmd: OpenShift) -> Written[Shift]:
+    register = register_of(app, cmd.register)
+    shift = shifts.open_shift(register, money(cmd.opening_float), actor, actor)
+    return saved(app, shift, shift, register)
+
+
+def move_cash(app: Aggregates, actor: str, shift_id: UUID, cmd: MoveCash, only_cashier: str | None,
+              ) -> Written[Shift]:
+    shift = own_shift(app, shift_id, only_cashier)
+    shift.move_cash(cmd.kind, money(cmd.amount), cmd.reason, actor)
+    return saved(app, shift, shift)
+
+
+def close_shift(app: Aggregates, actor: str, shift_id: UUID, cmd: CloseShift, only_cashier: str | None,
+                ) -> Written[Shift]:
+    shift = own_shift(app, shift_id, only_cashier)
+    register = register_of(app, shift.register)
+    shifts.close_shift(shift, register, money(cmd.counted_cash), actor)
+    return saved(app, shift, shift, register)
+
+
+def set_register(app: Aggregates, actor: str, name: str, cmd: SetRegister) -> Written[Register]:
+    register = register_of(app, name)
+    register.set_series(cmd.invoice_series, actor)
+    return saved(app, register, register)

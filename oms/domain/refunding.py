@@ -1,0 +1,30 @@
+"""A refund spans the order (what was sold and paid), the refunding cashier's shift
+(cash leaves its drawer) and, when the goods go back on the shelf, their products."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from oms.domain.errors import NotFound, ShiftRequired
+from oms.domain.order import Order
+from oms.domain.product import Product
+from oms.domain.shift import Shift
+
+
+def refund(order: Order, units: dict[int, int], *, tender: str, reason: str, restock: bool, shift: Shift | None,
+           products: Mapping[str, Product], actor: str) -> dict[str, Any]:
+    """Refund `units` (line number -> units); `products`: the lines' products when restocking."""
+    if shift is not None and shift.cashier != actor:
+        raise NotFound("shift not found")  # only one's own drawer pays out
+    record = order.refund(units, tender, reason, restock, str(shift.id) if shift else None, actor)
+    if shift is None and record["tenders"].get("cash"):
+        raise ShiftRequired("a cash refund is paid from the refunding cashier's open shift: give shift_id")
+    if shift is not None:
+        shift.record_refund({"order_id": str(order.id), "amount": record["amount"], "tenders": record["tenders"]},
+                            actor)
+    if restock:
+        for line in record["lines"]:
+            if line["product_id"] is not None:
+                products[line["product_id"]].restock(order.id, line["quantity"], actor)
+    return record

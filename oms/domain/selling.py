@@ -1,0 +1,158 @@
+"""A sale at the counter: priced lines with discounts, tenders and change, stock that
+leaves at once, and the shift whose drawer takes the money.
+
+Money: Decimal, rounded half up to cents once per line (its gross, its discount, its
+tax). An order discount is shared over the lines in proportion to their net, rounded
+per line, the odd cents on the largest line, so each line's tax stays right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from oms.domain.errors import (
+    AmountNotPositive,
+    DiscountLimit,
+    InsufficientStock,
+    OrderTooLarge,
+    PaymentShort,
+    TenderExceedsDue,
+)
+from oms.domain.money import cents, tax_on
+from oms.domain.order import MAX_ORDER_TOTAL, Order, order_sums
+from oms.domain.product import Product
+from oms.domain.shift import Shift
+
+DiscountKind = Literal["percent", "amount"]
+ZERO = Decimal("0.00")
+# Percent of a sale's undiscounted subtotal a role may give; other roles none. The
+# settings issue will make these the store's to set.
+DISCOUNT_LIMITS = {"admin": Decimal(100), "employee": Decimal(25), "cashier": Decimal(10)}
+
+
+@dataclass(frozen=True)
+class Discount:
+    kind: DiscountKind
+    value: Decimal
+
+    def on(self, amount: Decimal) -> Decimal:
+        """The discount on `amount`, never more than it."""
+        off = cents(amount * self.value / 100) if self.kind == "percent" else self.value
+        return min(off, amount)
+
+
+@dataclass(frozen=True)
+class SaleItem:
+    """A catalog line (`product`) or a quick-sell line (`name`, `price`, `tax_rate`)."""
+
+    quantity: int
+    product: Product | None = None
+    name: str = ""
+    price: Decimal = ZERO
+    tax_rate: Decimal = ZERO
+    discount: Discount | None = None
+
+
+def price_lines(items: Sequence[SaleItem], discount: Discount | None) -> list[dict[str, Any]]:
+    lines: list[dict[str, Any]] = []
+    for item in items:
+        product = item.product
+        price = product.price if product else item.price
+        gross = cents(price * item.quantity)
+        off = item.discount.on(gross) if item.discount else ZERO
+        lines.append({
+            "product_id": str(product.id) if product else None, "sku": product.sku if product else None,
+            "name": product.name if product else item.name, "quantity": item.quantity, "unit_price": price,
+            "tax_rate": product.tax_rate if product else item.tax_rate, "discount": off, "net": gross - off,
+        })
+    if discount is not None:
+        share_order_discount(lines, discount)
+    for line in lines:
+        line["tax"] = tax_on(line["net"], line["tax_rate"])
+    return lines
+
+
+def share_order_discount(lines: list[dict[str, Any]], discount: Discount) -> None:
+    subtotal = sum((line["net"] for line in lines), ZERO)
+    off = discount.on(subtotal)
+    if not off:
+        return
+    shares = [cents(off * line["net"] / subtotal) for line in lines]
+    largest = max(range(len(lines)), key=lambda i: lines[i]["net"])
+    shares[largest] += off - sum(shares, ZERO)
+    for line, share in zip(lines, shares, strict=True):
+        line["discount"] += share
+        line["net"] -= share
+
+
+def check_discount(lines: list[dict[str, Any]], role: str) -> Decimal:
+    """The sale's discount, if the seller's role may give it."""
+    given = sum((line["discount"] for line in lines), ZERO)
+    gross = sum((line["net"] for line in lines), ZERO) + given
+    limit = DISCOUNT_LIMITS.get(role, ZERO)
+    if given and given * 100 > gross * limit:
+        raise DiscountLimit(f"a {role} may give at most {limit}% off", discount=str(given),
+                            subtotal=str(gross), limit_percent=str(limit))
+    return given
+
+
+def settle(total: Decimal, payments: Sequence[tuple[str, Decimal]]) -> tuple[list[dict[str, Any]], Decimal]:
+    """The tenders as taken (cash net of change) and the change due. Tenders are taken in
+    the order given; a card or other tender may not exceed what is left to pay."""
+    left, cash = total, ZERO
+    taken: dict[str, Decimal] = {}
+    for method, amount in payments:
+        if amount <= 0:
+            raise AmountNotPositive("a payment must be positive", method=method, amount=str(amount))
+        if method != "cash" and amount > max(left, ZERO):
+            raise TenderExceedsDue(f"a {method} payment cannot exceed what is left to pay", method=method,
+                                   amount=str(amount), left_to_pay=str(max(left, ZERO)))
+        taken[method] = taken.get(method, ZERO) + amount
+        cash += amount if method == "cash" else ZERO
+        left -= amount
+    if left > 0:
+        raise PaymentShort("the payments do not cover the total", total=str(total), left_to_pay=str(left))
+    change = -left
+    if change:
+        taken["cash"] -= change
+    return [{"method": m, "amount": a} for m, a in taken.items() if a], change
+
+
+def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Discount | None,
+         payments: Sequence[tuple[str, Decimal]], customer_id: str | None, salesman_id: str | None,
+         role: str, actor: str, sold_at: datetime | None) -> Order:
+    """Record a paid, handed-over sale. One made offline (`sold_at`) is recorded even
+    beyond the stock the server knows of: the goods are gone (`Product.sell`)."""
+    shift.check_open()
+    offline = sold_at is not None
+    lines = price_lines(items, discount)
+    given = check_discount(lines, role)
+    _, tax, total = order_sums(lines)
+    if total > MAX_ORDER_TOTAL:
+        raise OrderTooLarge(f"an order's total is at most {MAX_ORDER_TOTAL}", total=str(total))
+    tenders, change = settle(total, payments)
+    products = {item.product.id: item.product for item in items if item.product is not None}
+    units = dict.fromkeys(products, 0)
+    for item in items:
+        if item.product is not None:
+            units[item.product.id] += item.quantity
+    if not offline:
+        for product in products.values():
+            product.check_not_archived()
+        short = [products[pid].shortage(q) for pid, q in units.items() if q > products[pid].available]
+        if short:
+            raise InsufficientStock("not enough stock for every line", lines=short)
+    order = Order(number=number, channel="pos", lines=lines, customer_id=customer_id, fulfilment=None,
+                  note=None, actor=actor)
+    sale = {"invoice_number": number, "shift_id": str(shift.id), "register": shift.register,
+            "change_due": change, "sold_at": sold_at, "salesman_id": salesman_id, "discount": given}
+    order.record_sale(sale, tenders, actor)
+    for pid, quantity in units.items():
+        products[pid].sell(order.id, quantity, actor, offline=offline)
+    shift.record_sale({"order_id": str(order.id), "invoice_number": number, "total": total, "tax": tax,
+                       "discount": given, "tenders": {t["method"]: t["amount"] for t in tenders}}, actor)
+    return order

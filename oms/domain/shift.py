@@ -1,0 +1,185 @@
+"""Shift: a cashier's session on a register and its cash drawer; Register: one open shift
+at a time, and the invoice series its sales are numbered in.
+
+A shift's X report (any time) and Z report (once closed) are worked out by
+`shift_report` from the shift's events alone: nothing editable holds a total.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import event
+
+from oms.domain.base import Aggregate
+from oms.domain.errors import AmountNotPositive, InsufficientCash, ShiftAlreadyOpen, ShiftClosed
+
+CashKind = Literal["in", "out"]
+TENDERS = ("cash", "card", "other")
+ZERO = Decimal("0.00")
+
+
+def tender_sums(entries: list[dict[str, Any]]) -> dict[str, Decimal]:
+    """Amounts per tender over sales or refunds (each with `tenders`: method -> amount)."""
+    sums = dict.fromkeys(TENDERS, ZERO)
+    for entry in entries:
+        for method, amount in entry["tenders"].items():
+            sums[method] += Decimal(amount)
+    return sums
+
+
+class Shift(Aggregate):
+    mutable = ("movements", "sales", "refunds")
+
+    @event("Opened")
+    def __init__(self, *, register: str, opening_float: Decimal, cashier: str, actor: str) -> None:
+        self.register = register
+        self.opening_float = opening_float
+        self.cashier = cashier
+        self.status = "open"
+        self.movements: list[dict[str, Any]] = []
+        self.sales: list[dict[str, Any]] = []
+        self.refunds: list[dict[str, Any]] = []
+        self.counted_cash: Decimal | None = None
+        self.closed_by: str | None = None
+
+    @property
+    def expected_cash(self) -> Decimal:
+        """What the drawer should hold: the float, cash taken (less change), cash in and out,
+        cash refunded."""
+        moved = sum((Decimal(m["amount"]) * (1 if m["kind"] == "in" else -1) for m in self.movements), ZERO)
+        return self.opening_float + tender_sums(self.sales)["cash"] - tender_sums(self.refunds)["cash"] + moved
+
+    def check_open(self) -> None:
+        if self.status != "open":
+            raise ShiftClosed("the shift is closed", shift_id=str(self.id))
+
+    def check_cash(self, amount: Decimal) -> None:
+        if amount > self.expected_cash:
+            raise InsufficientCash("the drawer does not hold that much cash", amount=str(amount),
+                                   expected_cash=str(self.expected_cash))
+
+    def move_cash(self, kind: CashKind, amount: Decimal, reason: str, actor: str) -> None:
+        self.check_open()
+        if amount <= 0:
+            raise AmountNotPositive("a cash movement must be positive", amount=str(amount))
+        if kind == "out":
+            self.check_cash(amount)
+        self._move_cash(kind=kind, amount=amount, reason=reason, actor=actor)
+
+    @event("CashMoved")
+    def _move_cash(self, kind: str, amount: Decimal, reason: str, actor: str) -> None:
+        self.movements.append({"kind": kind, "amount": amount, "reason": reason, "actor": actor})
+
+    def record_sale(self, sale: dict[str, Any], actor: str) -> None:
+        """`sale`: order_id, invoice_number, total, tax, discount, tenders (cash net of change)."""
+        self.check_open()
+        self._record_sale(sale=sale, actor=actor)
+
+    @event("SaleRecorded")
+    def _record_sale(self, sale: dict[str, Any], actor: str) -> None:
+        self.sales.append(sale)
+
+    def record_refund(self, refund: dict[str, Any], actor: str) -> None:
+        """`refund`: order_id, amount, tenders; its cash leaves this drawer."""
+        self.check_open()
+        self.check_cash(Decimal(refund["tenders"].get("cash", ZERO)))
+        self._record_refund(refund=refund, actor=actor)
+
+    @event("RefundRecorded")
+    def _record_refund(self, refund: dict[str, Any], actor: str) -> None:
+        self.refunds.append(refund)
+
+    def close(self, counted_cash: Decimal, actor: str) -> None:
+        self.check_open()
+        self._close(counted_cash=counted_cash, actor=actor)
+
+    @event("Closed")
+    def _close(self, counted_cash: Decimal, actor: str) -> None:
+        self.status = "closed"
+        self.counted_cash = counted_cash
+        self.closed_by = actor
+
+
+def shift_report(shift: Shift) -> dict[str, Any]:
+    """The X report of an open shift, the Z report of a closed one."""
+    sales, refunds = tender_sums(shift.sales), tender_sums(shift.refunds)
+    cash_in = sum((Decimal(m["amount"]) for m in shift.movements if m["kind"] == "in"), ZERO)
+    cash_out = sum((Decimal(m["amount"]) for m in shift.movements if m["kind"] == "out"), ZERO)
+    expected = shift.expected_cash
+    counted = shift.counted_cash
+    return {
+        "kind": "Z" if shift.status == "closed" else "X",
+        "sales_count": len(shift.sales),
+        "sales_total": sum((Decimal(s["total"]) for s in shift.sales), ZERO),
+        "tax": sum((Decimal(s["tax"]) for s in shift.sales), ZERO),
+        "discounts": sum((Decimal(s["discount"]) for s in shift.sales), ZERO),
+        "sales_by_tender": sales,
+        "refunds_count": len(shift.refunds),
+        "refunds_total": sum((Decimal(r["amount"]) for r in shift.refunds), ZERO),
+        "refunds_by_tender": refunds,
+        "cash_in": cash_in,
+        "cash_out": cash_out,
+        "opening_float": shift.opening_float,
+        "expected_cash": expected,
+        "counted_cash": counted,
+        "variance": None if counted is None else counted - expected,
+    }
+
+
+class Register(Aggregate):
+    """A till, by name: the shift open on it, and its own invoice series if it has one
+    (else its sales take the store's)."""
+
+    @classmethod
+    def create_id(cls, *, name: str) -> UUID:
+        return uuid5(NAMESPACE_URL, f"oms:register:{name}")
+
+    @event("Started")
+    def __init__(self, *, name: str) -> None:
+        self.name = name
+        self.series: str | None = None
+        self.shift_id: str | None = None
+
+    def open(self, shift_id: UUID) -> None:
+        if self.shift_id is not None:
+            raise ShiftAlreadyOpen(f"register {self.name} already has an open shift",
+                                   register=self.name, shift_id=self.shift_id)
+        self._open(shift_id=str(shift_id))
+
+    @event("ShiftOpened")
+    def _open(self, shift_id: str) -> None:
+        self.shift_id = shift_id
+
+    def release(self, shift_id: UUID) -> None:
+        if self.shift_id == str(shift_id):
+            self._release(shift_id=str(shift_id))
+
+    @event("ShiftClosed")
+    def _release(self, shift_id: str) -> None:
+        self.shift_id = None
+
+    def set_series(self, series: str | None, actor: str) -> None:
+        if series != self.series:
+            self._set_series(series=series, actor=actor)
+
+    @event("SeriesSet")
+    def _set_series(self, series: str | None, actor: str) -> None:
+        self.series = series
+
+
+def open_shift(register: Register, opening_float: Decimal, cashier: str, actor: str) -> Shift:
+    if opening_float < 0:
+        raise AmountNotPositive("the opening float cannot be negative", amount=str(opening_float))
+    if register.shift_id is not None:
+        register.open(UUID(register.shift_id))  # refuses, naming the open shift
+    shift = Shift(register=register.name, opening_float=opening_float, cashier=cashier, actor=actor)
+    register.open(shift.id)
+    return shift
+
+
+def close_shift(shift: Shift, register: Register, counted_cash: Decimal, actor: str) -> None:
+    shift.close(counted_cash, actor)
+    register.release(shift.id)
