@@ -12,13 +12,12 @@ import msgspec
 from commands.bus import Written, saved
 from commands.load import Aggregates, find, load
 from commands.orders import numbers
-from commands.shifts import register_of
+from commands.shifts import own_shift, register_of
 from oms.domain import selling
 from oms.domain.claim import Claim, claim_id
 from oms.domain.errors import NotFound
 from oms.domain.order import Order, PaymentMethod
 from oms.domain.product import Product
-from oms.domain.shift import Shift
 from oms.domain.user import User
 from oms.fields import Barcode, Instant, Money, Name, Percent, Quantity, money
 
@@ -97,10 +96,12 @@ def item_of(app: Aggregates, line: SaleLine) -> selling.SaleItem:
     return selling.SaleItem(quantity=line.quantity, product=product_of(app, line), discount=discount)
 
 
-def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_series: str) -> Written[Order]:
-    """Sell on an open shift; the invoice number comes from the shift's register's series
-    (or the store's). Products load once each, so lines of one product share its stock."""
-    shift = load(app, Shift, cmd.shift_id, "shift")
+def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_series: str,
+                only_cashier: str | None = None) -> Written[Order]:
+    """Sell on an open shift (`only_cashier`: on their own); the invoice number comes from
+    the shift's register's series (or the store's). Products load once each, so lines of
+    one product share its stock."""
+    shift = own_shift(app, cmd.shift_id, only_cashier)
     if cmd.customer_id is not None:
         load(app, User, cmd.customer_id, "customer")
     loaded: dict[UUID, Product] = {}

@@ -3,6 +3,7 @@ search and boards. Written only through the view-writing contract (`projections.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import singledispatchmethod
 from typing import Any
 from uuid import UUID
@@ -10,13 +11,14 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
 
-from oms.domain.order import Order, order_sums
+from oms.domain.order import Order, line_discount, order_sums
 from projections.view import View, stamp
 
 
 class OrderListView(View):
     tables = ("orders", "order_lines", "order_counts")
-    columns = frozenset({"status", "version", "updated_at"})
+    columns = frozenset({"status", "version", "updated_at", "invoice_number", "shift_id", "register", "change_due",
+                         "sold_at", "discount"})
 
 
 class OrderList(Projection[OrderListView]):
@@ -33,6 +35,7 @@ class OrderList(Projection[OrderListView]):
             "orders", id=e.originator_id, number=e.number, status="placed", channel=e.channel,
             customer_id=UUID(e.customer_id) if e.customer_id else None, fulfilment=e.fulfilment,
             note=e.note, subtotal=subtotal, tax=tax, total=total,
+            discount=sum((line_discount(line) for line in e.lines), Decimal("0.00")),
             item_count=sum(line["quantity"] for line in e.lines),
             search=" ".join([e.number, *(line["name"] for line in e.lines)]).lower(),
             placed_by=e.actor, version=e.originator_version, placed_at=e.timestamp, updated_at=e.timestamp,
@@ -40,9 +43,10 @@ class OrderList(Projection[OrderListView]):
         self.view.count("order_counts", {"status": "placed", "channel": e.channel})
         for number, line in enumerate(e.lines, start=1):
             self.view.insert(
-                "order_lines", order_id=e.originator_id, line=number, product_id=UUID(line["product_id"]),
-                sku=line["sku"], name=line["name"], quantity=line["quantity"], unit_price=line["unit_price"],
-                tax_rate=line["tax_rate"], net=line["net"], tax=line["tax"],
+                "order_lines", order_id=e.originator_id, line=number,
+                product_id=UUID(line["product_id"]) if line["product_id"] else None, sku=line["sku"],
+                name=line["name"], quantity=line["quantity"], unit_price=line["unit_price"],
+                tax_rate=line["tax_rate"], net=line["net"], tax=line["tax"], discount=line_discount(line),
             )
 
     @process_event.register
@@ -55,3 +59,18 @@ class OrderList(Projection[OrderListView]):
     @process_event.register
     def _(self, e: Order.PaymentRecorded, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"paid": e.amount})
+
+    @process_event.register
+    def _(self, e: Order.Sold, tracking: Tracking) -> None:
+        sale = e.sale
+        row = self.view.update(e.originator_id, {
+            "status": "delivered", "invoice_number": sale["invoice_number"], "shift_id": UUID(sale["shift_id"]),
+            "register": sale["register"], "change_due": sale["change_due"], "sold_at": sale["sold_at"], **stamp(e),
+        }, {"paid": sum((Decimal(p["amount"]) for p in e.payments), Decimal("0.00"))}, returning=("channel",))
+        if row is not None:
+            self.view.count("order_counts", {"status": "placed", "channel": row["channel"]}, -1)
+            self.view.count("order_counts", {"status": "delivered", "channel": row["channel"]})
+
+    @process_event.register
+    def _(self, e: Order.Refunded, tracking: Tracking) -> None:
+        self.view.update(e.originator_id, stamp(e), {"refunded": e.refund["amount"]})

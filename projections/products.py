@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import singledispatchmethod
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
@@ -13,7 +14,7 @@ from projections.view import View, stamp
 
 
 class ProductCatalogView(View):
-    tables = ("products",)
+    tables = ("products", "stock_discrepancies")
     columns = frozenset({*EDITABLE, "archived", "version", "updated_at"})
 
 
@@ -55,3 +56,14 @@ class ProductCatalog(Projection[ProductCatalogView]):
     @process_event.register
     def _(self, e: Product.StockHandedOver, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"reserved": -e.quantity, "stock": -e.quantity})
+
+    @process_event.register
+    def _(self, e: Product.StockSold, tracking: Tracking) -> None:
+        self.view.update(e.originator_id, stamp(e), {"stock": e.shortfall - e.quantity})
+        if e.shortfall:
+            self.view.insert("stock_discrepancies", order_id=UUID(e.order_id), product_id=e.originator_id,
+                             quantity=e.quantity, shortfall=e.shortfall, actor=e.actor, at=e.timestamp)
+
+    @process_event.register
+    def _(self, e: Product.StockReturned, tracking: Tracking) -> None:
+        self.view.update(e.originator_id, stamp(e), {"stock": e.quantity})

@@ -13,13 +13,14 @@ from projections.feed import Feed, Publish, feed
 from projections.orders import OrderList, OrderListView
 from projections.products import ProductCatalog, ProductCatalogView
 from projections.runner import Runner, create_tracking_table, tracking_table
+from projections.shifts import Shifts, ShiftsView
 from projections.users import Directory, UsersView
 from projections.view import View
 
 log = logging.getLogger("oms.projections")
 
 READ_MODELS: tuple[tuple[type[Projection[Any]], type[View]], ...] = (
-    (ProductCatalog, ProductCatalogView), (Directory, UsersView), (OrderList, OrderListView),
+    (ProductCatalog, ProductCatalogView), (Directory, UsersView), (OrderList, OrderListView), (Shifts, ShiftsView),
 )
 
 

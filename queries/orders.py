@@ -13,19 +13,23 @@ from queries.paging import Page, Where, fetch_page, like, paged
 
 LINES = (
     "(SELECT coalesce(json_agg(l), '[]') FROM (SELECT product_id, sku, name, quantity, unit_price::text AS unit_price,"
-    " trim_scale(tax_rate)::text AS tax_rate, net::text AS net, tax::text AS tax, (net + tax)::text AS total"
+    " trim_scale(tax_rate)::text AS tax_rate, discount::text AS discount, net::text AS net, tax::text AS tax,"
+    " (net + tax)::text AS total"
     " FROM order_lines WHERE order_id = o.id ORDER BY line) l)"
 )
 COLUMNS = (  # an order's JSON fields, its lines included
     "o.id, o.number, o.status, CASE WHEN o.paid >= o.total THEN 'paid' ELSE 'pending' END AS payment_status,"
     " o.channel, o.customer_id, u.full_name AS customer_name,"
     " o.fulfilment, o.note, o.subtotal::text AS subtotal, o.tax::text AS tax, o.total::text AS total,"
-    " o.paid::text AS paid, (o.total - o.paid)::text AS balance_due, o.item_count, o.version,"
+    " o.paid::text AS paid, (o.total - o.paid)::text AS balance_due, o.discount::text AS discount,"
+    " o.refunded::text AS refunded, o.invoice_number, o.shift_id, o.register, o.change_due::text AS change_due,"
+    " api_time(o.sold_at) AS sold_at, o.item_count, o.version,"
     f" api_time(o.placed_at) AS created_at, api_time(o.updated_at) AS updated_at, {LINES} AS items"
 )
 
 
 class OrderFilter(Page, frozen=True, forbid_unknown_fields=True):
+    shift_id: UUID | None = None
     status: Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"] | None = None
     channel: Literal["online", "pos"] | None = None
     customer_id: UUID | None = None
@@ -38,7 +42,8 @@ def where(f: OrderFilter, only_customer: UUID | None) -> Where:
     w = Where()
     if only_customer is not None:
         w.add("o.customer_id = {me}", me=only_customer)
-    for column, value in (("o.status", f.status), ("o.channel", f.channel), ("o.customer_id", f.customer_id)):
+    for column, value in (("o.status", f.status), ("o.channel", f.channel), ("o.customer_id", f.customer_id),
+                          ("o.shift_id", f.shift_id)):
         if value is not None:
             w.add(column + " = {v}", v=value)
     if f.from_ is not None:
@@ -56,7 +61,7 @@ def where(f: OrderFilter, only_customer: UUID | None) -> Where:
 def totals(f: OrderFilter, only_customer: UUID | None, after: Where) -> tuple[str, Where] | None:
     """For a list filtered at most by status and channel, the `order_counts` rows that
     hold its total (counting every order on each page view would scan the table)."""
-    if only_customer or f.customer_id or f.from_ or f.to or f.q:
+    if only_customer or f.customer_id or f.shift_id or f.from_ or f.to or f.q:
         return None
     w = Where(after)
     for column, value in (("status", f.status), ("channel", f.channel)):

@@ -50,3 +50,12 @@ async def get_product(pool: asyncpg.Pool, product_id: UUID, cost: bool) -> msgsp
 async def get_product_by_barcode(pool: asyncpg.Pool, code: str, cost: bool) -> msgspec.Raw | None:
     return await fetch_one(pool, table="products", select=columns(cost), where="barcode = $1 AND NOT archived",
                            args=[code])
+
+
+async def list_discrepancies(pool: asyncpg.Pool, f: Page) -> dict[str, Any]:
+    """Offline sales that took more than the server knew was available, newest first."""
+    items, total = await fetch_page(
+        pool, f, Where(), table="stock_discrepancies d", joins="JOIN products p ON p.id = d.product_id",
+        select="d.order_id, d.product_id, p.name AS product_name, d.quantity, d.shortfall, d.actor,"
+               " api_time(d.at) AS at", order_by="d.at DESC, d.order_id, d.product_id")
+    return paged(items, f, total)

@@ -41,6 +41,10 @@ def line_total(line: dict[str, Any]) -> Decimal:
     return Decimal(line["net"]) + Decimal(line["tax"])
 
 
+def line_discount(line: dict[str, Any]) -> Decimal:
+    return Decimal(line.get("discount", "0.00"))  # lines placed before discounts have none
+
+
 def order_sums(lines: list[dict[str, Any]]) -> tuple[Decimal, Decimal, Decimal]:
     """An order's subtotal, tax and total from its lines: the one place they are worked out
     (the aggregate, the OrderList read model and the live feed all take them from here)."""

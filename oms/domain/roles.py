@@ -6,6 +6,7 @@ PERMISSIONS = (
     "products.read", "products.cost", "products.write", "stock.adjust",
     "orders.read", "orders.place", "orders.manage", "orders.pay", "orders.cancel",
     "users.manage", "roles.manage",
+    "pos.sell", "orders.refund", "shifts.read", "shifts.manage", "registers.manage",
 )
 OWN = ":own"  # a permission limited to the holder's own objects, e.g. "orders.read:own"
 
@@ -14,13 +15,14 @@ BACK_OFFICE = (*STAFF_READ, "products.cost")
 BUILTIN_ROLES: dict[str, tuple[str, ...]] = {
     "admin": PERMISSIONS,
     "employee": (*BACK_OFFICE, "products.write", "stock.adjust", "orders.place", "orders.manage",
-                 "orders.pay", "orders.cancel"),
-    "cashier": (*STAFF_READ, "orders.place", "orders.pay", "orders.cancel"),
-    "viewer": BACK_OFFICE,
+                 "orders.pay", "orders.cancel", "pos.sell", "orders.refund", "shifts.read", "shifts.manage"),
+    "cashier": (*STAFF_READ, "orders.place", "orders.pay", "orders.cancel", "pos.sell", "orders.refund",
+                "shifts.read:own", "shifts.manage:own"),
+    "viewer": (*BACK_OFFICE, "shifts.read"),
     "customer": ("products.read", "orders.read:own", "orders.place:own", "orders.cancel:own"),
 }
 
 
 def grantable() -> tuple[str, ...]:
     """Every permission a custom role may hold: each one, and its own-objects form."""
-    return tuple(sorted({*PERMISSIONS, *(p + OWN for p in PERMISSIONS if p.startswith("orders."))}))
+    return tuple(sorted({*PERMISSIONS, *(p + OWN for p in PERMISSIONS if p.startswith(("orders.", "shifts.")))}))

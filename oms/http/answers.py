@@ -44,12 +44,13 @@ class Product(Answer, frozen=True):
 
 
 class OrderLine(Answer, frozen=True):
-    product_id: UUID
-    sku: str
+    product_id: UUID | None  # none on a quick-sell line
+    sku: str | None
     name: str
     quantity: int
     unit_price: MoneyText
     tax_rate: str
+    discount: MoneyText
     net: MoneyText
     tax: MoneyText
     total: MoneyText
@@ -58,6 +59,22 @@ class OrderLine(Answer, frozen=True):
 class Payment(Answer, frozen=True):
     method: str
     amount: MoneyText
+
+
+class RefundLine(Answer, frozen=True):
+    line: int
+    product_id: UUID | None
+    quantity: int
+    amount: MoneyText
+
+
+class Refund(Answer, frozen=True):
+    lines: list[RefundLine]
+    amount: MoneyText
+    tenders: dict[str, MoneyText]
+    reason: str
+    restock: bool
+    shift_id: UUID | None
 
 
 class Order(Answer, frozen=True):
@@ -75,13 +92,83 @@ class Order(Answer, frozen=True):
     total: MoneyText
     paid: MoneyText
     balance_due: MoneyText
+    discount: MoneyText
+    refunded: MoneyText
+    invoice_number: str | None  # a POS sale's: its number in its register's series
+    shift_id: UUID | None
+    register: str | None
+    change_due: MoneyText | None
+    sold_at: datetime | None  # when an offline POS made the sale
     version: int
     created_at: datetime
     updated_at: datetime
     payments: list[Payment] | None = None
+    refunds: list[Refund] | None = None
     customer_name: str | None = None
     item_count: int | None = None
     position: int | None = None
+
+
+class ShiftReport(Answer, frozen=True):
+    kind: Literal["X", "Z"]
+    sales_count: int
+    sales_total: MoneyText
+    tax: MoneyText
+    discounts: MoneyText
+    sales_by_tender: dict[str, MoneyText]
+    refunds_count: int
+    refunds_total: MoneyText
+    refunds_by_tender: dict[str, MoneyText]
+    cash_in: MoneyText
+    cash_out: MoneyText
+    opening_float: MoneyText
+    expected_cash: MoneyText
+    counted_cash: MoneyText | None
+    variance: MoneyText | None
+
+
+class CashMovement(Answer, frozen=True):
+    kind: Literal["in", "out"]
+    amount: MoneyText
+    reason: str
+    actor: str
+
+
+class Shift(Answer, frozen=True):
+    id: UUID
+    register: str
+    cashier: str
+    status: Literal["open", "closed"]
+    opening_float: MoneyText
+    version: int
+    opened_at: datetime
+    updated_at: datetime
+    report: ShiftReport | None = None
+    movements: list[CashMovement] | None = None
+    sales_count: int | None = None
+    sales_total: MoneyText | None = None
+    refunds_total: MoneyText | None = None
+    counted_cash: MoneyText | None = None
+    closed_at: datetime | None = None
+    position: int | None = None
+
+
+class Register(Answer, frozen=True):
+    name: str
+    invoice_series: str | None
+    shift_id: UUID | None
+    version: int
+    position: int | None = None
+
+
+class StockDiscrepancy(Answer, frozen=True):
+    order_id: UUID
+    product_id: UUID
+    product_name: str
+    quantity: int
+    shortfall: int
+    actor: str
+    at: datetime
 
 
 class User(Answer, frozen=True):

@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from commands.bus import Written
-from oms.domain.order import Order, line_total
+from oms.domain.order import Order, line_discount, line_total
 from oms.domain.product import Product
+from oms.domain.shift import Register, Shift, shift_report
 from oms.domain.user import Role, User
 from oms.http.codec import ok
 
@@ -33,17 +34,33 @@ def product_json(p: Product) -> dict[str, Any]:
 
 
 def order_json(o: Order) -> dict[str, Any]:
+    sale = o.sale or {}
     return {
         "id": o.id, "number": o.number, "status": o.status, "payment_status": o.payment_status,
         "channel": o.channel, "customer_id": o.customer_id, "fulfilment": o.fulfilment, "note": o.note,
         "items": [
-            {**line, "tax_rate": percent(line["tax_rate"]), "total": line_total(line)}
+            {**line, "tax_rate": percent(line["tax_rate"]), "discount": line_discount(line), "total": line_total(line)}
             for line in o.lines
         ],
         "subtotal": o.subtotal, "tax": o.tax, "total": o.total, "paid": o.paid,
-        "balance_due": o.balance_due, "payments": o.payments,
+        "balance_due": o.balance_due, "payments": o.payments, "refunds": o.refunds, "refunded": o.refunded,
+        "discount": sum((line_discount(line) for line in o.lines), Decimal("0.00")),
+        "invoice_number": sale.get("invoice_number"), "shift_id": sale.get("shift_id"),
+        "register": sale.get("register"), "change_due": sale.get("change_due"), "sold_at": sale.get("sold_at"),
         "version": o.version, "created_at": o.created_on, "updated_at": o.modified_on,
     }
+
+
+def shift_json(s: Shift) -> dict[str, Any]:
+    return {
+        "id": s.id, "register": s.register, "cashier": s.cashier, "status": s.status,
+        "opening_float": s.opening_float, "version": s.version, "opened_at": s.created_on,
+        "updated_at": s.modified_on, "report": shift_report(s), "movements": s.movements,
+    }
+
+
+def register_json(r: Register) -> dict[str, Any]:
+    return {"name": r.name, "invoice_series": r.series, "shift_id": r.shift_id, "version": r.version}
 
 
 def user_json(u: User) -> dict[str, Any]:

@@ -39,10 +39,43 @@ async def test_orders_answer_one_shape_from_the_aggregate_and_from_the_table(cli
     page = await decoded(client, "/orders", answers.Page[answers.Order], min_position=paid.position)
     listed = page.items[0]
     assert listed.item_count == 2 and listed.payment_status == paid.payment_status == "paid"
-    common = [f for f in answers.Order.__struct_fields__ if f not in ("payments", "customer_name", "item_count",
-                                                                       "position")]
-    assert {f: getattr(listed, f) for f in common} == {f: getattr(aggregate, f) for f in common}
+    assert same_order(listed, aggregate)
     await decoded(client, f"/orders/{paid.id}/history", answers.History)
+
+
+def same_order(listed: answers.Order, aggregate: answers.Order) -> bool:
+    """Every field both renderings carry (payments and refunds are the aggregate's only)."""
+    only = ("payments", "refunds", "customer_name", "item_count", "position")
+    common = [f for f in answers.Order.__struct_fields__ if f not in only]
+    return {f: getattr(listed, f) for f in common} == {f: getattr(aggregate, f) for f in common}
+
+
+async def test_pos_sales_refunds_and_shifts_answer_one_shape(client) -> None:
+    bread = await new_product(client, price="2.50", tax_rate="7")
+    shift = msgspec.convert(await post(client, "/shifts", {"register": "front", "opening_float": "50.00"}, 201),
+                            answers.Shift)
+    items = [{"product_id": bread["id"], "quantity": 3, "discount": {"kind": "percent", "value": "10"}},
+             {"name": "Candle", "price": "0.80", "tax_rate": "19", "quantity": 2}]
+    sold = msgspec.convert(await post(client, "/pos/sales", {
+        "shift_id": str(shift.id), "items": items, "discount": {"kind": "amount", "value": "0.05"},
+        "payments": [{"method": "card", "amount": "3.00"}, {"method": "cash", "amount": "20.00"}],
+        "sold_at": "2026-11-24T07:59:00Z"}, 201), answers.Order)
+    assert (sold.status, sold.invoice_number, sold.register) == ("delivered", sold.number, "front")
+    back = await post(client, f"/orders/{sold.id}/refunds", {"lines": [{"line": 2, "quantity": 1}], "reason": "broken",
+                                                            "tender": "cash", "shift_id": str(shift.id)}, 201)
+    refunded = msgspec.convert(back, answers.Order)
+    assert refunded.refunded == refunded.refunds[0].amount
+    aggregate = await decoded(client, f"/orders/{sold.id}", answers.Order)
+    page = await decoded(client, "/orders", answers.Page[answers.Order], min_position=refunded.position,
+                         shift_id=str(shift.id))
+    assert [o.id for o in page.items] == [sold.id] and same_order(page.items[0], aggregate)
+    one = await decoded(client, f"/shifts/{shift.id}", answers.Shift)
+    assert one.report.sales_count == 1 and one.report.refunds_count == 1
+    listed = (await decoded(client, "/shifts", answers.Page[answers.Shift], register="front")).items[0]
+    assert (listed.sales_total, listed.refunds_total) == (sold.total, refunded.refunded)
+    closed = msgspec.convert(await post(client, f"/shifts/{shift.id}/close", {"counted_cash": "60.00"}), answers.Shift)
+    assert closed.report.kind == "Z"
+    await decoded(client, "/registers/front", answers.Register)
 
 
 async def test_users_tokens_roles_and_health_answer_their_declared_shapes(client) -> None:

@@ -45,6 +45,12 @@ BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("POST", "/api/v1/users/{id}/password"): {"new_password": "a long passphrase"},
     ("POST", "/api/v1/roles"): {"name": "baker", "permissions": ["orders.read"]},
     ("PATCH", "/api/v1/roles/{name}"): {"permissions": ["orders.read"]},
+    ("POST", "/api/v1/shifts"): {"register": "front", "opening_float": "10.00"},
+    ("POST", "/api/v1/shifts/{id}/cash-movements"): {"kind": "in", "amount": "1.00", "reason": "float"},
+    ("POST", "/api/v1/shifts/{id}/close"): {"counted_cash": "10.00"},
+    ("PUT", "/api/v1/registers/{name}"): {"invoice_series": "R2"},
+    ("POST", "/api/v1/pos/sales"): {"items": [], "payments": [{"method": "cash", "amount": "5.00"}]},
+    ("POST", "/api/v1/orders/{id}/refunds"): {"lines": [{"line": 1, "quantity": 1}], "reason": "r", "tender": "cash"},
 }
 ANY_TEXT = st.one_of(
     st.text(st.characters(codec=None), max_size=40),  # any code point: controls, lone surrogates, ...
@@ -89,7 +95,10 @@ def test_any_text_in_any_command_field_is_never_a_5xx_and_the_read_models_stay_r
         {"items": [{"product_id": product["id"], "quantity": 1}]}).encode(), token)[1]
     user = server.request("POST", f"{API}/users", json.dumps(BODIES[("POST", "/api/v1/users")]).encode(), token)[1]
     server.request("POST", f"{API}/roles", json.dumps(BODIES[("POST", "/api/v1/roles")]).encode(), token)
-    ids = {"/products/": product["id"], "/orders/": order["id"], "/users/": user["id"], "/roles/": "baker"}
+    shift = server.request("POST", f"{API}/shifts", json.dumps({"register": "base", "opening_float": "9"}).encode(),
+                           token)[1]
+    ids = {"/products/": product["id"], "/orders/": order["id"], "/users/": user["id"], "/roles/": "baker",
+           "/shifts/": shift["id"], "/registers/": "base"}
     cases = [(key, field) for key, handler in sorted(routes.items()) for field in text_fields(handler.body_type)]
     seen: set[int] = set()
 
@@ -105,6 +114,8 @@ def test_any_text_in_any_command_field_is_never_a_5xx_and_the_read_models_stay_r
                 for k, v in body.items()}
         if "items" in body:
             body["items"] = [{"product_id": product["id"], "quantity": 1}]
+        if "payments" in body:
+            body["shift_id"] = shift["id"]
         if method == "POST" and path.endswith("/products"):
             body["sku"], body["barcode"] = f"S-{unique.hex[:10]}", unique.hex[:12]
         body[field.removesuffix("[]")] = [text] if field.endswith("[]") else text

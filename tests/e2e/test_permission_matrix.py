@@ -18,6 +18,7 @@ STAFF = {"admin", "employee", "cashier", "viewer"}
 SIGNED_IN = set(ROLES)
 BACK_OFFICE = {"admin", "employee"}
 ADMIN = {"admin"}
+TILL = {"admin", "employee", "cashier"}
 
 EXPECTED = {
     "GET /healthz": EVERYONE,
@@ -60,6 +61,16 @@ EXPECTED = {
     "PATCH /api/v1/orders/{id}/status": BACK_OFFICE,
     "POST /api/v1/orders/{id}/cancel": {"admin", "employee", "cashier", "customer"},
     "POST /api/v1/orders/{id}/payments": {"admin", "employee", "cashier"},
+    "POST /api/v1/orders/{id}/refunds": TILL,
+    "POST /api/v1/pos/sales": TILL,
+    "POST /api/v1/shifts": TILL,
+    "GET /api/v1/shifts": STAFF,
+    "GET /api/v1/shifts/{id}": STAFF,
+    "POST /api/v1/shifts/{id}/cash-movements": TILL,
+    "POST /api/v1/shifts/{id}/close": TILL,
+    "GET /api/v1/registers/{name}": STAFF,
+    "PUT /api/v1/registers/{name}": ADMIN,
+    "GET /api/v1/stock-discrepancies": BACK_OFFICE,
 }
 
 

@@ -1,5 +1,6 @@
 """One RouteTableDef per resource; `ROUTES` lists them for the app factory."""
 
-from oms.http.routes import auth, health, live, orders, products, users
+from oms.http.routes import auth, health, live, orders, products, sales, shifts, users
 
-ROUTES = (health.routes, auth.routes, users.routes, products.routes, orders.routes, live.routes)
+ROUTES = (health.routes, auth.routes, users.routes, products.routes, orders.routes, shifts.routes, sales.routes,
+          live.routes)

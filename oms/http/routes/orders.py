@@ -20,6 +20,7 @@ from commands.orders import (
     place_order,
     record_payment,
 )
+from commands.refunds import RefundOrder, refund_order
 from oms.domain.errors import NotFound
 from oms.domain.order import Order
 from oms.history import read_history, read_state
@@ -113,4 +114,14 @@ async def cancel(request: web.Request) -> web.Response:
 async def pay(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, RecordPayment)
     result = await request.app[BUS].run(record_payment, actor_of(request), order_id, cmd)
+    return answer(result, order_json, status=201)
+
+
+@routes.post("/api/v1/orders/{id}/refunds")
+@requires("orders.refund")
+@schema(body=RefundOrder, answer=answers.Order, status=201)
+async def refund(request: web.Request) -> web.Response:
+    """Cash goes out of the refunding cashier's own open shift (`shift_id`)."""
+    order_id, cmd = uuid_param(request), await read(request, RefundOrder)
+    result = await request.app[BUS].run(refund_order, actor_of(request), order_id, cmd)
     return answer(result, order_json, status=201)

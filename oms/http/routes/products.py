@@ -25,8 +25,8 @@ from oms.http.openapi import schema
 from oms.http.permissions import actor_of, can, requires
 from oms.http.render import answer, product_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
-from queries.paging import Fresh
-from queries.products import ProductFilter, get_product, get_product_by_barcode, list_products
+from queries.paging import Fresh, Page
+from queries.products import ProductFilter, get_product, get_product_by_barcode, list_discrepancies, list_products
 
 routes = web.RouteTableDef()
 
@@ -65,6 +65,16 @@ async def by_barcode(request: web.Request) -> web.Response:
     if product is None:
         raise NotFound("product not found")
     return ok(product)
+
+
+@routes.get("/api/v1/stock-discrepancies")
+@requires("stock.adjust")
+@schema(query=Page, answer=answers.Page[answers.StockDiscrepancy])
+async def discrepancies(request: web.Request) -> web.Response:
+    """Offline sales that took more than the server knew was available: units to count."""
+    f = query(request, Page)
+    await caught_up(request, f.min_position)
+    return ok(await list_discrepancies(request.app[POOL], f))
 
 
 @routes.get("/api/v1/products/{id}")

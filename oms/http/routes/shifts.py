@@ -1,0 +1,107 @@
+"""/shifts and /registers: open a shift, move cash, read its X report, close it (Z report);
+a register's invoice series.
+
+A cashier's shift permissions are for their own shifts: anyone else's answers 404.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from commands.shifts import (
+    CloseShift,
+    MoveCash,
+    OpenShift,
+    RegisterName,
+    SetRegister,
+    close_shift,
+    move_cash,
+    open_shift,
+    set_register,
+)
+from oms.domain.errors import NotFound
+from oms.domain.shift import Register, Shift
+from oms.history import read_state
+from oms.http import answers
+from oms.http.codec import ok, path_param, query, read, uuid_param
+from oms.http.keys import BUS, POOL, STORE
+from oms.http.openapi import schema
+from oms.http.permissions import actor_of, principal_of, requires, scope_of
+from oms.http.render import answer, register_json, shift_json
+from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
+from queries.shifts import ShiftFilter, list_shifts
+
+routes = web.RouteTableDef()
+
+
+def own_cashier(request: web.Request) -> str | None:
+    """The caller, when this route's permission is theirs for their own shifts only."""
+    return actor_of(request) if scope_of(request) == "own" else None
+
+
+def shift_keeper(request: web.Request) -> str | None:
+    """For routes of other permissions that act on a shift (selling, refunding): the
+    caller, unless they may manage every shift."""
+    return None if principal_of(request).scope("shifts.manage") == "all" else actor_of(request)
+
+
+@routes.post("/api/v1/shifts")
+@requires("shifts.manage")
+@schema(body=OpenShift, answer=answers.Shift, status=201)
+async def open_(request: web.Request) -> web.Response:
+    result = await request.app[BUS].run(open_shift, actor_of(request), await read(request, OpenShift))
+    return answer(result, shift_json, status=201)
+
+
+@routes.get("/api/v1/shifts")
+@requires("shifts.read")
+@schema(query=ShiftFilter, answer=answers.Page[answers.Shift])
+async def list_(request: web.Request) -> web.Response:
+    f = query(request, ShiftFilter)
+    await caught_up(request, f.min_position)
+    return ok(await list_shifts(request.app[POOL], f, own_cashier(request)))
+
+
+@routes.get("/api/v1/shifts/{id}")
+@requires("shifts.read")
+@schema(query=ReadAt, answer=answers.Shift)
+async def get(request: web.Request) -> web.Response:
+    """The shift with its report, worked out from its events (as it was, with `as_of`)."""
+    shift = await aggregate_at(request, Shift, uuid_param(request), "shift", query(request, ReadAt))
+    if own_cashier(request) not in (None, shift.cashier):
+        raise NotFound("shift not found")
+    return ok(shift_json(shift))
+
+
+@routes.post("/api/v1/shifts/{id}/cash-movements")
+@requires("shifts.manage")
+@schema(body=MoveCash, answer=answers.Shift, status=201)
+async def cash(request: web.Request) -> web.Response:
+    shift_id, cmd = uuid_param(request), await read(request, MoveCash)
+    result = await request.app[BUS].run(move_cash, actor_of(request), shift_id, cmd, own_cashier(request))
+    return answer(result, shift_json, status=201)
+
+
+@routes.post("/api/v1/shifts/{id}/close")
+@requires("shifts.manage")
+@schema(body=CloseShift, answer=answers.Shift)
+async def close(request: web.Request) -> web.Response:
+    shift_id, cmd = uuid_param(request), await read(request, CloseShift)
+    result = await request.app[BUS].run(close_shift, actor_of(request), shift_id, cmd, own_cashier(request))
+    return answer(result, shift_json)
+
+
+@routes.get("/api/v1/registers/{name}")
+@requires("shifts.read")
+@schema(answer=answers.Register, path={"name": RegisterName})
+async def get_register(request: web.Request) -> web.Response:
+    name = path_param(request, "name", RegisterName)
+    return ok(register_json(await read_state(request.app[STORE], Register, Register.create_id(name=name), "register")))
+
+
+@routes.put("/api/v1/registers/{name}")
+@requires("registers.manage")
+@schema(body=SetRegister, answer=answers.Register, path={"name": RegisterName})
+async def put_register(request: web.Request) -> web.Response:
+    name, cmd = path_param(request, "name", RegisterName), await read(request, SetRegister)
+    return answer(await request.app[BUS].run(set_register, actor_of(request), name, cmd), register_json)
