@@ -1,0 +1,110 @@
+"""The cashier's day over HTTP: shifts that are the cashier's own, refusals that write
+nothing, idempotent and offline sales, invoice numbers from two API processes."""
+
+import asyncio
+import uuid
+from collections import Counter
+
+from oms.http.app import create_app
+from tests.support.http import API, bearer, error_of, new_product, post, user_with_role
+
+
+async def open_shift(client, register="front", headers=None):
+    return await post(client, "/shifts", {"register": register, "opening_float": "50.00"}, 201, headers=headers)
+
+
+def cash_sale(shift, product, quantity=1, paid="100.00", **fields):
+    return {"shift_id": shift["id"], "items": [{"product_id": product["id"], "quantity": quantity}],
+            "payments": [{"method": "cash", "amount": paid}], **fields}
+
+
+async def test_a_cashier_sees_and_closes_only_their_own_shift(client) -> None:
+    _, anna = await user_with_role(client, "cashier")
+    _, ben = await user_with_role(client, "cashier")
+    shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}", bearer(anna))
+    for path in (f"/shifts/{shift['id']}",):
+        await error_of(await client.get(API + path, headers=bearer(ben)), 404)
+    for path, body in ((f"/shifts/{shift['id']}/close", {"counted_cash": "50.00"}),
+                       (f"/shifts/{shift['id']}/cash-movements", {"kind": "out", "amount": "1.00", "reason": "x"})):
+        await error_of(await client.post(API + path, json=body, headers=bearer(ben)), 404)
+    bread = await new_product(client)
+    await error_of(await client.post(f"{API}/pos/sales", json=cash_sale(shift, bread), headers=bearer(ben)), 404)
+    listed = await (await client.get(f"{API}/shifts", headers=bearer(ben))).json()
+    assert shift["id"] not in [s["id"] for s in listed["items"]]
+    sold = await post(client, "/pos/sales", cash_sale(shift, bread), 201, headers=bearer(anna))
+    assert sold["change_due"] == "97.50"
+    closed = await post(client, f"/shifts/{shift['id']}/close", {"counted_cash": "52.00"}, 200)  # admin: any shift
+    assert (closed["report"]["expected_cash"], closed["report"]["variance"]) == ("52.50", "-0.50")
+
+
+async def test_refused_sales_refunds_and_closes_write_nothing(client) -> None:
+    bread = await new_product(client, price="4.00", stock=5)
+    _, cashier = await user_with_role(client, "cashier")
+    as_cashier = bearer(cashier)
+    shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}", as_cashier)
+    sold = await post(client, "/pos/sales", cash_sale(shift, bread, 2), 201, headers=as_cashier)
+    refusals = [
+        ("/pos/sales", {**cash_sale(shift, bread), "discount": {"kind": "percent", "value": "15"}}, "discount_limit"),
+        ("/pos/sales", {**cash_sale(shift, bread), "payments": [{"method": "card", "amount": "4.01"}]},
+         "tender_exceeds_due"),
+        ("/pos/sales", cash_sale(shift, bread, 1, "3.99"), "payment_short"),
+        ("/pos/sales", cash_sale(shift, bread, 4), "insufficient_stock"),
+        (f"/orders/{sold['id']}/refunds", {"lines": [{"product_id": bread["id"], "quantity": 3}], "reason": "x",
+                                           "shift_id": shift["id"]}, "refund_exceeds_sale"),
+        (f"/shifts/{shift['id']}/cash-movements", {"kind": "out", "amount": "58.01", "reason": "bank"},
+         "insufficient_cash"),
+    ]
+    for path, body, code in refusals:
+        assert (await error_of(await client.post(API + path, json=body, headers=as_cashier), 409))["code"] == code
+    await post(client, f"/shifts/{shift['id']}/close", {"counted_cash": "58.00"}, 200, headers=as_cashier)
+    for path, body in ((f"/shifts/{shift['id']}/close", {"counted_cash": "58.00"}),
+                       ("/pos/sales", cash_sale(shift, bread))):
+        refused = await error_of(await client.post(API + path, json=body, headers=as_cashier), 409)
+        assert refused["code"] == "shift_closed"
+    after = await (await client.get(f"{API}/shifts/{shift['id']}")).json()
+    assert (after["report"]["sales_count"], after["report"]["refunds_count"], after["version"]) == (1, 0, 3)
+    product = await (await client.get(f"{API}/products/{bread['id']}",
+                                      params={"min_position": sold["position"]})).json()
+    assert product["stock"] == 3
+
+
+async def test_the_same_sale_sent_twice_at_once_is_one_sale(client) -> None:
+    bread = await new_product(client, stock=10)
+    shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}")
+    body, key = cash_sale(shift, bread, sold_at="2026-11-24T08:00:00Z"), {"Idempotency-Key": str(uuid.uuid4())}
+    answers = await asyncio.gather(*(client.post(f"{API}/pos/sales", json=body, headers=key) for _ in range(2)))
+    statuses = Counter(r.status for r in answers)
+    assert statuses[201] >= 1 and set(statuses) <= {201, 409}  # the second waits, or hears "in progress"
+    replay = await client.post(f"{API}/pos/sales", json=body, headers=key)
+    assert replay.status == 201 and replay.headers["Idempotent-Replayed"] == "true"
+    other = await client.post(f"{API}/pos/sales", json=cash_sale(shift, bread, 2), headers=key)
+    assert (await error_of(other, 409))["code"] == "idempotency_key_reused"
+    report = (await (await client.get(f"{API}/shifts/{shift['id']}")).json())["report"]
+    assert report["sales_count"] == 1
+
+
+async def test_an_offline_sale_beyond_stock_is_recorded_and_listed_for_counting(client) -> None:
+    bread = await new_product(client, stock=1)
+    shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}")
+    await error_of(await client.post(f"{API}/pos/sales", json=cash_sale(shift, bread, 3)), 409)
+    sold = await post(client, "/pos/sales", cash_sale(shift, bread, 3, sold_at="2026-11-24T07:00:00Z"), 201)
+    assert sold["sold_at"] == "2026-11-24T07:00:00Z"
+    listed = await (await client.get(f"{API}/stock-discrepancies", params={"min_position": sold["position"]})).json()
+    mine = [d for d in listed["items"] if d["order_id"] == sold["id"]]
+    assert [(d["quantity"], d["shortfall"]) for d in mine] == [(3, 2)]
+    product = await (await client.get(f"{API}/products/{bread['id']}")).json()
+    assert product["stock"] == 0
+
+
+async def test_invoice_numbers_from_two_api_processes_have_no_gap(config, db, aiohttp_client, client) -> None:
+    second = await aiohttp_client(create_app(config, db, run_projectors=False))
+    second.session.headers.update({"Authorization": client.session.headers["Authorization"]})
+    bread = await new_product(client, stock=1000)
+    await client.put(f"{API}/registers/twin", json={"invoice_series": "TW"})
+    shift = await open_shift(client, "twin")
+    answers = await asyncio.gather(*((client if i % 2 else second).post(f"{API}/pos/sales",
+                                                                       json=cash_sale(shift, bread))
+                                     for i in range(100)))
+    assert Counter(r.status for r in answers) == {201: 100}
+    numbers = sorted([(await r.json())["invoice_number"] for r in answers])
+    assert numbers == [f"TW-{n:06d}" for n in range(1, 101)]
