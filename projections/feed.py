@@ -18,6 +18,7 @@ from psycopg import Cursor, sql
 
 from oms.domain.order import Order, order_sums, payment_status
 from oms.domain.product import Product, available
+from oms.domain.shift import Shift
 from oms.names import APPLICATION
 
 Message = dict[str, Any]
@@ -26,17 +27,19 @@ TRACKING = "feed_tracking"
 
 ORDER_TYPES: dict[type, str] = {
     Order.Placed: "order.placed", Order.StatusChanged: "order.status_changed",
-    Order.PaymentRecorded: "order.payment_recorded",
+    Order.PaymentRecorded: "order.payment_recorded", Order.Sold: "order.sold", Order.Refunded: "order.refunded",
 }
 PRODUCT_TYPES: dict[type, str] = {
     Product.Created: "product.created", Product.Updated: "product.updated", Product.Archived: "product.archived",
     Product.StockAdjusted: "stock.changed", Product.StockReserved: "stock.changed",
     Product.ReservationReleased: "stock.changed", Product.StockHandedOver: "stock.changed",
+    Product.StockSold: "stock.changed", Product.StockReturned: "stock.changed",
 }
+SHIFT_TYPES: dict[type, str] = {Shift.Opened: "shift.opened", Shift.Closed: "shift.closed"}
 
 
 def relevant(event: Any) -> bool:
-    return type(event) in ORDER_TYPES or type(event) in PRODUCT_TYPES
+    return type(event) in ORDER_TYPES or type(event) in PRODUCT_TYPES or type(event) in SHIFT_TYPES
 
 
 def order_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
@@ -50,6 +53,13 @@ def order_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
                           for line in e.lines]}
     if isinstance(e, Order.StatusChanged):
         return {**base, "status": e.status, "previous": e.previous, "note": e.note}
+    if isinstance(e, Order.Sold):
+        return {**base, "status": "delivered", "invoice_number": e.sale["invoice_number"],
+                "shift_id": e.sale["shift_id"], "register": e.sale["register"], "payments": e.payments,
+                "change_due": e.sale["change_due"]}
+    if isinstance(e, Order.Refunded):
+        return {**base, "amount": e.refund["amount"], "tenders": e.refund["tenders"],
+                "shift_id": e.refund["shift_id"], "lines": e.refund["lines"]}
     return {**base, "method": e.method, "amount": e.amount}
 
 
@@ -59,10 +69,17 @@ def product_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
         data.update(sku=row["sku"], name=row["name"], price=row["price"], stock=row["stock"],
                     reserved=row["reserved"], available=available(row["stock"], row["reserved"]),
                     archived=row["archived"])
-    for field in ("delta", "quantity", "order_id", "reason"):
+    for field in ("delta", "quantity", "order_id", "reason", "shortfall"):
         if hasattr(e, field):
             data[field] = getattr(e, field)
     return data
+
+
+def shift_data(e: Any) -> dict[str, Any]:
+    if isinstance(e, Shift.Opened):
+        return {"shift_id": e.originator_id, "register": e.register, "cashier": e.cashier,
+                "opening_float": e.opening_float}
+    return {"shift_id": e.originator_id, "counted_cash": e.counted_cash, "closed_by": e.actor}
 
 
 def rows(curs: Cursor[Any], table: str, columns: str, ids: set[UUID]) -> dict[UUID, dict[str, Any]]:
@@ -84,6 +101,8 @@ def messages(pairs: Sequence[tuple[Any, int]], curs: Cursor[Any]) -> list[Messag
     for e, position in pairs:
         if type(e) in ORDER_TYPES:
             kind, data = ORDER_TYPES[type(e)], order_data(e, orders.get(e.originator_id))
+        elif type(e) in SHIFT_TYPES:
+            kind, data = SHIFT_TYPES[type(e)], shift_data(e)
         else:
             kind, data = PRODUCT_TYPES[type(e)], product_data(e, products.get(e.originator_id))
         out.append({"type": kind, "position": position, "at": e.timestamp, "data": data})
@@ -96,7 +115,7 @@ class Feed:
     they delivered), never loses one; hubs also compare `feed_tracking` on their ticks."""
 
     name = "Feed"
-    topics = {get_topic(cls) for cls in (*ORDER_TYPES, *PRODUCT_TYPES)}
+    topics = {get_topic(cls) for cls in (*ORDER_TYPES, *PRODUCT_TYPES, *SHIFT_TYPES)}
 
     def __init__(self, datastore: PostgresDatastore, publish: Publish) -> None:
         self.tracking = PostgresTrackingRecorder(datastore, tracking_table_name=TRACKING)

@@ -107,3 +107,23 @@ async def test_the_server_closes_an_overflowed_socket_with_4008(client) -> None:
             connected.offer({"type": "order.placed", "position": 10**9, "at": None, "data": {}})
     closing = await ws.receive()
     assert closing.type.name == "CLOSE" and ws.close_code == 4008
+
+
+async def test_a_board_hears_the_till_day_shifts_sales_and_refunds(client) -> None:
+    ws = await client.ws_connect(f"{API}/ws")
+    bread = await new_product(client, stock=5)
+    shift = await post(client, "/shifts", {"register": "live", "opening_float": "20.00"}, 201)
+    sold = await post(client, "/pos/sales", {"shift_id": shift["id"], "items": [{"product_id": bread["id"],
+                                                                                  "quantity": 2}],
+                                             "payments": [{"method": "cash", "amount": "10.00"}]}, 201)
+    await post(client, f"/orders/{sold['id']}/refunds", {"lines": [{"product_id": bread["id"], "quantity": 1}],
+                                                         "reason": "dropped", "restock": True,
+                                                         "shift_id": shift["id"]}, 201)
+    await post(client, f"/shifts/{shift['id']}/close", {"counted_cash": "22.50"}, 200)
+    _, *messages = await receive(ws, 8)
+    assert [m["type"] for m in messages] == ["shift.opened", "order.placed", "order.sold", "stock.changed",
+                                             "order.refunded", "stock.changed", "shift.closed"]
+    assert messages[2]["data"]["invoice_number"] == sold["invoice_number"]
+    assert [m["data"]["stock"] for m in messages if m["type"] == "stock.changed"] == [3, 4]
+    assert messages[4]["data"]["amount"] == "2.50" and messages[6]["data"]["counted_cash"] == "22.50"
+    await ws.close()
