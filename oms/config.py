@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Annotated
 
 import msgspec
 
@@ -29,6 +30,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     principal_ttl_seconds: float = 1.0
     metrics_token: str | None = None  # /metrics for Prometheus: with it, a bearer token; without, loopback only
     allowed_origins: str = ""  # comma-separated origins besides the server's own (browsers, websockets)
+    idempotency_hours: Annotated[int, msgspec.Meta(ge=48)] = 48  # API.md: keys are kept at least 48 hours
 
     @property
     def origins(self) -> frozenset[str]:
@@ -56,6 +58,7 @@ ENV = {
     "principal_ttl_seconds": "OMS_PRINCIPAL_TTL_SECONDS",
     "allowed_origins": "OMS_ALLOWED_ORIGINS",
     "metrics_token": "OMS_METRICS_TOKEN",
+    "idempotency_hours": "OMS_IDEMPOTENCY_HOURS",
 }
 
 

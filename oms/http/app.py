@@ -21,7 +21,7 @@ from oms.config import Config
 from oms.database import Database
 from oms.http.access import authorize
 from oms.http.headers import allow_origins, compress, secure
-from oms.http.idempotency import idempotency
+from oms.http.idempotency import idempotency, prune_forever
 from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRINCIPALS, READ_MODELS, STORE, TOKENS
 from oms.http.middlewares import request_context, secure_cookies
 from oms.http.routes import ROUTES
@@ -76,6 +76,14 @@ async def projections_ctx(app: web.Application) -> AsyncIterator[None]:
     await asyncio.to_thread(supervisor.stop)
 
 
+async def prune_ctx(app: web.Application) -> AsyncIterator[None]:
+    pruner = asyncio.create_task(prune_forever(app[POOL], app[CONFIG].idempotency_hours))
+    yield
+    pruner.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await pruner
+
+
 async def keep_session(connection: asyncpg.Connection) -> None:
     """Reads change no session state, so skip asyncpg's reset query on every release."""
 
@@ -106,6 +114,7 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     app.cleanup_ctx.append(pool_ctx)
     app.cleanup_ctx.append(auth_ctx)
     app.cleanup_ctx.append(hub_ctx)
+    app.cleanup_ctx.append(prune_ctx)
     if run_projectors:
         app.cleanup_ctx.append(projections_ctx)
     for routes in ROUTES:

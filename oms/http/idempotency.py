@@ -3,7 +3,8 @@ response again without running the command twice; with another request it is a 4
 
 The key is claimed by inserting its row before the handler runs, so of two concurrent
 requests with one key only one runs; the other waits (bounded) for the first answer.
-5xx answers are not kept: a retry may run again.
+5xx answers are not kept: a retry may run again. Answers are kept `idempotency_hours`
+(48 or more), then pruned by `prune_forever`, which every API process runs hourly.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
+import asyncpg
 from aiohttp import web
 
 from oms.http.errors import ApiError, to_response
@@ -21,10 +24,12 @@ from oms.http.keys import POOL
 from oms.http.middlewares import Handler
 from oms.http.permissions import PRINCIPAL
 
+log = logging.getLogger("oms.http")
 F = TypeVar("F", bound=Callable[..., object])
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 KEPT_HEADERS = ("Location", "Retry-After")
 WAIT_SECONDS = 10.0
+PRUNE_EVERY_SECONDS = 3600.0
 
 
 def answers_with_secrets(handler: F) -> F:
@@ -98,3 +103,19 @@ async def earlier_answer(request: web.Request, who: str, key: str, digest: bytes
         if asyncio.get_running_loop().time() > deadline:
             raise ApiError(409, "idempotency_key_in_progress", "a request with this key is still running")
         await asyncio.sleep(0.02)
+
+
+async def prune(pool: asyncpg.Pool, hours: int) -> int:
+    """Forget answers older than `hours`; answer how many were forgotten."""
+    done = await pool.execute("DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)",
+                              hours)
+    return int(done.split()[-1])
+
+
+async def prune_forever(pool: asyncpg.Pool, hours: int, every: float = PRUNE_EVERY_SECONDS) -> None:
+    while True:
+        try:
+            await prune(pool, hours)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:  # the next round tries again
+            log.warning("pruning idempotency keys failed: %r", exc)
+        await asyncio.sleep(every)

@@ -2,6 +2,8 @@
 
 import asyncio
 
+from oms.http.idempotency import prune
+from oms.http.keys import POOL
 from tests.support.http import API, new_product
 
 
@@ -57,3 +59,15 @@ async def test_keys_belong_to_their_user(client, anon) -> None:
                                json={"username": "zed", "password": "a long enough passphrase",
                                      "email": "zed@example.com", "full_name": "Zed"})
     assert response.status == 201
+
+
+async def test_keys_are_kept_48_hours_then_pruned(client) -> None:
+    product = await new_product(client, stock=5)
+    pool = client.app[POOL]
+    for key in ("old", "young"):
+        assert (await order(client, product, key))[0] == 201
+    await pool.execute("UPDATE idempotency_keys SET created_at = now() - interval '49 hours' WHERE key = 'old'")
+    await pool.execute("UPDATE idempotency_keys SET created_at = now() - interval '47 hours' WHERE key = 'young'")
+    assert await prune(pool, 48) == 1
+    assert (await order(client, product, "young"))[2].get("Idempotent-Replayed") == "true"
+    assert "Idempotent-Replayed" not in (await order(client, product, "old"))[2]  # forgotten: a new order
