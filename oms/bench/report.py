@@ -26,6 +26,13 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     throughput("place-order, one hot product", "orders_hot", 0.10)
     out.append(("  hot product oversold units", str(r["orders_hot"]["oversold"]), "0", "",
                 "yes" if r["orders_hot"]["oversold"] == 0 and r["orders_hot"]["reserved_equals_sold"] else "no"))
+    sales, placed = r["sales"], r["orders"]["per_second"]
+    ratio = sales["per_second"] / placed
+    out.append(("POS sale, 3 lines, split tender, 8 tills", f"{sales['per_second']:,.0f}/s (p99 {sales['p99_ms']} ms)",
+                "80% of place-order", f"{ratio:.3f}", "yes" if ratio >= 0.8 else "no"))
+    numbers = sales["invoice_numbers"]
+    out.append(("  invoice numbers 1..N, no gap", f"{numbers['count']:,} numbers, last {numbers['last']:,}", "gap-free",
+                "", "yes" if numbers["gap_free"] else "no"))
     latency("place-order p99 at 300/s offered", "orders_open_300", "p99_ms", 50)
     latency("  (context) place-order p99 at 100/s offered", "orders_open_100", "p99_ms", 50)
     latency("commit -> visible in read table p50", "lag", "p50_ms", 100)

