@@ -83,3 +83,9 @@ def record_payment(app: Aggregates, actor: str, order_id: UUID, cmd: RecordPayme
     order = load(app, Order, order_id, "order")
     order.record_payment(cmd.method, money(cmd.amount), actor)
     return saved(app, order, order)
+
+
+def reprint_receipt(app: Aggregates, actor: str, order_id: UUID) -> Written[Order]:
+    order = load(app, Order, order_id, "order")
+    order.reprint_receipt(actor)
+    return saved(app, order, order)

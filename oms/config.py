@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 
@@ -31,6 +32,22 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     metrics_token: str | None = None  # /metrics for Prometheus: with it, a bearer token; without, loopback only
     allowed_origins: str = ""  # comma-separated origins besides the server's own (browsers, websockets)
     idempotency_hours: Annotated[int, msgspec.Meta(ge=48)] = 48  # API.md: keys are kept at least 48 hours
+    # The shop on its receipts, until the settings issue makes these the admin's to edit.
+    store_name: str = "OMS"
+    store_address: str = ""
+    receipt_header: str = ""
+    receipt_footer: str = "Thank you!"
+    timezone: str = "UTC"  # the store's: receipts show local time
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def __post_init__(self) -> None:
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"OMS_TIMEZONE: unknown time zone {self.timezone!r} (e.g. Europe/Berlin)") from None
 
     @property
     def origins(self) -> frozenset[str]:
@@ -59,6 +76,11 @@ ENV = {
     "allowed_origins": "OMS_ALLOWED_ORIGINS",
     "metrics_token": "OMS_METRICS_TOKEN",
     "idempotency_hours": "OMS_IDEMPOTENCY_HOURS",
+    "store_name": "OMS_STORE_NAME",
+    "store_address": "OMS_STORE_ADDRESS",
+    "receipt_header": "OMS_RECEIPT_HEADER",
+    "receipt_footer": "OMS_RECEIPT_FOOTER",
+    "timezone": "OMS_TIMEZONE",
 }
 
 

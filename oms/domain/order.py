@@ -108,6 +108,7 @@ class Order(Aggregate):
         self.refunded_units: dict[int, int] = {}  # line number -> units refunded
         self.refunded_amounts: dict[int, Decimal] = {}  # line number -> money refunded
         self.sale: dict[str, Any] | None = None  # a POS sale: invoice number, shift, register, change due
+        self.reprints = 0
         # Lines never change once placed: their sums are worked out once.
         self.subtotal, self.tax, self.total = order_sums(lines)
 
@@ -227,6 +228,14 @@ class Order(Aggregate):
         amount = money_left if quantity == left else min(cents(line_total(line) * quantity / line["quantity"]),
                                                           money_left)
         return {"line": number, "product_id": line["product_id"], "quantity": quantity, "amount": amount}
+
+    def reprint_receipt(self, actor: str) -> None:
+        """A reprint is marked DUPLICATE and kept in the order's history."""
+        self._reprint(actor=actor)
+
+    @event("ReceiptReprinted")
+    def _reprint(self, actor: str) -> None:
+        self.reprints += 1
 
     @event("Refunded")
     def _refund(self, refund: dict[str, Any], actor: str) -> None:

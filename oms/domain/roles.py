@@ -7,6 +7,7 @@ PERMISSIONS = (
     "orders.read", "orders.place", "orders.manage", "orders.pay", "orders.cancel",
     "users.manage", "roles.manage",
     "pos.sell", "orders.refund", "shifts.read", "shifts.manage", "registers.manage",
+    "receipts.reprint",
 )
 OWN = ":own"  # a permission limited to the holder's own objects, e.g. "orders.read:own"
 
@@ -15,9 +16,10 @@ BACK_OFFICE = (*STAFF_READ, "products.cost")
 BUILTIN_ROLES: dict[str, tuple[str, ...]] = {
     "admin": PERMISSIONS,
     "employee": (*BACK_OFFICE, "products.write", "stock.adjust", "orders.place", "orders.manage",
-                 "orders.pay", "orders.cancel", "pos.sell", "orders.refund", "shifts.read", "shifts.manage"),
+                 "orders.pay", "orders.cancel", "pos.sell", "orders.refund", "shifts.read", "shifts.manage",
+                 "receipts.reprint"),
     "cashier": (*STAFF_READ, "orders.place", "orders.pay", "orders.cancel", "pos.sell", "orders.refund",
-                "shifts.read:own", "shifts.manage:own"),
+                "shifts.read:own", "shifts.manage:own", "receipts.reprint"),
     "viewer": (*BACK_OFFICE, "shifts.read"),
     "customer": ("products.read", "orders.read:own", "orders.place:own", "orders.cancel:own"),
 }

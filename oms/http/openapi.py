@@ -24,7 +24,8 @@ def schema(body: type | None = None, query: type | None = None, answer: Any = No
            body_required: bool = True) -> Callable[[F], F]:
     """Declare the body and query-string Structs a handler reads, the types of its path
     parts (`{id}` is a UUID unless said otherwise), and the shape it answers with
-    (`oms.http.answers`; `str` for plain text, None with no body) under `status`."""
+    (`oms.http.answers`; `str` for plain text; a dict of media type to JSON schema for
+    other media; None with no body) under `status`."""
 
     def declare(handler: F) -> F:
         handler.path_types = path or {}  # type: ignore[attr-defined]
@@ -40,7 +41,7 @@ def schema(body: type | None = None, query: type | None = None, answer: Any = No
 
 def declared(handler: Any) -> list[Any]:
     return [t for t in (getattr(handler, n, None) for n in ("body_type", "query_type", "answer_type"))
-            if t is not None and t is not str]
+            if t is not None and t is not str and not isinstance(t, dict)]
 
 
 def document(app: web.Application) -> dict[str, Any]:
@@ -110,6 +111,8 @@ def answers(handler: Any, by_type: dict[Any, Any]) -> dict[str, Any]:
             out["101"] = {"description": "switching to the websocket protocol"}
         elif answer is None:
             out[str(status)] = {"description": "no content"}
+        elif isinstance(answer, dict):
+            out[str(status)] = {"description": "OK", "content": {m: {"schema": s} for m, s in answer.items()}}
         elif answer is str:
             out[str(status)] = {"description": "text", "content": {"text/plain": {"schema": {"type": "string"}}}}
         else:

@@ -62,6 +62,7 @@ EXPECTED = {
     "POST /api/v1/orders/{id}/cancel": {"admin", "employee", "cashier", "customer"},
     "POST /api/v1/orders/{id}/payments": {"admin", "employee", "cashier"},
     "POST /api/v1/orders/{id}/refunds": TILL,
+    "GET /api/v1/orders/{id}/receipt": SIGNED_IN,
     "POST /api/v1/pos/sales": TILL,
     "POST /api/v1/shifts": TILL,
     "GET /api/v1/shifts": STAFF,

@@ -1,0 +1,137 @@
+"""Receipts, as printable HTML (80 mm roll, printed by the browser) and as PDF (reportlab).
+
+Both are drawn from one list of rows (`rows`), so they cannot say different things.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from oms.http.render import percent
+
+Row = tuple[str, str, str]  # kind, left, right
+WIDTH, MARGIN = 80 * mm, 4 * mm
+SIZES = {"title": 13.0, "total": 11.0, "mark": 11.0}
+CSS = (
+    "@page{size:80mm auto;margin:0}body{margin:0;background:#fff;color:#000}"
+    ".receipt{width:72mm;padding:4mm;font:12px/1.35 'DejaVu Sans',sans-serif}"
+    "p{display:flex;justify-content:space-between;gap:2mm;margin:0;white-space:pre-wrap}"
+    ".title{justify-content:center;font-weight:bold;font-size:16px}.text{justify-content:center;text-align:center}"
+    ".mark{justify-content:center;font-weight:bold;border:2px solid #000;margin:1mm 0}"
+    ".rule{border-top:1px dashed #000;margin:1.5mm 0}.total{font-weight:bold;font-size:14px}"
+    ".sub{padding-left:3mm}"
+)
+CSP = ("default-src 'none'; style-src 'sha256-" + base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
+       + "'; frame-ancestors 'none'")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+@dataclass(frozen=True)
+class Printed:
+    receipt: dict[str, Any]
+    store: dict[str, str]  # name, address, header, footer
+    cashier: str
+    at: str  # local time, formatted
+    duplicate: bool
+
+
+def amount(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def rows(p: Printed) -> list[Row]:
+    r = p.receipt
+    out: list[Row] = [("title", p.store["name"], "")]
+    out += [("text", text, "") for text in (p.store["address"], p.store["header"]) if text]
+    if p.duplicate:
+        out.append(("mark", "DUPLICATE", ""))
+    out += [("line", f"Invoice {r['number']}", ""), ("line", p.at, r["register"] or ""),
+            ("line", f"Cashier: {p.cashier}", ""), ("rule", "", "")]
+    for line in r["lines"]:
+        out.append(("line", f"{line['quantity']} x {line['name']}", amount(line["total"])))
+        if line["quantity"] > 1:
+            out.append(("sub", f"@ {amount(line['unit_price'])}", ""))
+        if line["discount"]:
+            out.append(("sub", "discount", f"-{amount(line['discount'])}"))
+    out.append(("rule", "", ""))
+    if r["discount"]:
+        out.append(("line", "Discounts", f"-{amount(r['discount'])}"))
+    out.append(("line", "Net", amount(r["subtotal"])))
+    out += [("sub", f"Tax {percent(t['rate'])}% on {amount(t['net'])}", amount(t["tax"])) for t in r["taxes"]]
+    out.append(("total", "TOTAL", amount(r["total"])))
+    out += [("line", p_["method"].title(), amount(p_["amount"])) for p_ in r["payments"]]
+    if r["change_due"]:
+        out.append(("line", "Change", amount(r["change_due"])))
+    out += [("line", f"Refunded: {refund['reason']}", f"-{amount(refund['amount'])}") for refund in r["refunds"]]
+    if p.store["footer"]:
+        out += [("rule", "", ""), ("text", p.store["footer"], "")]
+    return out
+
+
+def to_html(p: Printed) -> str:
+    body = "".join(
+        '<p class="rule"></p>' if kind == "rule" else
+        f'<p class="{kind}"><span>{html.escape(left)}</span>'
+        + (f"<span>{html.escape(right)}</span>" if right else "") + "</p>"
+        for kind, left, right in rows(p))
+    title = html.escape(f"Receipt {p.receipt['number']}" + (" (duplicate)" if p.duplicate else ""))
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<style>{CSS}</style></head><body><main class="receipt">{body}</main></body></html>')
+
+
+def fonts() -> tuple[str, str]:
+    """DejaVu (most scripts) when the machine has it, else the PDF standard Helvetica."""
+    regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
+    if not (regular.exists() and bold.exists()):
+        return "Helvetica", "Helvetica-Bold"
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+    return "DejaVuSans", "DejaVuSans-Bold"
+
+
+def to_pdf(p: Printed) -> bytes:
+    regular, bold = fonts()
+    inner = WIDTH - 2 * MARGIN
+    laid: list[tuple[str, list[str], str, str, float]] = []  # kind, left lines, right, font, size
+    for kind, left, right in rows(p):
+        font, size = (bold if kind in SIZES else regular), SIZES.get(kind, 8.5)
+        room = inner - (pdfmetrics.stringWidth(right, font, size) + 2 * mm if right else 0)
+        laid.append((kind, simpleSplit(left, font, size, room) or [""], right, font, size))
+    height = 2 * MARGIN + sum(4 * mm if kind == "rule" else len(lines) * size * 1.3
+                              for kind, lines, _, _, size in laid)
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=(WIDTH, height), pageCompression=1)
+    page.setTitle(f"Receipt {p.receipt['number']}")
+    y = height - MARGIN
+    for kind, lines, right, font, size in laid:
+        if kind == "rule":
+            page.setDash(2, 2)
+            page.line(MARGIN, y - 2 * mm, WIDTH - MARGIN, y - 2 * mm)
+            y -= 4 * mm
+            continue
+        page.setFont(font, size)
+        for number, text in enumerate(lines):
+            y -= size * 1.3
+            if kind in ("title", "text", "mark"):
+                page.drawCentredString(WIDTH / 2, y + size * 0.3, text)
+            else:
+                page.drawString(MARGIN + (3 * mm if kind == "sub" else 0), y + size * 0.3, text)
+            if number == 0 and right:
+                page.drawRightString(WIDTH - MARGIN, y + size * 0.3, right)
+    page.showPage()
+    page.save()
+    return out.getvalue()
