@@ -57,6 +57,9 @@ class SaleLine(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_def
             raise ValueError("a line is product_id, or barcode, or name with price and tax_rate")
 
 
+OneSaleLine = Annotated[SaleLine, msgspec.Meta(extra_json_schema=ONE_KIND_OF_LINE)]
+
+
 class Tender(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     method: PaymentMethod
     amount: Money
@@ -64,8 +67,7 @@ class Tender(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 class RecordSale(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     shift_id: UUID
-    items: Annotated[list[Annotated[SaleLine, msgspec.Meta(extra_json_schema=ONE_KIND_OF_LINE)]],
-                     msgspec.Meta(min_length=1, max_length=200)]
+    items: Annotated[list[OneSaleLine], msgspec.Meta(min_length=1, max_length=200)]
     payments: Annotated[list[Tender], msgspec.Meta(min_length=1, max_length=10)]
     discount: Discount | None = None
     customer_id: UUID | None = None

@@ -12,9 +12,8 @@ from commands.load import Aggregates, find_or_new, load
 from oms.domain import shift as shifts
 from oms.domain.errors import NotFound
 from oms.domain.shift import CashKind, Register, Shift
-from oms.fields import Money, Reason, matching, money
+from oms.fields import Money, Reason, RegisterName, matching, money
 
-RegisterName = Annotated[str, matching(r"[A-Za-z0-9._-]{1,32}", "a register's name, e.g. front-1")]
 Series = Annotated[str, matching(r"[A-Z0-9]{1,8}", "an invoice series prefix, e.g. R2")]
 
 

@@ -42,6 +42,7 @@ Reason = Annotated[str, msgspec.Meta(max_length=2000, pattern=f"^[^{CONTROLS}]*[
                                      description="why: text with something besides spaces")]
 Sku = Annotated[str, matching(r"[A-Za-z0-9._/-]{1,64}")]
 Barcode = Annotated[str, matching(r"[A-Za-z0-9-]{1,64}")]
+RegisterName = Annotated[str, matching(r"[A-Za-z0-9._-]{1,32}", "a register's name, e.g. front-1")]
 Quantity = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
 StockLevel = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]  # the domain's MAX_STOCK (a test holds them equal)
 StockDelta = Annotated[int, msgspec.Meta(ge=-10_000_000, le=10_000_000, extra_json_schema={"not": {"const": 0}})]

@@ -11,6 +11,7 @@ from eventsourcing.projection import Projection
 
 from projections.feed import Feed, Publish, feed
 from projections.orders import OrderList, OrderListView
+from projections.parked import ParkedSales, ParkedSalesView
 from projections.products import ProductCatalog, ProductCatalogView
 from projections.runner import Runner, create_tracking_table, tracking_table
 from projections.shifts import Shifts, ShiftsView
@@ -21,6 +22,7 @@ log = logging.getLogger("oms.projections")
 
 READ_MODELS: tuple[tuple[type[Projection[Any]], type[View]], ...] = (
     (ProductCatalog, ProductCatalogView), (Directory, UsersView), (OrderList, OrderListView), (Shifts, ShiftsView),
+    (ParkedSales, ParkedSalesView),
 )
 
 

@@ -161,6 +161,19 @@ class Register(Answer, frozen=True):
     position: int | None = None
 
 
+class ParkedSale(Answer, frozen=True):
+    id: UUID
+    register: str
+    cart: dict[str, Any]  # items, discount, customer_id: as POST /pos/sales takes them
+    note: str | None
+    parked_by: str
+    taken: bool
+    version: int
+    parked_at: datetime
+    updated_at: datetime
+    position: int | None = None
+
+
 class StockDiscrepancy(Answer, frozen=True):
     order_id: UUID
     product_id: UUID

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from commands.bus import Written
 from oms.domain.order import Order, line_discount, line_total
+from oms.domain.parked import ParkedSale
 from oms.domain.product import Product
 from oms.domain.shift import Register, Shift, shift_report
 from oms.domain.user import Role, User
@@ -57,6 +58,11 @@ def shift_json(s: Shift) -> dict[str, Any]:
         "opening_float": s.opening_float, "version": s.version, "opened_at": s.created_on,
         "updated_at": s.modified_on, "report": shift_report(s), "movements": s.movements,
     }
+
+
+def parked_json(p: ParkedSale) -> dict[str, Any]:
+    return {"id": p.id, "register": p.register, "cart": p.cart, "note": p.note, "parked_by": p.parked_by,
+            "taken": p.taken, "version": p.version, "parked_at": p.created_on, "updated_at": p.modified_on}
 
 
 def register_json(r: Register) -> dict[str, Any]:

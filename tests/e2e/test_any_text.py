@@ -49,6 +49,7 @@ BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("POST", "/api/v1/shifts/{id}/cash-movements"): {"kind": "in", "amount": "1.00", "reason": "float"},
     ("POST", "/api/v1/shifts/{id}/close"): {"counted_cash": "10.00"},
     ("PUT", "/api/v1/registers/{name}"): {"invoice_series": "R2"},
+    ("POST", "/api/v1/pos/parked"): {"register": "front", "items": [], "note": "table 4"},
     ("POST", "/api/v1/pos/sales"): {"items": [], "payments": [{"method": "cash", "amount": "5.00"}]},
     ("POST", "/api/v1/orders/{id}/refunds"): {"lines": [{"line": 1, "quantity": 1}], "reason": "r", "tender": "cash"},
 }

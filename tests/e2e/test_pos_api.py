@@ -5,6 +5,9 @@ import asyncio
 import uuid
 from collections import Counter
 
+import msgspec
+
+from oms.http import answers
 from oms.http.app import create_app
 from tests.support.http import API, bearer, error_of, new_product, post, user_with_role
 
@@ -108,3 +111,28 @@ async def test_invoice_numbers_from_two_api_processes_have_no_gap(config, db, ai
     assert Counter(r.status for r in answers) == {201: 100}
     numbers = sorted([(await r.json())["invoice_number"] for r in answers])
     assert numbers == [f"TW-{n:06d}" for n in range(1, 101)]
+
+
+async def test_a_parked_cart_waits_on_its_register_reserving_nothing(client) -> None:
+    bread = await new_product(client, stock=2)
+    register = f"r-{uuid.uuid4().hex[:6]}"
+    cart = {"items": [{"product_id": bread["id"], "quantity": 2, "discount": {"kind": "percent", "value": "5"}},
+                      {"name": "Candle", "price": "0.50", "tax_rate": "19", "quantity": 1}],
+            "discount": {"kind": "amount", "value": "0.10"}}
+    parked = msgspec.convert(await post(client, "/pos/parked", {"register": register, "note": "table 4", **cart}, 201),
+                             answers.ParkedSale)
+    assert parked.cart == cart
+    waiting = await (await client.get(f"{API}/pos/parked", params={"register": register,
+                                                                     "min_position": parked.position})).json()
+    listed = msgspec.convert(waiting, answers.Page[answers.ParkedSale]).items
+    assert listed == [msgspec.structs.replace(parked, position=None)]  # both renderings agree
+    elsewhere = await (await client.get(f"{API}/pos/parked", params={"register": "other"})).json()
+    assert elsewhere["items"] == []
+    product = await (await client.get(f"{API}/products/{bread['id']}")).json()
+    assert product["available"] == 2
+    taken = await client.delete(f"{API}/pos/parked/{parked.id}")
+    assert taken.status == 200 and (await taken.json())["taken"] is True
+    assert (await error_of(await client.delete(f"{API}/pos/parked/{parked.id}"), 409))["code"] == "invalid_transition"
+    at = (await taken.json())["position"]
+    after = await (await client.get(f"{API}/pos/parked", params={"register": register, "min_position": at})).json()
+    assert after["items"] == []

@@ -1,6 +1,6 @@
 """One RouteTableDef per resource; `ROUTES` lists them for the app factory."""
 
-from oms.http.routes import auth, health, live, orders, products, receipts, sales, shifts, users
+from oms.http.routes import auth, health, live, orders, parked, products, receipts, sales, shifts, users
 
 ROUTES = (health.routes, auth.routes, users.routes, products.routes, orders.routes, receipts.routes, shifts.routes,
-          sales.routes, live.routes)
+          sales.routes, parked.routes, live.routes)

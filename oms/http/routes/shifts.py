@@ -12,7 +12,6 @@ from commands.shifts import (
     CloseShift,
     MoveCash,
     OpenShift,
-    RegisterName,
     SetRegister,
     close_shift,
     move_cash,
@@ -21,6 +20,7 @@ from commands.shifts import (
 )
 from oms.domain.errors import NotFound
 from oms.domain.shift import Register, Shift
+from oms.fields import RegisterName
 from oms.history import read_state
 from oms.http import answers
 from oms.http.codec import ok, path_param, query, read, uuid_param

@@ -1,0 +1,44 @@
+"""/pos/parked: carts put aside on a register and taken back there (they reserve nothing)."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from commands.parked import ParkSale, park_sale, take_parked
+from oms.http import answers
+from oms.http.codec import ok, query, read, uuid_param
+from oms.http.keys import BUS, POOL
+from oms.http.openapi import schema
+from oms.http.permissions import actor_of, requires
+from oms.http.render import answer, parked_json
+from oms.http.routes.reads import caught_up
+from queries.parked import ParkedFilter, list_parked
+
+routes = web.RouteTableDef()
+
+
+@routes.post("/api/v1/pos/parked")
+@requires("pos.sell")
+@schema(body=ParkSale, answer=answers.ParkedSale, status=201)
+async def park(request: web.Request) -> web.Response:
+    result = await request.app[BUS].run(park_sale, actor_of(request), await read(request, ParkSale))
+    return answer(result, parked_json, status=201)
+
+
+@routes.get("/api/v1/pos/parked")
+@requires("pos.sell")
+@schema(query=ParkedFilter, answer=answers.Page[answers.ParkedSale])
+async def list_(request: web.Request) -> web.Response:
+    """The carts waiting on a register (`?register=`), oldest first."""
+    f = query(request, ParkedFilter)
+    await caught_up(request, f.min_position)
+    return ok(await list_parked(request.app[POOL], f))
+
+
+@routes.delete("/api/v1/pos/parked/{id}")
+@requires("pos.sell")
+@schema(answer=answers.ParkedSale)
+async def take(request: web.Request) -> web.Response:
+    """Take a parked cart back (to resume it, or drop it): it leaves the register's list."""
+    result = await request.app[BUS].run(take_parked, actor_of(request), uuid_param(request))
+    return answer(result, parked_json)
