@@ -14,6 +14,7 @@ from typing import Any
 import aiohttp
 import msgspec
 
+from oms.bench import pos
 from oms.bench.stats import summary
 
 Body = Callable[[], Any]
@@ -157,16 +158,6 @@ def order_body(products: list[str], lines: int) -> Body:
     return body
 
 
-def sale_body(products: list[str], shifts: list[str], lines: int) -> Body:
-    """A 3-line POS sale (3.00 each, no tax: 9.00) paid 4.00 by card and 10.00 cash: 5.00 change."""
-    def body() -> dict[str, Any]:
-        return {"shift_id": random.choice(shifts),
-                "items": [{"product_id": p, "quantity": 1} for p in random.sample(products, lines)],
-                "payments": [{"method": "card", "amount": "4.00"}, {"method": "cash", "amount": "10.00"}]}
-
-    return body
-
-
 def main() -> None:
     phase, args = sys.argv[1], msgspec.json.decode(sys.argv[2])
     headers = {"Authorization": f"Bearer {args['token']}"}
@@ -178,8 +169,14 @@ def main() -> None:
         body = order_body(args["products"], args["lines"])
         result = closed(f"{base}/api/v1/orders", "POST", body, args["concurrency"], args["seconds"], headers)
     elif phase == "sales":
-        body = sale_body(args["products"], args["shifts"], args["lines"])
-        result = closed(f"{base}/api/v1/pos/sales", "POST", body, args["concurrency"], args["seconds"], headers)
+        products, shifts, lines = args["products"], args["shifts"], args["lines"]
+        result = closed(f"{base}/api/v1/pos/sales", "POST", lambda: pos.sale(products, random.choice(shifts), lines),
+                        args["concurrency"], args["seconds"], headers)
+    elif phase == "sync":
+        result = pos.sync(base, headers, args["products"], args["shifts"], args["per_till"])
+    elif phase == "receipts":
+        result = closed(f"{base}/api/v1/orders/{args['order']}/receipt?format=pdf", "GET", None, args["clients"],
+                        args["seconds"], headers)
     elif phase == "orders_open":
         body = order_body(args["products"], args["lines"])
         result = open_rate([f"{base}/api/v1/orders"], "POST", body, args["rate"], args["seconds"], headers)

@@ -33,6 +33,15 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     numbers = sales["invoice_numbers"]
     out.append(("  invoice numbers 1..N, no gap", f"{numbers['count']:,} numbers, last {numbers['last']:,}", "gap-free",
                 "", "yes" if numbers["gap_free"] else "no"))
+    sync = r["sync"]
+    once = sync["sent"] // 2
+    replayed = sync["statuses"].get("201 replayed", 0)
+    out.append(("offline sync: 10 tills x 100 queued sales", f"{sync['seconds']} s ({sync['per_second']:,.0f}/s)",
+                "", "", ""))
+    out.append(("  sent twice: recorded, replayed", f"{sync['recorded']:,}, {replayed:,}", f"{once:,}, {once:,}", "",
+                "yes" if sync["recorded"] == once == replayed else "no"))
+    out.append(("receipt PDF, 8 clients", f"p50 {r['receipts']['p50_ms']} ms, p99 {r['receipts']['p99_ms']} ms",
+                f"{r['receipts']['per_second']:,.0f}/s", "", ""))
     latency("place-order p99 at 300/s offered", "orders_open_300", "p99_ms", 50)
     latency("  (context) place-order p99 at 100/s offered", "orders_open_100", "p99_ms", 50)
     latency("commit -> visible in read table p50", "lag", "p50_ms", 100)

@@ -18,6 +18,7 @@ from typing import Any
 
 import psycopg
 
+from oms.bench import pos
 from oms.config import Config
 from oms.database import Database, resolve
 
@@ -172,6 +173,11 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
         results["sales"] = load("sales", **common, products=products, shifts=shifts, lines=3)
         wait_ready(base)
         results["sales"]["invoice_numbers"] = invoice_numbers(db, config.order_prefix)
+        tills = [call(f"{base}/api/v1/shifts", {"register": f"offline-{i}", "opening_float": "100.00"}, token)["id"]
+                 for i in range(10)]
+        results["sync"] = load("sync", **common, products=products, shifts=tills, per_till=100)
+        sold = call(f"{base}/api/v1/pos/sales", pos.sale(products, shifts[0], 3), token)["id"]
+        results["receipts"] = load("receipts", **common, order=sold, clients=8)
         results["orders_open_300"] = load("orders_open", **common, products=products, lines=3, rate=300)
         results["orders_open_100"] = load("orders_open", **common, products=products, lines=3, rate=100)
         results["lag"] = load("lag", **common, products=products, count=200)
