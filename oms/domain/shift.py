@@ -21,17 +21,29 @@ TENDERS = ("cash", "card", "other")
 ZERO = Decimal("0.00")
 
 
-def tender_sums(entries: list[dict[str, Any]]) -> dict[str, Decimal]:
-    """Amounts per tender over sales or refunds (each with `tenders`: method -> amount)."""
-    sums = dict.fromkeys(TENDERS, ZERO)
-    for entry in entries:
-        for method, amount in entry["tenders"].items():
-            sums[method] += Decimal(amount)
-    return sums
+class Totals:
+    """Running sums of sales or refunds: count, amount, per tender (and tax, discounts)."""
+
+    __slots__ = ("amount", "by_tender", "count", "discount", "tax")
+
+    def __init__(self) -> None:
+        self.count, self.amount, self.tax, self.discount = 0, ZERO, ZERO, ZERO
+        self.by_tender = dict.fromkeys(TENDERS, ZERO)
+
+    def add(self, amount: Any, tenders: dict[str, Any], tax: Any = ZERO, discount: Any = ZERO) -> Totals:
+        """A copy with one more sale or refund: copies of the shift share their Totals
+        until one of them changes."""
+        out = Totals()
+        out.count, out.amount = self.count + 1, self.amount + Decimal(amount)
+        out.tax, out.discount = self.tax + Decimal(tax), self.discount + Decimal(discount)
+        out.by_tender = dict(self.by_tender)
+        for method, value in tenders.items():
+            out.by_tender[method] += Decimal(value)
+        return out
 
 
 class Shift(Aggregate):
-    mutable = ("movements", "sales", "refunds")
+    mutable = ("movements",)
 
     @event("Opened")
     def __init__(self, *, register: str, opening_float: Decimal, cashier: str, actor: str) -> None:
@@ -40,8 +52,8 @@ class Shift(Aggregate):
         self.cashier = cashier
         self.status = "open"
         self.movements: list[dict[str, Any]] = []
-        self.sales: list[dict[str, Any]] = []
-        self.refunds: list[dict[str, Any]] = []
+        self.sales = Totals()  # replaced, never changed in place: copies of the shift share it
+        self.refunds = Totals()
         self.counted_cash: Decimal | None = None
         self.closed_by: str | None = None
 
@@ -50,7 +62,7 @@ class Shift(Aggregate):
         """What the drawer should hold: the float, cash taken (less change), cash in and out,
         cash refunded."""
         moved = sum((Decimal(m["amount"]) * (1 if m["kind"] == "in" else -1) for m in self.movements), ZERO)
-        return self.opening_float + tender_sums(self.sales)["cash"] - tender_sums(self.refunds)["cash"] + moved
+        return self.opening_float + self.sales.by_tender["cash"] - self.refunds.by_tender["cash"] + moved
 
     def check_open(self) -> None:
         if self.status != "open":
@@ -80,7 +92,7 @@ class Shift(Aggregate):
 
     @event("SaleRecorded")
     def _record_sale(self, sale: dict[str, Any], actor: str) -> None:
-        self.sales.append(sale)
+        self.sales = self.sales.add(sale["total"], sale["tenders"], sale["tax"], sale["discount"])
 
     def record_refund(self, refund: dict[str, Any], actor: str) -> None:
         """`refund`: order_id, amount, tenders; its cash leaves this drawer."""
@@ -90,7 +102,7 @@ class Shift(Aggregate):
 
     @event("RefundRecorded")
     def _record_refund(self, refund: dict[str, Any], actor: str) -> None:
-        self.refunds.append(refund)
+        self.refunds = self.refunds.add(refund["amount"], refund["tenders"])
 
     def close(self, counted_cash: Decimal, actor: str) -> None:
         self.check_open()
@@ -105,21 +117,21 @@ class Shift(Aggregate):
 
 def shift_report(shift: Shift) -> dict[str, Any]:
     """The X report of an open shift, the Z report of a closed one."""
-    sales, refunds = tender_sums(shift.sales), tender_sums(shift.refunds)
+    sales, refunds = shift.sales, shift.refunds
     cash_in = sum((Decimal(m["amount"]) for m in shift.movements if m["kind"] == "in"), ZERO)
     cash_out = sum((Decimal(m["amount"]) for m in shift.movements if m["kind"] == "out"), ZERO)
     expected = shift.expected_cash
     counted = shift.counted_cash
     return {
         "kind": "Z" if shift.status == "closed" else "X",
-        "sales_count": len(shift.sales),
-        "sales_total": sum((Decimal(s["total"]) for s in shift.sales), ZERO),
-        "tax": sum((Decimal(s["tax"]) for s in shift.sales), ZERO),
-        "discounts": sum((Decimal(s["discount"]) for s in shift.sales), ZERO),
-        "sales_by_tender": sales,
-        "refunds_count": len(shift.refunds),
-        "refunds_total": sum((Decimal(r["amount"]) for r in shift.refunds), ZERO),
-        "refunds_by_tender": refunds,
+        "sales_count": sales.count,
+        "sales_total": sales.amount,
+        "tax": sales.tax,
+        "discounts": sales.discount,
+        "sales_by_tender": sales.by_tender,
+        "refunds_count": refunds.count,
+        "refunds_total": refunds.amount,
+        "refunds_by_tender": refunds.by_tender,
         "cash_in": cash_in,
         "cash_out": cash_out,
         "opening_float": shift.opening_float,
