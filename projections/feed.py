@@ -27,7 +27,7 @@ TRACKING = "feed_tracking"
 
 ORDER_TYPES: dict[type, str] = {
     Order.Placed: "order.placed", Order.StatusChanged: "order.status_changed",
-    Order.PaymentRecorded: "order.payment_recorded", Order.Sold: "order.sold", Order.Refunded: "order.refunded",
+    Order.PaymentRecorded: "order.payment_recorded", Order.Refunded: "order.refunded",
 }
 PRODUCT_TYPES: dict[type, str] = {
     Product.Created: "product.created", Product.Updated: "product.updated", Product.Archived: "product.archived",
@@ -42,21 +42,32 @@ def relevant(event: Any) -> bool:
     return type(event) in ORDER_TYPES or type(event) in PRODUCT_TYPES or type(event) in SHIFT_TYPES
 
 
+def sold(e: Any) -> dict[str, Any] | None:
+    """The sale of an `OrderPlaced` that was a POS sale (older events have no such field)."""
+    return getattr(e, "sale", None)
+
+
+def kind_of(e: Any) -> str:
+    """The message type: a POS sale is `order.sold`, though stored as `OrderPlaced`."""
+    return "order.sold" if isinstance(e, Order.Placed) and sold(e) else ORDER_TYPES[type(e)]
+
+
 def order_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
     base = {"id": e.originator_id, "number": row and row["number"], "customer_id": row and row["customer_id"],
             "status": row and row["status"], "payment_status": row and payment_status(row["paid"], row["total"])}
     if isinstance(e, Order.Placed):
         _, _, total = order_sums(e.lines)
-        return {**base, "number": e.number, "customer_id": UUID(e.customer_id) if e.customer_id else None,
-                "channel": e.channel, "fulfilment": e.fulfilment, "note": e.note, "total": total,
-                "items": [{"product_id": line["product_id"], "name": line["name"], "quantity": line["quantity"]}
-                          for line in e.lines]}
+        placed = {**base, "number": e.number, "customer_id": UUID(e.customer_id) if e.customer_id else None,
+                  "channel": e.channel, "fulfilment": e.fulfilment, "note": e.note, "total": total,
+                  "items": [{"product_id": line["product_id"], "name": line["name"], "quantity": line["quantity"]}
+                            for line in e.lines]}
+        sale = sold(e)
+        return placed if not sale else {
+            **placed, "status": "delivered", "payment_status": "paid", "invoice_number": sale["invoice_number"],
+            "shift_id": sale["shift_id"], "register": sale["register"], "payments": e.payments,
+            "change_due": sale["change_due"]}
     if isinstance(e, Order.StatusChanged):
         return {**base, "status": e.status, "previous": e.previous, "note": e.note}
-    if isinstance(e, Order.Sold):
-        return {**base, "status": "delivered", "invoice_number": e.sale["invoice_number"],
-                "shift_id": e.sale["shift_id"], "register": e.sale["register"], "payments": e.payments,
-                "change_due": e.sale["change_due"]}
     if isinstance(e, Order.Refunded):
         return {**base, "amount": e.refund["amount"], "tenders": e.refund["tenders"],
                 "shift_id": e.refund["shift_id"], "lines": e.refund["lines"]}
@@ -100,7 +111,7 @@ def messages(pairs: Sequence[tuple[Any, int]], curs: Cursor[Any]) -> list[Messag
     out = []
     for e, position in pairs:
         if type(e) in ORDER_TYPES:
-            kind, data = ORDER_TYPES[type(e)], order_data(e, orders.get(e.originator_id))
+            kind, data = kind_of(e), order_data(e, orders.get(e.originator_id))
         elif type(e) in SHIFT_TYPES:
             kind, data = SHIFT_TYPES[type(e)], shift_data(e)
         else:

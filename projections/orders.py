@@ -17,8 +17,7 @@ from projections.view import View, stamp
 
 class OrderListView(View):
     tables = ("orders", "order_lines", "order_counts")
-    columns = frozenset({"status", "version", "updated_at", "invoice_number", "shift_id", "register", "change_due",
-                         "sold_at", "discount"})
+    columns = frozenset({"status", "version", "updated_at"})
 
 
 class OrderList(Projection[OrderListView]):
@@ -31,16 +30,21 @@ class OrderList(Projection[OrderListView]):
     @process_event.register
     def _(self, e: Order.Placed, tracking: Tracking) -> None:
         subtotal, tax, total = order_sums(e.lines)
+        sale = getattr(e, "sale", None) or {}  # a POS sale, paid and handed over (none before POS existed)
+        status = "delivered" if sale else "placed"
         self.view.insert(
-            "orders", id=e.originator_id, number=e.number, status="placed", channel=e.channel,
+            "orders", id=e.originator_id, number=e.number, status=status, channel=e.channel,
             customer_id=UUID(e.customer_id) if e.customer_id else None, fulfilment=e.fulfilment,
             note=e.note, subtotal=subtotal, tax=tax, total=total,
             discount=sum((line_discount(line) for line in e.lines), Decimal("0.00")),
             item_count=sum(line["quantity"] for line in e.lines),
             search=" ".join([e.number, *(line["name"] for line in e.lines)]).lower(),
             placed_by=e.actor, version=e.originator_version, placed_at=e.timestamp, updated_at=e.timestamp,
+            paid=sum((Decimal(p["amount"]) for p in getattr(e, "payments", None) or ()), Decimal("0.00")),
+            invoice_number=sale.get("invoice_number"), shift_id=UUID(sale["shift_id"]) if sale else None,
+            register=sale.get("register"), change_due=sale.get("change_due"), sold_at=sale.get("sold_at"),
         )
-        self.view.count("order_counts", {"status": "placed", "channel": e.channel})
+        self.view.count("order_counts", {"status": status, "channel": e.channel})
         for number, line in enumerate(e.lines, start=1):
             self.view.insert(
                 "order_lines", order_id=e.originator_id, line=number,
@@ -59,17 +63,6 @@ class OrderList(Projection[OrderListView]):
     @process_event.register
     def _(self, e: Order.PaymentRecorded, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"paid": e.amount})
-
-    @process_event.register
-    def _(self, e: Order.Sold, tracking: Tracking) -> None:
-        sale = e.sale
-        row = self.view.update(e.originator_id, {
-            "status": "delivered", "invoice_number": sale["invoice_number"], "shift_id": UUID(sale["shift_id"]),
-            "register": sale["register"], "change_due": sale["change_due"], "sold_at": sale["sold_at"], **stamp(e),
-        }, {"paid": sum((Decimal(p["amount"]) for p in e.payments), Decimal("0.00"))}, returning=("channel",))
-        if row is not None:
-            self.view.count("order_counts", {"status": "placed", "channel": row["channel"]}, -1)
-            self.view.count("order_counts", {"status": "delivered", "channel": row["channel"]})
 
     @process_event.register
     def _(self, e: Order.Refunded, tracking: Tracking) -> None:

@@ -94,7 +94,11 @@ class Order(Aggregate):
         fulfilment: str | None,
         note: str | None,
         actor: str,
+        sale: dict[str, Any] | None = None,
+        payments: list[dict[str, Any]] | None = None,
     ) -> None:
+        """`sale` and `payments`: a POS sale, paid and handed over as it is placed (see
+        `selling`); orders placed before POS sales existed have neither."""
         self.number = number
         self.channel = channel
         self.lines = lines
@@ -102,12 +106,12 @@ class Order(Aggregate):
         self.fulfilment = fulfilment
         self.note = note
         self.placed_by = actor
-        self.status = "placed"
-        self.payments: list[dict[str, Any]] = []
+        self.status = "delivered" if sale else "placed"
+        self.payments: list[dict[str, Any]] = list(payments or [])
         self.refunds: list[dict[str, Any]] = []
         self.refunded_units: dict[int, int] = {}  # line number -> units refunded
         self.refunded_amounts: dict[int, Decimal] = {}  # line number -> money refunded
-        self.sale: dict[str, Any] | None = None  # a POS sale: invoice number, shift, register, change due
+        self.sale = sale  # a POS sale's invoice number, shift, register, change due, sold_at, discount
         self.reprints = 0
         # Lines never change once placed: their sums are worked out once.
         self.subtotal, self.tax, self.total = order_sums(lines)
@@ -171,18 +175,6 @@ class Order(Aggregate):
     def _record_payment(self, method: str, amount: Decimal, actor: str) -> None:
         self.payments.append({"method": method, "amount": amount})
 
-
-    # -- a POS sale: paid and handed over at the counter ------------------------------
-    def record_sale(self, sale: dict[str, Any], payments: list[dict[str, Any]], actor: str) -> None:
-        """`sale`: invoice_number, shift_id, register, change_due, sold_at, salesman_id;
-        `payments`: the tenders, cash net of change (see `selling`)."""
-        self._sell(sale=sale, payments=payments, actor=actor)
-
-    @event("Sold")
-    def _sell(self, sale: dict[str, Any], payments: list[dict[str, Any]], actor: str) -> None:
-        self.sale = sale
-        self.payments.extend(payments)
-        self.status = "delivered"
 
     # -- refunds ----------------------------------------------------------------------
     def refund(self, units: dict[int, int], tender: str, reason: str, restock: bool, shift_id: str | None,

@@ -62,7 +62,7 @@ def place(
         raise OrderTooLarge(f"an order's total is at most {MAX_ORDER_TOTAL}", total=str(total))
     order = Order(
         number=number, channel=channel, lines=lines,
-        customer_id=customer_id, fulfilment=fulfilment, note=note, actor=actor,
+        customer_id=customer_id, fulfilment=fulfilment, note=note, actor=actor, sale=None, payments=None,
     )
     for pid, quantity in quantities.items():
         products[pid].reserve(order.id, quantity, actor)

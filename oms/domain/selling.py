@@ -146,11 +146,10 @@ def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Disc
         short = [products[pid].shortage(q) for pid, q in units.items() if q > products[pid].available]
         if short:
             raise InsufficientStock("not enough stock for every line", lines=short)
-    order = Order(number=number, channel="pos", lines=lines, customer_id=customer_id, fulfilment=None,
-                  note=None, actor=actor)
     sale = {"invoice_number": number, "shift_id": str(shift.id), "register": shift.register,
             "change_due": change, "sold_at": sold_at, "salesman_id": salesman_id, "discount": given}
-    order.record_sale(sale, tenders, actor)
+    order = Order(number=number, channel="pos", lines=lines, customer_id=customer_id, fulfilment=None,
+                  note=None, actor=actor, sale=sale, payments=tenders)
     for pid, quantity in units.items():
         products[pid].sell(order.id, quantity, actor, offline=offline)
     shift.record_sale({"order_id": str(order.id), "invoice_number": number, "total": total, "tax": tax,

@@ -120,12 +120,13 @@ async def test_a_board_hears_the_till_day_shifts_sales_and_refunds(client) -> No
                                                          "reason": "dropped", "restock": True,
                                                          "shift_id": shift["id"]}, 201)
     await post(client, f"/shifts/{shift['id']}/close", {"counted_cash": "22.50"}, 200)
-    _, *messages = await receive(ws, 8)
-    assert [m["type"] for m in messages] == ["shift.opened", "order.placed", "order.sold", "stock.changed",
+    _, *messages = await receive(ws, 7)
+    assert [m["type"] for m in messages] == ["shift.opened", "order.sold", "stock.changed",
                                              "order.refunded", "stock.changed", "shift.closed"]
-    assert messages[2]["data"]["invoice_number"] == sold["invoice_number"]
+    assert messages[1]["data"]["invoice_number"] == sold["invoice_number"]
+    assert (messages[1]["data"]["status"], messages[1]["data"]["change_due"]) == ("delivered", "5.00")
     changes = [m["data"] for m in messages if m["type"] == "stock.changed"]
     assert [(c["cause"], c["quantity"]) for c in changes] == [("StockSold", 2), ("StockReturned", 1)]
     assert changes[-1]["stock"] == 4  # levels are read when sent: both may show the later one
-    assert messages[4]["data"]["amount"] == "2.50" and messages[6]["data"]["counted_cash"] == "22.50"
+    assert messages[3]["data"]["amount"] == "2.50" and messages[5]["data"]["counted_cash"] == "22.50"
     await ws.close()
