@@ -12,7 +12,7 @@ import msgspec
 from commands.bus import Written, saved
 from commands.load import Aggregates, find, load
 from commands.orders import numbers
-from commands.shifts import own_shift, register_of
+from commands.shifts import own_shift
 from oms.domain import selling
 from oms.domain.claim import Claim, claim_id
 from oms.domain.errors import NotFound
@@ -101,7 +101,7 @@ def item_of(app: Aggregates, line: SaleLine) -> selling.SaleItem:
 def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_series: str,
                 only_cashier: str | None = None) -> Written[Order]:
     """Sell on an open shift (`only_cashier`: on their own); the invoice number comes from
-    the shift's register's series (or the store's). Products load once each, so lines of
+    the series its register had when the shift opened (or the store's). Products load once each, so lines of
     one product share its stock."""
     shift = own_shift(app, cmd.shift_id, only_cashier)
     if cmd.customer_id is not None:
@@ -114,7 +114,7 @@ def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_s
             item = selling.SaleItem(quantity=item.quantity, discount=item.discount,
                                     product=loaded.setdefault(item.product.id, item.product))
         items.append(item)
-    sequence = numbers(app, register_of(app, shift.register).series or store_series)
+    sequence = numbers(app, shift.series or store_series)
     order = selling.sell(
         number=sequence.next_number(), shift=shift, items=items, discount=discount_of(cmd.discount),
         payments=[(p.method, money(p.amount)) for p in cmd.payments],

@@ -46,8 +46,12 @@ class Shift(Aggregate):
     mutable = ("movements",)
 
     @event("Opened")
-    def __init__(self, *, register: str, opening_float: Decimal, cashier: str, actor: str) -> None:
+    def __init__(self, *, register: str, opening_float: Decimal, cashier: str, actor: str,
+                 series: str | None) -> None:
+        """`series`: the register's own invoice series when the shift opened (None: the
+        store's); a series set later applies from the register's next shift."""
         self.register = register
+        self.series = series
         self.opening_float = opening_float
         self.cashier = cashier
         self.status = "open"
@@ -187,7 +191,8 @@ def open_shift(register: Register, opening_float: Decimal, cashier: str, actor: 
         raise AmountNotPositive("the opening float cannot be negative", amount=str(opening_float))
     if register.shift_id is not None:
         register.open(UUID(register.shift_id))  # refuses, naming the open shift
-    shift = Shift(register=register.name, opening_float=opening_float, cashier=cashier, actor=actor)
+    shift = Shift(register=register.name, opening_float=opening_float, cashier=cashier, actor=actor,
+                  series=register.series)
     register.open(shift.id)
     return shift
 

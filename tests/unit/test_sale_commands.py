@@ -144,6 +144,11 @@ def test_a_register_may_number_its_sales_in_its_own_series(app) -> None:
     front, back = shift(app, "front", "c1"), shift(app, "back", "c2")
     assert sale(app, back, [SaleLine(1, product_id=loaf.id)], [("cash", "5")], actor="c2").number == "R2-000001"
     assert sale(app, front, [SaleLine(1, product_id=loaf.id)], [("cash", "5")]).number == "B-000001"
+    set_register(app, "admin", "front", SetRegister(invoice_series="F1"))  # from the next shift on
+    assert sale(app, front, [SaleLine(1, product_id=loaf.id)], [("cash", "5")]).number == "B-000002"
+    close_shift(app, "c1", front.id, CloseShift("110.00"), "c1")
+    later = shift(app, "front", "c1")
+    assert sale(app, later, [SaleLine(1, product_id=loaf.id)], [("cash", "5")]).number == "F1-000001"
 
 
 def test_refunds_never_exceed_the_sale_and_cash_leaves_the_drawer(app) -> None:
