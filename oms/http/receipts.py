@@ -26,7 +26,7 @@ Row = tuple[str, str, str]  # kind, left, right
 WIDTH, MARGIN = 80 * mm, 4 * mm
 SIZES = {"title": 13.0, "total": 11.0, "mark": 11.0}
 CSS = (
-    "@page{size:80mm auto;margin:0}body{margin:0;background:#fff;color:#000}"
+    "body{margin:0;background:#fff;color:#000}"
     ".receipt{width:72mm;padding:4mm;font:12px/1.35 'DejaVu Sans',sans-serif}"
     "p{display:flex;justify-content:space-between;gap:2mm;margin:0;white-space:pre-wrap}"
     ".title{justify-content:center;font-weight:bold;font-size:16px}.text{justify-content:center;text-align:center}"
@@ -34,8 +34,8 @@ CSS = (
     ".rule{border-top:1px dashed #000;margin:1.5mm 0}.total{font-weight:bold;font-size:14px}"
     ".sub{padding-left:3mm}"
 )
-CSP = ("default-src 'none'; style-src 'sha256-" + base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
-       + "'; frame-ancestors 'none'")
+ROW_MM = {"title": 6.0, "mark": 6.5, "total": 5.2, "rule": 3.5}  # printed heights; other rows 4.3 mm a line
+CHARS_PER_LINE = 40  # 72 mm of 12 px text, about
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 
@@ -81,15 +81,33 @@ def rows(p: Printed) -> list[Row]:
     return out
 
 
-def to_html(p: Printed) -> str:
+def page_css(printed: list[Row]) -> str:
+    """The page: 80 mm wide and as long as the receipt (the roll is cut after it), so the
+    browser prints one page whatever its default paper."""
+    lines = sum(ROW_MM.get(kind, 4.3) * max(1, -(-(len(left) + len(right) + 2) // CHARS_PER_LINE))
+                for kind, left, right in printed)
+    return f"@page{{size:80mm {round(lines + 18)}mm;margin:0}}" + CSS
+
+
+def csp(style: str) -> str:
+    """This page's policy: nothing but its one style, named by hash."""
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    return f"default-src 'none'; style-src 'sha256-{digest}'; frame-ancestors 'none'"
+
+
+def to_html(p: Printed) -> tuple[str, str]:
+    """The page and its Content-Security-Policy."""
+    printed = rows(p)
+    style = page_css(printed)
     body = "".join(
         '<p class="rule"></p>' if kind == "rule" else
         f'<p class="{kind}"><span>{html.escape(left)}</span>'
         + (f"<span>{html.escape(right)}</span>" if right else "") + "</p>"
-        for kind, left, right in rows(p))
+        for kind, left, right in printed)
     title = html.escape(f"Receipt {p.receipt['number']}" + (" (duplicate)" if p.duplicate else ""))
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-            f'<style>{CSS}</style></head><body><main class="receipt">{body}</main></body></html>')
+    page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<style>{style}</style></head><body><main class="receipt">{body}</main></body></html>')
+    return page, csp(style)
 
 
 def fonts() -> tuple[str, str]:

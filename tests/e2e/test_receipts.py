@@ -1,5 +1,7 @@
 """Receipts: what the customer takes home, as HTML for the till's printer and as PDF."""
 
+import asyncio
+import re
 import uuid
 
 import msgspec
@@ -53,3 +55,19 @@ async def test_customers_get_their_own_receipts_only_and_cannot_reprint(client) 
     await error_of(await client.get(f"{API}/orders/{mine['id']}/receipt", params={"duplicate": "1"},
                                     headers=bearer(ann)), 403)
     assert msgspec.json.decode(await (await client.get(f"{API}/orders/{mine['id']}/history")).read())
+
+
+async def test_the_html_receipt_prints_on_one_80_mm_page_in_chromium(client, tmp_path) -> None:
+    sold = await sale(client)
+    page = tmp_path / "receipt.html"
+    page.write_text(await (await client.get(f"{API}/orders/{sold['id']}/receipt")).text())
+    printed = tmp_path / "receipt.pdf"
+    done = await asyncio.create_subprocess_exec(
+        "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+        f"--print-to-pdf={printed}", page.as_uri(),
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+    assert await done.wait() == 0
+    boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", printed.read_bytes())
+    assert len(boxes) == 1  # one page, whatever the browser's default paper
+    width_mm = float(boxes[0][0]) / 72 * 25.4
+    assert abs(width_mm - 80) < 0.5, width_mm

@@ -21,7 +21,7 @@ from oms.http.errors import ApiError
 from oms.http.keys import BUS, CONFIG, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, can, requires
-from oms.http.receipts import CSP, Printed, to_html, to_pdf
+from oms.http.receipts import Printed, to_html, to_pdf
 from oms.http.routes.orders import check_visible
 
 routes = web.RouteTableDef()
@@ -64,4 +64,5 @@ async def get_receipt(request: web.Request) -> web.Response:
         body = await asyncio.to_thread(to_pdf, printed)
         return web.Response(body=body, content_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="receipt-{printed.receipt["number"]}.pdf"'})
-    return web.Response(text=to_html(printed), content_type="text/html", headers={"Content-Security-Policy": CSP})
+    page, policy = to_html(printed)
+    return web.Response(text=page, content_type="text/html", headers={"Content-Security-Policy": policy})
