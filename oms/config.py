@@ -8,6 +8,7 @@ from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
+from limits import parse
 
 
 class Config(msgspec.Struct, frozen=True, kw_only=True):
@@ -25,6 +26,8 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     session_key: str | None = None
     bcrypt_rounds: int = 12
     login_limit: str = "20/15 minutes"
+    rate_limit_anonymous: str = "100/10 minutes"  # per client address, requests without a signed-in user
+    rate_limit_user: str = "3000/minute"  # per signed-in user (a busy till, a board, a sync of queued sales)
     hub_tick_seconds: float = 0.5
     ws_queue_size: int = 1000
     access_log: bool = False
@@ -44,6 +47,11 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
         return ZoneInfo(self.timezone)
 
     def __post_init__(self) -> None:
+        for name in ("login_limit", "rate_limit_anonymous", "rate_limit_user"):
+            try:
+                parse(getattr(self, name))
+            except ValueError:
+                raise ValueError(f"{ENV[name]}: not a rate like '100/10 minutes': {getattr(self, name)!r}") from None
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -69,6 +77,8 @@ ENV = {
     "session_key": "OMS_SESSION_KEY",
     "bcrypt_rounds": "OMS_BCRYPT_ROUNDS",
     "login_limit": "OMS_LOGIN_LIMIT",
+    "rate_limit_anonymous": "OMS_RATE_LIMIT_ANONYMOUS",
+    "rate_limit_user": "OMS_RATE_LIMIT_USER",
     "hub_tick_seconds": "OMS_HUB_TICK_SECONDS",
     "ws_queue_size": "OMS_WS_QUEUE_SIZE",
     "access_log": "OMS_ACCESS_LOG",

@@ -32,7 +32,8 @@ def server() -> Iterator[Database]:
 @pytest.fixture
 def config(tmp_path) -> Config:
     """Fast bcrypt for tests (cost 4); keys generated in a per-test data directory."""
-    return load_config({}, data_dir=str(tmp_path), bcrypt_rounds=4)
+    return load_config({}, data_dir=str(tmp_path), bcrypt_rounds=4,  # limits of their own in test_rate_limits
+                       rate_limit_anonymous="100000/minute", rate_limit_user="100000/minute")
 
 
 def drop(server: Database, dbname: str) -> None:

@@ -107,7 +107,8 @@ def start_system(config: Config, db: Database, port: int) -> tuple[list[subproce
     """With Redis: the API process and the projector process apart (docs/operations.md),
     so the two cores share the work; without: everything in one process."""
     env = {**os.environ, "DATABASE_URL": db.url(), "OMS_JWT_SECRET": uuid.uuid4().hex * 2,
-           "OMS_LOGIN_LIMIT": "1000/minute", "OMS_DATA_DIR": str(Path(config.data_dir) / "bench")}
+           "OMS_LOGIN_LIMIT": "1000/minute", "OMS_RATE_LIMIT_USER": "100000000/minute",
+           "OMS_RATE_LIMIT_ANONYMOUS": "100000000/minute", "OMS_DATA_DIR": str(Path(config.data_dir) / "bench")}
     url = redis_url()
     serve = [sys.executable, "-m", "oms", "serve", "--port", str(port)]
     commands = [serve]

@@ -24,6 +24,7 @@ from oms.http.headers import allow_origins, compress, secure
 from oms.http.idempotency import idempotency, prune_forever
 from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRINCIPALS, READ_MODELS, STORE, TOKENS
 from oms.http.middlewares import request_context, secure_cookies
+from oms.http.ratelimit import RATE_LIMITS, RateLimits, rate_limit
 from oms.http.routes import ROUTES
 from oms.hub import Hub
 from oms.publish import redis_publisher
@@ -92,6 +93,7 @@ async def auth_ctx(app: web.Application) -> AsyncIterator[None]:
     config = app[CONFIG]
     app[HASHER] = await asyncio.to_thread(Hasher, config.bcrypt_rounds)
     app[LIMITER] = LoginLimiter(config.login_limit, config.redis_url)
+    app[RATE_LIMITS] = RateLimits(config.rate_limit_anonymous, config.rate_limit_user, config.redis_url)
     app[PRINCIPALS] = Principals(app[POOL], app[STORE], config.principal_ttl_seconds)
     yield
     app[HASHER].close()
@@ -104,7 +106,8 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     )
     app = web.Application(
         client_max_size=config.max_body_bytes,
-        middlewares=[compress, request_context, secure_cookies, session_middleware(sessions), authorize, idempotency],
+        middlewares=[compress, request_context, secure_cookies, session_middleware(sessions), authorize,
+                     rate_limit, idempotency],
     )
     app[CONFIG] = config
     app[DATABASE] = db
