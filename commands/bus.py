@@ -28,6 +28,7 @@ from uuid import UUID
 from eventsourcing.persistence import IntegrityError, OperationalError
 
 from commands.load import Aggregates
+from oms.database import unreachable
 from oms.domain.errors import ConcurrentUpdate
 from oms.store import OMS
 
@@ -135,8 +136,12 @@ class CommandBus:
             return
         try:
             recordings = self.app.save(*batch.staged.values())
-        except (IntegrityError, OperationalError):
-            self.app.drop_cache()  # someone else wrote: decide each again, alone
+        except (IntegrityError, OperationalError) as exc:
+            self.app.drop_cache()  # someone else wrote: decide each again, alone (unless the database is gone)
+            if unreachable(exc):
+                for (_, _, future), _ in decided:
+                    future.set_exception(exc)
+                return
             for (handler, args, future), _ in decided:
                 self.settle(future, handler, args)
             return
@@ -163,7 +168,9 @@ class CommandBus:
         for attempt in range(self.retries):
             try:
                 return handler(self.app, *args)
-            except (IntegrityError, OperationalError):
+            except (IntegrityError, OperationalError) as exc:
                 self.app.drop_cache()
+                if unreachable(exc):
+                    raise  # not a conflict: deciding again will not help (the API answers 503)
                 time.sleep(random.uniform(0, min(0.002 * 2**attempt, 0.05)))
         raise ConcurrentUpdate("too many concurrent updates, please retry", attempts=self.retries)

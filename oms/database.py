@@ -69,3 +69,30 @@ def ensure_database(db: Database) -> None:
             # Another process may create it first.
             with contextlib.suppress(psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
                 conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(db.dbname)))
+
+
+NOT_AN_OUTAGE = (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled, psycopg.errors.SerializationFailure,
+                 psycopg.errors.DeadlockDetected)
+OUTAGE_STATES = ("08", "57P", "53300", "55000")  # connection exception, operator intervention, too many, not accepting
+
+
+def unreachable(exc: BaseException | None) -> bool:
+    """Whether `exc`, or what caused it, says the database cannot be reached (no
+    connection, a connection lost, none left in a pool); a conflict or a lock timeout
+    is not an outage. asyncpg reports a query sent on a connection whose end it has not
+    yet read as an InternalClientError: that connection is gone too."""
+    import asyncpg
+    import psycopg_pool
+
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, NOT_AN_OUTAGE):
+            return False
+        if isinstance(exc, OSError | psycopg.OperationalError | psycopg_pool.PoolTimeout | asyncpg.InterfaceError
+                      | asyncpg.PostgresConnectionError | asyncpg.InternalClientError):
+            return True
+        if isinstance(exc, asyncpg.PostgresError) and str(exc.sqlstate or "").startswith(OUTAGE_STATES):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False

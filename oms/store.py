@@ -86,6 +86,9 @@ class OMS(Application[UUID]):
             self.repository.cache = AggregateCache(maxsize=cache.maxsize)
 
 
+POOL_WAIT_SECONDS = 1
+
+
 def store_env(db: Database, config: Config, create: bool = False) -> dict[str, str]:
     """`create` only in `prepare`, under its lock: processes starting together would race
     on CREATE TABLE IF NOT EXISTS ("tuple concurrently updated")."""
@@ -98,6 +101,8 @@ def store_env(db: Database, config: Config, create: bool = False) -> dict[str, s
         "POSTGRES_PASSWORD": db.password,
         "POSTGRES_LOCK_TIMEOUT": str(config.lock_timeout_seconds),
         "POSTGRES_POOL_SIZE": "2",
+        # Waiting for a pooled connection: past this the database is taken as gone (503).
+        "POSTGRES_CONNECT_TIMEOUT": str(POOL_WAIT_SECONDS),
         "CREATE_TABLE": "y" if create else "n",
         "APPLICATION_RECORDER_TOPIC": get_topic(Recorder),
         "AGGREGATE_CACHE_MAXSIZE": "100000",

@@ -9,6 +9,7 @@ from typing import Any
 
 from eventsourcing.projection import Projection
 
+from oms.database import unreachable
 from projections.feed import Feed, Publish, feed
 from projections.orders import OrderList, OrderListView
 from projections.parked import ParkedSales, ParkedSalesView
@@ -68,7 +69,12 @@ class Supervisor:
         """Check the runner every `every` seconds, until cancelled."""
         while True:
             await asyncio.sleep(every)
-            await asyncio.to_thread(self.check)
+            try:
+                await asyncio.to_thread(self.check)
+            except Exception as exc:
+                if not unreachable(exc):
+                    raise
+                log.warning("projector could not restart (%r); the next check retries", exc)
 
     def stop(self) -> None:
         if self.runner is not None:

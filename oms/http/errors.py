@@ -9,16 +9,18 @@ from typing import Any
 import msgspec
 from aiohttp import web
 
+from oms.database import unreachable
 from oms.domain.errors import DomainError, NotFound
 
 log = logging.getLogger("oms.http")
 
 CONFLICT = 409
+RETRY_AFTER_SECONDS = 5
 STATUS_BY_CODE = {"not_found": 404}
 HTTP_CODES = {
     400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
     405: "method_not_allowed", 413: "payload_too_large", 415: "unsupported_media_type",
-    429: "rate_limited",
+    429: "rate_limited", 503: "service_unavailable",
 }
 FIELD_AT = re.compile(r" - at `\$?\.?(?P<path>[^`]*)`$")
 
@@ -68,6 +70,10 @@ def to_response(exc: BaseException, request_id: str) -> web.StreamResponse:
         return respond(404, body("not_found", exc.message))  # details could leak existence
     if isinstance(exc, DomainError):
         return respond(STATUS_BY_CODE.get(exc.code, CONFLICT), body(exc.code, exc.message, exc.details))
+    if unreachable(exc):
+        log.warning("database unreachable: %r", exc, extra={"request_id": request_id})
+        return respond(503, body("service_unavailable", "the database cannot be reached; try again shortly"),
+                       headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
     if isinstance(exc, web.HTTPException):
         if exc.status < 400:
             raise exc
