@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test install lint clean chromium
+.PHONY: run test install lint clean chromium web
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: install
+# The browser UI: npm ci from the lockfile, its API types generated from the server's
+# OpenAPI document, type-checked and built into web/dist (served by `oms serve` at /).
+web: install
+	$(BIN)/oms openapi > web/openapi.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build
+
+run: install web
 	$(BIN)/oms serve --demo
 
 lint: install
@@ -26,9 +32,10 @@ lint: install
 chromium:
 	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
-test: lint chromium
+test: lint chromium web
 	bash scripts/test-services
+	cd web && npm test
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis web/node_modules web/dist

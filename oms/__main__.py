@@ -137,6 +137,18 @@ def create_admin(config: Config, username: str) -> None:
     print(f"admin {username} created ({user.id})")
 
 
+def print_openapi(config: Config) -> None:
+    """The document the server serves at /api/v1/openapi.json, without starting it."""
+    import json
+
+    from oms.database import Database
+    from oms.http.app import create_app
+    from oms.http.openapi import document
+
+    app = create_app(config, Database.from_url("postgresql://localhost/unused"))  # never connects
+    print(json.dumps(document(app), indent=1))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="oms", description="OMS order management and POS")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -154,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     projections_sub = projections.add_subparsers(dest="action", required=True)
     rebuild_cmd = projections_sub.add_parser("rebuild", help="rebuild read tables from the events, live")
     rebuild_cmd.add_argument("name", nargs="?", help="ProductCatalog, Directory or OrderList (default: all)")
+    sub.add_parser("openapi", help="print the API's OpenAPI document (the web UI's types are generated from it)")
     admin = sub.add_parser("create-admin", help="create an admin (password from OMS_ADMIN_PASSWORD or a prompt)")
     admin.add_argument("username")
     args = parser.parse_args(argv)
@@ -174,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         rebuild(config, args.name)
     elif args.command == "create-admin":
         create_admin(config, args.username)
+    elif args.command == "openapi":
+        print_openapi(config)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import weakref
 from collections.abc import AsyncIterator
 
 import asyncpg
@@ -26,6 +27,7 @@ from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRI
 from oms.http.middlewares import request_context, secure_cookies
 from oms.http.ratelimit import RATE_LIMITS, RateLimits, rate_limit
 from oms.http.routes import ROUTES
+from oms.http.routes.live import SOCKETS, close_sockets
 from oms.hub import Hub
 from oms.publish import redis_publisher
 from oms.store import open_store, projector_env
@@ -123,5 +125,7 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     for routes in ROUTES:
         app.router.add_routes(routes)
     app.on_response_prepare.append(secure)
+    app[SOCKETS] = weakref.WeakSet()
+    app.on_shutdown.append(close_sockets)
     allow_origins(app, config.origins)
     return app

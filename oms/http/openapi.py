@@ -44,8 +44,15 @@ def declared(handler: Any) -> list[Any]:
             if t is not None and t is not str and not isinstance(t, dict)]
 
 
+def undocumented(handler: F) -> F:
+    """A route outside the API (the web UI's files): not in the document."""
+    handler.undocumented = True  # type: ignore[attr-defined]
+    return handler
+
+
 def document(app: web.Application) -> dict[str, Any]:
-    routes = [r for r in app.router.routes() if r.method != "HEAD" and permission_of(r.handler)]
+    routes = [r for r in app.router.routes()
+              if r.method != "HEAD" and permission_of(r.handler) and not getattr(r.handler, "undocumented", False)]
     types = {t for r in routes for t in declared(r.handler)}
     ordered = sorted(types, key=repr)
     schemas, components = msgspec.json.schema_components(ordered, ref_template="#/components/schemas/{name}")

@@ -45,7 +45,7 @@ RATE_LIMITS = web.AppKey("rate_limits", RateLimits)
 @web.middleware
 async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
     """After `authorize`: the principal, if any, is known."""
-    if request.path in UNCOUNTED:
+    if request.path in UNCOUNTED or not request.path.startswith("/api/"):  # the web app's files are not counted
         return await handler(request)
     limits, principal = request.app[RATE_LIMITS], request.get(PRINCIPAL)
     item, who = ((limits.user, f"user:{principal.user_id}") if principal

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import weakref
 from collections.abc import Callable
 
 import msgspec
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from oms.fields import Position
 from oms.http.codec import encoder, query
@@ -20,6 +21,14 @@ from projections.feed import Message
 
 routes = web.RouteTableDef()
 SLOW_CONSUMER = 4008
+SOCKETS = web.AppKey("sockets", weakref.WeakSet[web.WebSocketResponse])
+
+
+async def close_sockets(app: web.Application) -> None:
+    """`on_shutdown`: end every live connection (1001, going away) so a stopping process
+    stops at once; clients reconnect with `after` to another, or to this one restarted."""
+    for ws in list(app[SOCKETS]):
+        await ws.close(code=WSCloseCode.GOING_AWAY, message=b"server restarting: reconnect with after")
 
 
 class Connect(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -55,6 +64,7 @@ async def live(request: web.Request) -> web.WebSocketResponse:
     check_origin(request)
     ws = web.WebSocketResponse(heartbeat=30)
     await ws.prepare(request)
+    request.app[SOCKETS].add(ws)
     async with request.app[HUB].connect(audience(request), params.after) as (client, backlog):
         sender = asyncio.create_task(send(ws, client.queue, backlog, params.after))
         try:

@@ -65,4 +65,5 @@ async def get_receipt(request: web.Request) -> web.Response:
         return web.Response(body=body, content_type="application/pdf", headers={
             "Content-Disposition": f'inline; filename="receipt-{printed.receipt["number"]}.pdf"'})
     page, policy = to_html(printed)
-    return web.Response(text=page, content_type="text/html", headers={"Content-Security-Policy": policy})
+    return web.Response(text=page, content_type="text/html", headers={"Content-Security-Policy": policy,
+                                                                              "X-Frame-Options": "SAMEORIGIN"})

@@ -1,0 +1,98 @@
+import { lazy, Suspense, useEffect } from "react";
+import { Navigate, NavLink, Route, Routes, useLocation } from "react-router-dom";
+import type { Me } from "./api/client";
+import { LoginPage } from "./auth/LoginPage";
+import { can, menu } from "./auth/permissions";
+import { useLogout, useMe } from "./auth/session";
+import { feed } from "./live/feed";
+import { useLiveState } from "./live/useLive";
+import { ThemeToggle, useTheme } from "./ui/theme";
+
+// One chunk per screen: the till loads only the till's code.
+const PosPage = lazy(() => import("./features/pos/PosPage"));
+const ShiftPage = lazy(() => import("./features/pos/ShiftPage"));
+const BoardPage = lazy(() => import("./features/board/BoardPage"));
+const OrdersPage = lazy(() => import("./features/board/OrdersPage"));
+
+export function App() {
+  const me = useMe();
+  useTheme(me.data?.id);
+  useEffect(() => {
+    if (!me.data) feed.stop();
+  }, [me.data]);
+  if (me.isPending) return <p className="centered">Loading…</p>;
+  if (me.isError) return <p className="centered" role="alert">The server cannot be reached. Retrying…</p>;
+  if (!me.data) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace />} />
+      </Routes>
+    );
+  }
+  return <Shell me={me.data} />;
+}
+
+function Shell({ me }: { me: Me }) {
+  const screens = menu(me.permissions);
+  const home = screens[0]?.path ?? "/account";
+  const logout = useLogout();
+  const live = useLiveState();
+  const location = useLocation();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">OMS</span>
+        <nav aria-label="Main">
+          {screens.map((s) => (
+            <NavLink key={s.path} to={s.path}>
+              {s.label}
+            </NavLink>
+          ))}
+        </nav>
+        <span className={live ? "status ok" : "status"} title="Live updates">
+          {live ? "Live" : "Not live"}
+        </span>
+        <ThemeToggle userId={me.id} />
+        <span className="who">
+          {me.full_name ?? me.username} <small>({me.role})</small>
+        </span>
+        <button type="button" onClick={() => logout.mutate()}>
+          Log out
+        </button>
+      </header>
+      <main id="main">
+        <Suspense fallback={<p className="centered">Loading…</p>}>
+          <Routes>
+            <Route path="/login" element={<Navigate to={home} replace />} />
+            <Route path="/" element={<Navigate to={home} replace />} />
+            {can(me.permissions, "pos.sell") && <Route path="/pos" element={<PosPage me={me} />} />}
+            {can(me.permissions, "shifts.manage") && <Route path="/shift" element={<ShiftPage me={me} />} />}
+            {can(me.permissions, "orders.manage") && <Route path="/board" element={<BoardPage />} />}
+            {can(me.permissions, "orders.read") && <Route path="/orders" element={<OrdersPage me={me} />} />}
+            <Route path="/account" element={<Account me={me} />} />
+            <Route
+              path="*"
+              element={
+                <p className="centered" role="alert">
+                  Nothing here for your role at {location.pathname}.
+                </p>
+              }
+            />
+          </Routes>
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+function Account({ me }: { me: Me }) {
+  return (
+    <section className="panel">
+      <h1>Signed in</h1>
+      <p>
+        {me.username} ({me.role})
+      </p>
+    </section>
+  );
+}

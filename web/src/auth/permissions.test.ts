@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { can, menu } from "./permissions";
+
+// The built-in roles' permissions as GET /auth/me returns them (oms/domain/roles.py).
+const CASHIER = ["products.read", "orders.read", "orders.place", "orders.pay", "orders.cancel", "pos.sell",
+  "orders.refund", "shifts.read:own", "shifts.manage:own", "receipts.reprint"];
+const VIEWER = ["products.read", "orders.read", "products.cost", "shifts.read"];
+const CUSTOMER = ["products.read", "orders.read:own", "orders.place:own", "orders.cancel:own"];
+
+describe("menus follow permissions", () => {
+  it("a cashier gets the till, the shift and orders, not the board", () => {
+    expect(menu(CASHIER).map((s) => s.label)).toEqual(["Till", "Shift", "Orders"]);
+  });
+  it("a viewer reads orders only", () => {
+    expect(menu(VIEWER).map((s) => s.label)).toEqual(["Orders"]);
+  });
+  it("an :own permission grants the screen for one's own objects", () => {
+    expect(can(CUSTOMER, "orders.read")).toBe(true);
+    expect(can(CUSTOMER, "pos.sell")).toBe(false);
+  });
+});

@@ -1,0 +1,16 @@
+// The order lifecycle as the board shows it (API.md: placed→confirmed→picked→shipped→delivered).
+export const STATUSES = ["placed", "confirmed", "picked", "shipped"] as const;
+
+export type Status = "placed" | "confirmed" | "picked" | "shipped" | "delivered" | "cancelled";
+
+export const NEXT: Record<string, Status | undefined> = {
+  placed: "confirmed", confirmed: "picked", picked: "shipped", shipped: "delivered",
+};
+
+/** How long ago, for a ticket: "now", "12 min", "3 h 5 min". */
+export function age(since: string, now: number = Date.now()): string {
+  const minutes = Math.max(0, Math.floor((now - new Date(since).getTime()) / 60_000));
+  if (minutes < 1) return "now";
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

@@ -1,0 +1,70 @@
+// The till: product grid, search and scanner on the left, the cart on the right.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Me, Order, Product } from "../../api/client";
+import { add, type Cart, EMPTY } from "./cart";
+import { CartPanel } from "./CartPanel";
+import { useCatalog, useOpenShift, useRegister } from "./data";
+import { OpenShiftForm } from "./OpenShiftForm";
+import { PayDialog } from "./PayDialog";
+import { ProductGrid } from "./ProductGrid";
+import { ReceiptDialog } from "./ReceiptDialog";
+import { useScanner } from "./scanner";
+
+export function catalogLine(p: Product) {
+  return { key: p.id, productId: p.id, name: p.name, price: p.price, taxRate: p.tax_rate };
+}
+
+export default function PosPage({ me }: { me: Me }) {
+  const [register, setRegister] = useRegister();
+  const shift = useOpenShift(register);
+  const catalog = useCatalog();
+  const [cart, setCart] = useState<Cart>(EMPTY);
+  const [paying, setPaying] = useState(false);
+  const [sold, setSold] = useState<Order | null>(null);
+  const [notice, setNotice] = useState("");
+  const search = useRef<HTMLInputElement>(null);
+  const byBarcode = useMemo(
+    () => new Map((catalog.data ?? []).filter((p) => p.barcode).map((p) => [p.barcode!, p])),
+    [catalog.data],
+  );
+  const scan = useCallback(
+    (code: string) => {
+      const product = byBarcode.get(code);
+      if (!product) return setNotice(`No product has the barcode ${code}.`);
+      setNotice(`Added ${product.name}.`);
+      setCart((c) => add(c, catalogLine(product)));
+    },
+    [byBarcode],
+  );
+  useScanner(scan, !paying && !sold);
+  useEffect(() => search.current?.focus(), [shift.data?.id]);
+
+  if (shift.isPending) return <p className="centered">Loading…</p>;
+  if (!shift.data) return <OpenShiftForm me={me} register={register} setRegister={setRegister} />;
+  return (
+    <div className="pos">
+      <section className="pos-products" aria-label="Products">
+        <ProductGrid products={catalog.data ?? []} loading={catalog.isPending} searchRef={search}
+          onPick={(p) => setCart((c) => add(c, catalogLine(p)))} onScan={scan} />
+      </section>
+      <section className="pos-cart" aria-label="Cart">
+        <p className="register">
+          {register} · {shift.data.cashier === me.id ? "your shift" : "another cashier's shift"}
+        </p>
+        <CartPanel cart={cart} setCart={setCart} register={register} onPay={() => setPaying(true)} />
+        <p className="notice" role="status" aria-live="polite">{notice}</p>
+      </section>
+      <PayDialog open={paying} cart={cart} shiftId={shift.data.id} onClose={() => setPaying(false)}
+        onSold={(order) => {
+          setPaying(false);
+          setCart(EMPTY);
+          setSold(order);
+          setNotice(`Sale ${order.invoice_number ?? order.number} recorded.`);
+        }} />
+      <ReceiptDialog order={sold} onClose={() => {
+        setSold(null);
+        search.current?.focus();
+      }} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// Money as the server reckons it (oms/domain/money.py): whole cents, half-up rounding.
+// Amounts travel as decimal strings ("6.50"); here they are integer cents.
+
+export function toCents(amount: string): number {
+  const [whole, frac = ""] = amount.trim().split(".");
+  const sign = whole.startsWith("-") ? -1 : 1;
+  const cents = Math.abs(Number(whole)) * 100 + Number((frac + "00").slice(0, 2));
+  return sign * cents;
+}
+
+export function fromCents(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** `numerator / denominator` rounded half up (both non-negative integers). */
+export function divideHalfUp(numerator: number, denominator: number): number {
+  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+}
+
+/** A percentage string ("12.5", up to three places) in thousandths of a percent. */
+export function toMilliPercent(percent: string): number {
+  const [whole, frac = ""] = percent.trim().split(".");
+  return Number(whole) * 1000 + Number((frac + "000").slice(0, 3));
+}
+
+/** `percent` of `cents`, rounded half up to a cent. */
+export function percentOf(cents: number, percent: string): number {
+  return divideHalfUp(cents * toMilliPercent(percent), 100_000);
+}
