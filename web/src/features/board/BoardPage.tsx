@@ -25,14 +25,14 @@ export default function BoardPage() {
   });
   const onLive = useCallback((message: LiveMessage) => {
     if (!message.type.startsWith("order.")) return;
-    const data = message.data as { order_id?: string; channel?: string };
+    const data = message.data as { id?: string; channel?: string };
     // Read the board again at least as new as this event (no stale column after a move).
     for (const status of STATUSES) {
       client.fetchQuery({ queryKey: ["board", status], queryFn: () => must(api.GET("/api/v1/orders", {
         params: { query: { status, per_page: 200, min_position: message.position } } })) });
     }
-    if (message.type === "order.placed" && data.order_id && data.channel !== "pos") {
-      setFresh((s) => new Set(s).add(data.order_id!));
+    if (message.type === "order.placed" && data.id && data.channel !== "pos") {
+      setFresh((s) => new Set(s).add(data.id!));
       if (sound) beep();
     }
   }, [client, sound]);
@@ -63,7 +63,7 @@ export default function BoardPage() {
                 <li key={order.id} className={fresh.has(order.id) ? "ticket fresh" : "ticket"}>
                   <button type="button" onClick={() => advance(order)} disabled={!NEXT[order.status]}
                     aria-label={`Order ${order.number}: move to ${NEXT[order.status] ?? "nowhere"}`}>
-                    <strong>{order.number}</strong>
+                    <strong>{order.number}{fresh.has(order.id) && <span className="badge">New</span>}</strong>
                     <span>{order.channel} · {order.fulfilment ?? "pickup"} · {age(order.created_at)}</span>
                     <span className="items">{order.items.map((it) => `${it.quantity}× ${it.name}`).join(", ")}</span>
                     {NEXT[order.status] && <span className="next">→ {NEXT[order.status]}</span>}

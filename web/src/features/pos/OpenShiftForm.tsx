@@ -18,9 +18,10 @@ export function OpenShiftForm({ me, register, setRegister }: {
     event.preventDefault();
     setError(null);
     try {
-      await must(api.POST("/api/v1/shifts", { body: { register: name.trim(), opening_float: float } }));
-      setRegister(name.trim());
-      await client.invalidateQueries({ queryKey: ["shift"] });
+      const shift = await must(api.POST("/api/v1/shifts", { body: { register: name.trim(), opening_float: float } }));
+      // The answer is the open shift: no need to read it back (the list may not have it yet).
+      client.setQueryData(["shift", shift.register], shift);
+      setRegister(shift.register);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, "error", String(e)));
     }

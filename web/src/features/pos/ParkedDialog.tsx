@@ -28,17 +28,17 @@ export function ParkedDialog({ open, onClose, register, cart, onResume, onParked
   const client = useQueryClient();
   const [note, setNote] = useState("");
   const [error, setError] = useState("");
-  const parked = useQuery({
-    queryKey: ["parked", register],
-    enabled: open,
-    queryFn: () => must(api.GET("/api/v1/pos/parked", { params: { query: { register } } })),
-  });
+  const list = (min_position?: number | null) =>
+    must(api.GET("/api/v1/pos/parked", { params: { query: { register, ...(min_position ? { min_position } : {}) } } }));
+  const parked = useQuery({ queryKey: ["parked", register], enabled: open, queryFn: () => list() });
+  /** Read the list again, at least as new as our own write. */
+  const reread = async (position?: number | null) => client.setQueryData(["parked", register], await list(position));
   const park = async () => {
     try {
-      await must(api.POST("/api/v1/pos/parked", { body: { register, items: saleItems(cart),
+      const done = await must(api.POST("/api/v1/pos/parked", { body: { register, items: saleItems(cart),
         ...(cart.discount ? { discount: cart.discount } : {}), ...(note ? { note } : {}) } as never }));
       setNote("");
-      await client.invalidateQueries({ queryKey: ["parked", register] });
+      await reread(done.position);
       onParked();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -46,8 +46,8 @@ export function ParkedDialog({ open, onClose, register, cart, onResume, onParked
   };
   const resume = async (id: string, stored: unknown) => {
     try {
-      await must(api.DELETE("/api/v1/pos/parked/{id}", { params: { path: { id } } }));
-      await client.invalidateQueries({ queryKey: ["parked", register] });
+      const taken = await must(api.DELETE("/api/v1/pos/parked/{id}", { params: { path: { id } } }));
+      await reread(taken.position);
       onResume(cartOf(stored as { items?: StoredLine[] }, client.getQueryData<Product[]>(["catalog"]) ?? []));
     } catch (e) {
       setError(e instanceof ApiError && e.status === 409 ? "Someone else resumed it already." : String(e));

@@ -54,7 +54,7 @@ function Payment({ cart, shiftId, onSold }: { cart: Cart; shiftId: string; onSol
     }
   };
   return (
-    <div className="pay">
+    <div className="payment">
       <div>
         <dl className="sums big">
           <dt>Total</dt><dd>{fromCents(total)}</dd>

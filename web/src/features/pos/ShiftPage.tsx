@@ -23,10 +23,10 @@ export default function ShiftPage({ me }: { me: Me }) {
   }
   if (open.isPending) return <p className="centered">Loading…</p>;
   if (!open.data) return <OpenShiftForm me={me} register={register} setRegister={setRegister} />;
-  return <OpenShift id={open.data.id} onClosed={setClosed} />;
+  return <OpenShift id={open.data.id} me={me} onClosed={setClosed} />;
 }
 
-function OpenShift({ id, onClosed }: { id: string; onClosed: (s: Shift) => void }) {
+function OpenShift({ id, me, onClosed }: { id: string; me: Me; onClosed: (s: Shift) => void }) {
   const client = useQueryClient();
   const shift = useQuery({
     queryKey: ["shift-report", id],
@@ -47,7 +47,7 @@ function OpenShift({ id, onClosed }: { id: string; onClosed: (s: Shift) => void 
     <div className="shift">
       <section className="panel">
         <h1>X report · {shift.data.register}</h1>
-        <p className="muted">Opened {new Date(shift.data.opened_at).toLocaleString()} by {shift.data.cashier}</p>
+        <p className="muted">Opened {new Date(shift.data.opened_at).toLocaleString()} by {shift.data.cashier === me.id ? "you" : "another cashier"}</p>
         {shift.data.report && <Report report={shift.data.report} />}
         <button type="button" onClick={() => shift.refetch()}>Refresh</button>
       </section>
@@ -57,7 +57,7 @@ function OpenShift({ id, onClosed }: { id: string; onClosed: (s: Shift) => void 
         <CloseForm onClose={(counted) => run(async () => {
           const closed = await must(api.POST("/api/v1/shifts/{id}/close",
             { params: { path: { id } }, body: { counted_cash: counted } }));
-          await client.invalidateQueries({ queryKey: ["shift"] });
+          client.setQueryData(["shift", closed.register], null); // closed: the till asks for a new shift
           onClosed(closed);
         })} />
         {error && <p className="error" role="alert">{error}</p>}

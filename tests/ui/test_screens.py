@@ -1,0 +1,64 @@
+"""Every screen, light and dark, phone and desktop: no serious or critical axe-core
+violation, and a screenshot in var/screenshots/ to look at."""
+
+import re
+import uuid
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.ui.conftest import DESKTOP, PHONE, log_in, shoot
+
+AXE = Axe()
+
+
+def accessible(page: Page, screen: str) -> None:
+    violations = [v for v in AXE.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not violations, f"{screen}: " + "; ".join(
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_every_screen(browser, site, width, dark) -> None:
+    viewport = PHONE if width == "phone" else DESKTOP
+    mode = f"{width}-{'dark' if dark else 'light'}"
+    login = browser.new_context(base_url=site, viewport=viewport, color_scheme="dark" if dark else "light").new_page()
+    login.goto("/")
+    expect(login.get_by_label("Username")).to_be_visible()
+    accessible(login, "login")
+    shoot(login, f"login-{mode}")
+    login.context.close()
+
+    page = log_in(browser, site, "admin", viewport=viewport, dark=dark)
+    page.goto("/pos")
+    expect(page.get_by_role("heading", name="Open a shift")).to_be_visible()
+    accessible(page, "open shift")
+    shoot(page, f"shift-open-{mode}")
+    page.get_by_label(re.compile("^Register")).fill(f"screens-{uuid.uuid4().hex[:6]}")
+    page.get_by_role("button", name="Open shift").click()
+    page.get_by_role("button", name=re.compile(r"^Butter croissant,")).click()
+    page.get_by_role("button", name=re.compile(r"^Lemon tart,")).click()
+    accessible(page, "till")
+    shoot(page, f"pos-{mode}")
+    page.get_by_role("button", name=re.compile(r"^Pay ")).click()
+    accessible(page, "payment")
+    shoot(page, f"payment-{mode}")
+    page.get_by_role("dialog", name="Payment").get_by_role("button", name="Cash").click()
+    page.get_by_role("button", name="Complete sale").click()
+    expect(page.frame_locator("iframe[title=Receipt]").get_by_text("Lemon tart")).to_be_visible()
+    accessible(page, "receipt")
+    shoot(page, f"receipt-{mode}")
+    page.get_by_role("button", name="New sale").click()
+
+    for link, screen, ready in (("Shift", "shift", "X report"), ("Order board", "board", "Order board"),
+                                ("Orders", "orders", "Orders")):
+        if width == "phone":
+            page.get_by_role("navigation", name="Main").get_by_role("link", name=link).click()
+        else:
+            page.get_by_role("link", name=link, exact=True).click()
+        expect(page.get_by_role("heading", name=re.compile(f"^{ready}")).first).to_be_visible()
+        accessible(page, screen)
+        shoot(page, f"{screen}-{mode}")
+    page.context.close()
