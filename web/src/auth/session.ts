@@ -1,6 +1,7 @@
 // The signed-in user (a cookie session: closing the browser ends it).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError, type Me, must } from "../api/client";
+import { keep, kept } from "../offline/store";
 
 const ME = ["me"] as const;
 
@@ -9,9 +10,14 @@ export function useMe() {
     queryKey: ME,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await must(api.GET("/api/v1/auth/me"));
+        const me = await must(api.GET("/api/v1/auth/me"));
+        await keep("me", me);
+        return me;
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
+        // Offline: the till goes on as whoever was signed in here; the server checks each
+        // queued sale against the session when it is sent.
+        if (e instanceof ApiError && e.status === 0) return (await kept<Me>("me")) ?? null;
         throw e;
       }
     },
@@ -32,7 +38,8 @@ export function useLogout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => must(api.POST("/api/v1/auth/logout", {})),
-    onSettled: () => {
+    onSettled: async () => {
+      await keep("me", null);
       client.setQueryData(ME, null); // back to the login form at once
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME[0] }); // nothing of this user stays
     },

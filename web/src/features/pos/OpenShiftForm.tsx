@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, ApiError, type Me, must } from "../../api/client";
+import { keep } from "../../offline/store";
 import { Field } from "../../ui/Field";
 
 const REGISTER = "[A-Za-z0-9._\\-]{1,32}";
@@ -21,6 +22,7 @@ export function OpenShiftForm({ me, register, setRegister }: {
       const shift = await must(api.POST("/api/v1/shifts", { body: { register: name.trim(), opening_float: float } }));
       // The answer is the open shift: no need to read it back (the list may not have it yet).
       client.setQueryData(["shift", shift.register], shift);
+      await keep(`shift:${shift.register}`, shift);
       setRegister(shift.register);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, "error", String(e)));

@@ -2,6 +2,8 @@
 // Only cash gives change; a card or other tender cannot exceed what is left to pay.
 import { useMemo, useState } from "react";
 import { api, ApiError, must, newKey, type Order } from "../../api/client";
+import { enqueue, type QueuedSale } from "../../offline/store";
+import { changed } from "../../offline/sync";
 import { Dialog } from "../../ui/Dialog";
 import { type Cart, price, saleItems, settle, type Tender } from "./cart";
 import { fromCents, toCents } from "./money";
@@ -9,17 +11,19 @@ import { NumPad } from "./NumPad";
 
 const METHODS: Tender["method"][] = ["cash", "card", "other"];
 
-export function PayDialog({ open, cart, shiftId, onClose, onSold }: {
-  open: boolean; cart: Cart; shiftId: string; onClose: () => void; onSold: (o: Order) => void;
+type Done = { onSold: (o: Order) => void; onQueued: (sale: QueuedSale, change: string) => void };
+
+export function PayDialog({ open, cart, shiftId, onClose, ...done }: Done & {
+  open: boolean; cart: Cart; shiftId: string; onClose: () => void;
 }) {
   return (
     <Dialog title="Payment" open={open} onClose={onClose} wide>
-      <Payment cart={cart} shiftId={shiftId} onSold={onSold} />
+      <Payment cart={cart} shiftId={shiftId} {...done} />
     </Dialog>
   );
 }
 
-function Payment({ cart, shiftId, onSold }: { cart: Cart; shiftId: string; onSold: (o: Order) => void }) {
+function Payment({ cart, shiftId, onSold, onQueued }: Done & { cart: Cart; shiftId: string }) {
   const total = useMemo(() => price(cart).total, [cart]);
   const [key] = useState(newKey); // one sale, however often the button is pressed
   const [tenders, setTenders] = useState<Tender[]>([]);
@@ -40,14 +44,21 @@ function Payment({ cart, shiftId, onSold }: { cart: Cart; shiftId: string; onSol
   const complete = async () => {
     setBusy(true);
     setError("");
+    const body = { shift_id: shiftId, items: saleItems(cart), payments: tenders,
+      ...(cart.discount ? { discount: cart.discount } : {}) };
     try {
-      const order = await must(api.POST("/api/v1/pos/sales", {
-        body: { shift_id: shiftId, items: saleItems(cart), payments: tenders,
-          ...(cart.discount ? { discount: cart.discount } : {}) } as never,
-        headers: { "Idempotency-Key": key },
-      }));
+      const order = await must(api.POST("/api/v1/pos/sales", { body: body as never, headers: { "Idempotency-Key": key } }));
       onSold(order as Order);
     } catch (e) {
+      if (e instanceof ApiError && e.status === 0) {
+        // Offline: the goods are handed over now; the sale is sent, once, when the network is back.
+        const sale = { key, body: { ...body, sold_at: new Date().toISOString() }, total: fromCents(total),
+          queuedAt: new Date().toISOString() };
+        await enqueue(sale);
+        changed();
+        onQueued(sale, fromCents(change));
+        return;
+      }
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
       setBusy(false);

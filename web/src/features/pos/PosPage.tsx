@@ -1,6 +1,8 @@
 // The till: product grid, search and scanner on the left, the cart on the right.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Me, Order, Product } from "../../api/client";
+import { OfflineBar } from "../../offline/OfflineBar";
+import { Dialog } from "../../ui/Dialog";
 import { add, type Cart, EMPTY } from "./cart";
 import { CartPanel } from "./CartPanel";
 import { useCatalog, useOpenShift, useRegister } from "./data";
@@ -21,6 +23,7 @@ export default function PosPage({ me }: { me: Me }) {
   const [cart, setCart] = useState<Cart>(EMPTY);
   const [paying, setPaying] = useState(false);
   const [sold, setSold] = useState<Order | null>(null);
+  const [kept, setKept] = useState<{ total: string; change: string } | null>(null);
   const [notice, setNotice] = useState("");
   const search = useRef<HTMLInputElement>(null);
   const byBarcode = useMemo(
@@ -48,6 +51,7 @@ export default function PosPage({ me }: { me: Me }) {
           onPick={(p) => setCart((c) => add(c, catalogLine(p)))} onScan={scan} />
       </section>
       <section className="pos-cart" aria-label="Cart">
+        <OfflineBar />
         <p className="register">
           {register} · {shift.data.cashier === me.id ? "your shift" : "another cashier's shift"}
         </p>
@@ -60,7 +64,18 @@ export default function PosPage({ me }: { me: Me }) {
           setCart(EMPTY);
           setSold(order);
           setNotice(`Sale ${order.invoice_number ?? order.number} recorded.`);
+        }}
+        onQueued={(sale, change) => {
+          setPaying(false);
+          setCart(EMPTY);
+          setKept({ total: sale.total, change });
         }} />
+      <Dialog title="Sale kept offline" open={kept !== null} onClose={() => setKept(null)}>
+        <p>The sale of <strong>{kept?.total}</strong> is kept on this till and sent when the network is back;
+          its receipt can be printed from Orders then.</p>
+        <p className="change">Change due: <strong>{kept?.change}</strong></p>
+        <button type="button" className="primary" autoFocus onClick={() => setKept(null)}>New sale</button>
+      </Dialog>
       <ReceiptDialog order={sold} onClose={() => {
         setSold(null);
         search.current?.focus();

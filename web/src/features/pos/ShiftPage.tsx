@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, ApiError, type Me, must, type Shift } from "../../api/client";
+import { keep } from "../../offline/store";
 import { Field } from "../../ui/Field";
 import { useOpenShift, useRegister } from "./data";
 import { OpenShiftForm } from "./OpenShiftForm";
@@ -58,6 +59,7 @@ function OpenShift({ id, me, onClosed }: { id: string; me: Me; onClosed: (s: Shi
           const closed = await must(api.POST("/api/v1/shifts/{id}/close",
             { params: { path: { id } }, body: { counted_cash: counted } }));
           client.setQueryData(["shift", closed.register], null); // closed: the till asks for a new shift
+          await keep(`shift:${closed.register}`, null);
           onClosed(closed);
         })} />
         {error && <p className="error" role="alert">{error}</p>}

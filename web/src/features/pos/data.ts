@@ -2,13 +2,31 @@
 // shift on this device's register.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { api, must, type Product, type Shift } from "../../api/client";
+import { api, ApiError, must, type Product, type Shift } from "../../api/client";
+import { keep, kept } from "../../offline/store";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
 
 const PAGE = 200; // the API's largest page
 
-export async function fetchCatalog(): Promise<Product[]> {
+/** `read()`, kept on the device; offline, what was kept last. */
+async function keptRead<T>(name: string, read: () => Promise<T>): Promise<T> {
+  try {
+    const value = await read();
+    await keep(name, value);
+    return value;
+  } catch (e) {
+    const last = e instanceof ApiError && e.status === 0 ? await kept<T>(name) : undefined;
+    if (last === undefined) throw e;
+    return last;
+  }
+}
+
+export function fetchCatalog(): Promise<Product[]> {
+  return keptRead("catalog", readCatalog);
+}
+
+async function readCatalog(): Promise<Product[]> {
   const all: Product[] = [];
   for (let page = 1; ; page++) {
     const answer = await must(api.GET("/api/v1/products", { params: { query: { page, per_page: PAGE } } }));
@@ -54,9 +72,9 @@ export function useRegister(): [string, (name: string) => void] {
 export function useOpenShift(register: string) {
   return useQuery({
     queryKey: ["shift", register],
-    queryFn: async (): Promise<Shift | null> => {
+    queryFn: () => keptRead(`shift:${register}`, async (): Promise<Shift | null> => {
       const page = await must(api.GET("/api/v1/shifts", { params: { query: { register, status: "open" } } }));
       return page.items[0] ?? null;
-    },
+    }),
   });
 }

@@ -1,0 +1,54 @@
+"""The till offline: with the network gone it goes on selling from its kept catalog, the
+sales wait in IndexedDB (also across a reload, the service worker serving the app), and
+once back online each is recorded exactly once."""
+
+import re
+import uuid
+
+from playwright.sync_api import Page, expect
+
+from tests.ui.conftest import log_in, shoot
+
+
+def sell(page: Page, product: str) -> None:
+    page.get_by_role("button", name=re.compile(f"^{product},")).click()
+    page.get_by_role("button", name=re.compile(r"^Pay ")).click()
+    page.get_by_role("dialog", name="Payment").get_by_role("button", name="Card").click()
+    page.get_by_role("button", name="Complete sale").click()
+
+
+def test_the_till_sells_offline_and_sends_each_sale_once_when_back(browser, site) -> None:
+    page = log_in(browser, site, "cashier")
+    page.get_by_role("link", name="Till").click()
+    register = f"off-{uuid.uuid4().hex[:6]}"
+    page.get_by_label(re.compile("^Register")).fill(register)
+    page.get_by_role("button", name="Open shift").click()
+    expect(page.get_by_test_id("connection")).to_have_text("Online")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")  # the shell is kept
+
+    page.context.set_offline(True)
+    expect(page.get_by_test_id("connection")).to_have_text("Offline")
+    sell(page, "Baguette")
+    kept = page.get_by_role("dialog", name="Sale kept offline")
+    expect(kept).to_contain_text("3.42")  # 3.20 + 7 % tax
+    kept.get_by_role("button", name="New sale").click()
+    sell(page, "Cinnamon roll")
+    page.get_by_role("dialog", name="Sale kept offline").get_by_role("button", name="New sale").click()
+    expect(page.get_by_test_id("queue")).to_have_text("2 sale(s) waiting to be sent")
+    shoot(page, "pos-offline-desktop-light")
+
+    page.reload()  # still offline: the service worker serves the app, IndexedDB keeps the queue
+    expect(page.get_by_test_id("queue")).to_have_text("2 sale(s) waiting to be sent")
+    expect(page.get_by_role("button", name=re.compile(r"^Dark rye bread,"))).to_be_visible()
+
+    page.context.set_offline(False)
+    expect(page.get_by_test_id("queue")).to_have_text("All sales sent", timeout=15_000)
+    shift = page.request.get("/api/v1/shifts", params={"register": register}).json()["items"][0]
+    report = page.request.get(f"/api/v1/shifts/{shift['id']}").json()["report"]
+    assert report["sales_count"] == 2 and report["sales_by_tender"]["card"] == "7.06"  # 3.42 + 3.64
+    for _ in range(50):  # the order list is a read model: it may be a moment behind the report
+        orders = page.request.get("/api/v1/orders", params={"shift_id": shift["id"]}).json()["items"]
+        if len(orders) == 2:
+            break
+        page.wait_for_timeout(100)
+    assert sorted(o["items"][0]["name"] for o in orders) == ["Baguette", "Cinnamon roll"]
