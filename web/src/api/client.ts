@@ -22,7 +22,7 @@ export class ApiError extends Error {
 }
 
 export const api = createClient<paths>({
-  baseUrl: "",
+  baseUrl: globalThis.location?.origin ?? "",
   credentials: "same-origin",
   // Cookie-authenticated writes must carry it (API.md: the session's CSRF guard).
   headers: { "X-Requested-With": "XMLHttpRequest" },
