@@ -9,7 +9,7 @@ MENUS = {
     "employee": ["Till", "Shift", "Order board", "Orders"],
     "cashier": ["Till", "Shift", "Orders"],
     "viewer": ["Orders"],
-    "customer": ["Orders"],  # their own (the API answers only those)
+    "customer": ["Shop", "My orders"],
 }
 
 

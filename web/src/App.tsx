@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect } from "react";
 import { Navigate, NavLink, Route, Routes, useLocation } from "react-router-dom";
 import type { Me } from "./api/client";
 import { LoginPage } from "./auth/LoginPage";
-import { can, menu } from "./auth/permissions";
+import { allowed, menu } from "./auth/permissions";
+import { SignUpPage } from "./auth/SignUpPage";
 import { useLogout, useMe } from "./auth/session";
 import { feed } from "./live/feed";
 import { useLiveState } from "./live/useLive";
@@ -13,12 +14,15 @@ const PosPage = lazy(() => import("./features/pos/PosPage"));
 const ShiftPage = lazy(() => import("./features/pos/ShiftPage"));
 const BoardPage = lazy(() => import("./features/board/BoardPage"));
 const OrdersPage = lazy(() => import("./features/board/OrdersPage"));
+const ShopPage = lazy(() => import("./features/storefront/ShopPage"));
+const MyOrdersPage = lazy(() => import("./features/storefront/MyOrdersPage"));
 
 export function App() {
   const me = useMe();
   useTheme(me.data?.id);
   useEffect(() => {
-    if (!me.data) feed.stop();
+    if (me.data) feed.start(); // one live connection per signed-in screen, whatever it shows
+    else feed.stop();
   }, [me.data]);
   if (me.isPending) return <p className="centered">Loading…</p>;
   if (me.isError) return <p className="centered" role="alert">The server cannot be reached. Retrying…</p>;
@@ -26,6 +30,7 @@ export function App() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/signup" element={<SignUpPage />} />
         <Route path="*" element={<Navigate to="/login" replace />} />
       </Routes>
     );
@@ -65,11 +70,14 @@ function Shell({ me }: { me: Me }) {
         <Suspense fallback={<p className="centered">Loading…</p>}>
           <Routes>
             <Route path="/login" element={<Navigate to={home} replace />} />
+            <Route path="/signup" element={<Navigate to={home} replace />} />
             <Route path="/" element={<Navigate to={home} replace />} />
-            {can(me.permissions, "pos.sell") && <Route path="/pos" element={<PosPage me={me} />} />}
-            {can(me.permissions, "shifts.manage") && <Route path="/shift" element={<ShiftPage me={me} />} />}
-            {can(me.permissions, "orders.manage") && <Route path="/board" element={<BoardPage />} />}
-            {can(me.permissions, "orders.read") && <Route path="/orders" element={<OrdersPage me={me} />} />}
+            {allowed(me.permissions, "/pos") && <Route path="/pos" element={<PosPage me={me} />} />}
+            {allowed(me.permissions, "/shift") && <Route path="/shift" element={<ShiftPage me={me} />} />}
+            {allowed(me.permissions, "/board") && <Route path="/board" element={<BoardPage />} />}
+            {allowed(me.permissions, "/orders") && <Route path="/orders" element={<OrdersPage me={me} />} />}
+            {allowed(me.permissions, "/shop") && <Route path="/shop" element={<ShopPage />} />}
+            {allowed(me.permissions, "/my-orders") && <Route path="/my-orders" element={<MyOrdersPage />} />}
             <Route path="/account" element={<Account me={me} />} />
             <Route
               path="*"

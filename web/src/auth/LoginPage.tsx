@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router-dom";
 import { ApiError } from "../api/client";
 import { useLogin } from "./session";
 
@@ -29,6 +30,7 @@ export function LoginPage() {
         <button type="submit" className="primary" disabled={login.isPending}>
           {login.isPending ? "Logging in…" : "Log in"}
         </button>
+        <p>New here? <Link to="/signup">Create an account</Link> to order online.</p>
       </form>
     </main>
   );

@@ -11,11 +11,15 @@ describe("menus follow permissions", () => {
   it("a cashier gets the till, the shift and orders, not the board", () => {
     expect(menu(CASHIER).map((s) => s.label)).toEqual(["Till", "Shift", "Orders"]);
   });
+  it("a customer shops and follows their own orders", () => {
+    expect(menu(CUSTOMER).map((s) => s.label)).toEqual(["Shop", "My orders"]);
+  });
   it("a viewer reads orders only", () => {
     expect(menu(VIEWER).map((s) => s.label)).toEqual(["Orders"]);
   });
   it("an :own permission grants the screen for one's own objects", () => {
     expect(can(CUSTOMER, "orders.read")).toBe(true);
     expect(can(CUSTOMER, "pos.sell")).toBe(false);
+    expect(can(CUSTOMER, "orders.read", "all")).toBe(false);
   });
 });

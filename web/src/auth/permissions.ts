@@ -1,21 +1,31 @@
 // Menus and buttons follow the permissions the API returns for the signed-in user
-// (the API enforces them anyway). "orders.read:own" grants "orders.read" on one's own objects.
+// (the API enforces them anyway). "orders.read:own" grants "orders.read" on one's own
+// objects: a screen may want the permission for all objects (staff) or for one's own
+// (customers), or either.
 
-export function can(permissions: readonly string[] | undefined, wanted: string): boolean {
+export type Scope = "all" | "own";
+
+export function can(permissions: readonly string[] | undefined, wanted: string, scope?: Scope): boolean {
   if (!permissions) return false;
-  return permissions.some((p) => p === wanted || p === wanted + ":own");
+  return permissions.some((p) => (scope !== "own" && p === wanted) || (scope !== "all" && p === wanted + ":own"));
 }
 
-export type Screen = { path: string; label: string; needs: string };
+export type Screen = { path: string; label: string; needs: string; scope?: Scope };
 
 /** Every screen of the app, in menu order, with the permission that shows it. */
 export const SCREENS: readonly Screen[] = [
   { path: "/pos", label: "Till", needs: "pos.sell" },
   { path: "/shift", label: "Shift", needs: "shifts.manage" },
   { path: "/board", label: "Order board", needs: "orders.manage" },
-  { path: "/orders", label: "Orders", needs: "orders.read" },
+  { path: "/orders", label: "Orders", needs: "orders.read", scope: "all" },
+  { path: "/shop", label: "Shop", needs: "orders.place", scope: "own" },
+  { path: "/my-orders", label: "My orders", needs: "orders.read", scope: "own" },
 ];
 
 export function menu(permissions: readonly string[] | undefined): Screen[] {
-  return SCREENS.filter((s) => can(permissions, s.needs));
+  return SCREENS.filter((s) => can(permissions, s.needs, s.scope));
+}
+
+export function allowed(permissions: readonly string[] | undefined, path: string): boolean {
+  return menu(permissions).some((s) => s.path === path);
 }

@@ -21,7 +21,7 @@ export class LiveFeed {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    if (this.stopped) this.start();
+    this.start();
     return () => {
       this.listeners.delete(listener);
     };
@@ -35,6 +35,7 @@ export class LiveFeed {
   }
 
   start(): void {
+    if (!this.stopped) return;
     this.stopped = false;
     this.open();
   }

@@ -1,9 +1,10 @@
 // The till: product grid, search and scanner on the left, the cart on the right.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Me, Order, Product } from "../../api/client";
+import type { Me, Order } from "../../api/client";
 import { OfflineBar } from "../../offline/OfflineBar";
 import { Dialog } from "../../ui/Dialog";
 import { add, type Cart, EMPTY } from "./cart";
+import { catalogLine } from "./lines";
 import { CartPanel } from "./CartPanel";
 import { useCatalog, useOpenShift, useRegister } from "./data";
 import { OpenShiftForm } from "./OpenShiftForm";
@@ -11,10 +12,6 @@ import { PayDialog } from "./PayDialog";
 import { ProductGrid } from "./ProductGrid";
 import { ReceiptDialog } from "./ReceiptDialog";
 import { useScanner } from "./scanner";
-
-export function catalogLine(p: Product) {
-  return { key: p.id, productId: p.id, name: p.name, price: p.price, taxRate: p.tax_rate };
-}
 
 export default function PosPage({ me }: { me: Me }) {
   const [register, setRegister] = useRegister();

@@ -1,0 +1,54 @@
+"""A new customer signs up and orders in the shop; the order appears on the staff's board
+in another browser without a reload; the customer sees it move on live, and cancels it."""
+
+import re
+import uuid
+
+from playwright.sync_api import expect
+
+from tests.ui.conftest import DESKTOP, log_in, shoot
+
+
+def test_a_shop_order_reaches_the_board_live_and_the_customer_follows_it(browser, site) -> None:
+    board = log_in(browser, site, "employee")
+    board.get_by_role("link", name="Order board").click()
+    placed_column = board.get_by_role("region", name="placed orders")
+    expect(placed_column).to_be_visible()
+
+    shop = browser.new_context(base_url=site, viewport=DESKTOP).new_page()
+    shop.goto("/")
+    shop.get_by_role("link", name="Create an account").click()
+    name = f"ann{uuid.uuid4().hex[:6]}"
+    shop.get_by_label("Full name").fill("Ann Baker")
+    shop.get_by_label("Email").fill(f"{name}@example.com")
+    shop.get_by_label("Username").fill(name)
+    shop.get_by_label(re.compile("^Password")).fill("a long enough passphrase")
+    shop.get_by_role("button", name="Sign up").click()
+    expect(shop.get_by_role("heading", name="Order for pickup or delivery")).to_be_visible()
+    shop.get_by_role("button", name=re.compile(r"^Add Baguette,")).click()
+    shop.get_by_role("button", name=re.compile(r"^Add Baguette,")).click()
+    shop.get_by_role("button", name=re.compile(r"^Add Lemon tart,")).click()
+    shop.get_by_label("Delivery").check()
+    shop.get_by_label(re.compile("^Note")).fill("Ring twice")
+    shoot(shop, "shop-desktop-light")
+    shop.get_by_role("button", name=re.compile(r"^Place order · 11\.67$")).click()  # 6.40 + 0.45 tax + 4.50 + 0.32 tax
+
+    mine = shop.get_by_role("listitem", name=re.compile(r"^Order "))
+    expect(mine).to_have_count(1)
+    expect(mine.locator("[aria-current=step]")).to_have_text("placed")
+    number = mine.locator("strong").inner_text()
+
+    ticket = placed_column.get_by_role("button", name=re.compile(f"^Order {number}:"))
+    expect(ticket).to_be_visible()  # no reload: the live feed brought it
+    expect(ticket).to_contain_text("2× Baguette, 1× Lemon tart")
+    expect(ticket).to_contain_text("New")
+    shoot(board, "board-desktop-light")
+    ticket.click()
+    expect(board.get_by_role("region", name="confirmed orders")
+           .get_by_role("button", name=re.compile(f"^Order {number}:"))).to_be_visible()
+
+    expect(mine.locator("[aria-current=step]")).to_have_text("confirmed")  # live, no reload
+    shoot(shop, "my-orders-desktop-light")
+    shop.get_by_role("button", name=f"Cancel order {number}").click()
+    expect(mine.locator(".steps")).to_have_text("cancelled")
+    expect(board.get_by_role("button", name=re.compile(f"^Order {number}:"))).to_have_count(0)

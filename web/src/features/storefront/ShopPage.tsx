@@ -1,0 +1,115 @@
+// The shop for customers: what is available now, a basket, and an online order for
+// pickup or delivery. Availability is read again every few seconds (a customer's live
+// feed carries only their own orders).
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useNavigate } from "react-router-dom";
+import { api, ApiError, must, newKey, type Product } from "../../api/client";
+import { add, type Cart, EMPTY, price, setQuantity } from "../pos/cart";
+import { catalogLine } from "../pos/lines";
+import { fromCents } from "../pos/money";
+
+const FRESH_MS = 15_000;
+
+export default function ShopPage() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const products = useQuery({
+    queryKey: ["shop"],
+    refetchInterval: FRESH_MS,
+    queryFn: () => must(api.GET("/api/v1/products", { params: { query: { per_page: 200 } } })),
+  });
+  const [cart, setCart] = useState<Cart>(EMPTY);
+  const [fulfilment, setFulfilment] = useState<"pickup" | "delivery">("pickup");
+  const [note, setNote] = useState("");
+  const [key, setKey] = useState(newKey);
+  const [error, setError] = useState("");
+  const sums = price(cart);
+  const byCategory = useMemo(() => {
+    const groups = new Map<string, Product[]>();
+    for (const p of products.data?.items ?? []) {
+      if (!p.archived) groups.set(p.category, [...(groups.get(p.category) ?? []), p]);
+    }
+    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+  }, [products.data]);
+  const inCart = (id: string) => cart.lines.find((l) => l.key === id)?.quantity ?? 0;
+  const order = async () => {
+    setError("");
+    try {
+      const placed = await must(api.POST("/api/v1/orders", {
+        body: { items: cart.lines.map((l) => ({ product_id: l.productId!, quantity: l.quantity })), channel: "online",
+          fulfilment, ...(note.trim() ? { note: note.trim() } : {}) } as never,
+        headers: { "Idempotency-Key": key },
+      }));
+      setCart(EMPTY);
+      setKey(newKey());
+      await client.invalidateQueries({ queryKey: ["shop"] });
+      navigate(`/my-orders?placed=${placed.id}&at=${placed.position ?? ""}`);
+    } catch (e) {
+      setError(e instanceof ApiError && e.code === "insufficient_stock"
+        ? "Some of it has just sold out: see what is left and try again." : e instanceof ApiError ? e.message : String(e));
+      await client.invalidateQueries({ queryKey: ["shop"] });
+    }
+  };
+  return (
+    <div className="pos">
+      <section aria-label="Products">
+        <h1>Order for pickup or delivery</h1>
+        {byCategory.map(([category, items]) => (
+          <section key={category} aria-label={category}>
+            <h2>{category}</h2>
+            <ul className="grid">
+              {items.map((p) => (
+                <li key={p.id}>
+                  <button type="button" className="tile" disabled={p.available <= inCart(p.id)}
+                    onClick={() => setCart((c) => add(c, catalogLine(p)))}
+                    aria-label={`Add ${p.name}, ${p.price}, ${p.available} available`}>
+                    <span className="tile-name">{p.name}</span>
+                    <span className="tile-price">{p.price}</span>
+                    <span className={p.available > 0 ? "tile-stock" : "tile-stock out"}>
+                      {p.available > 0 ? `${p.available} available` : "Sold out"}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+      <section className="pos-cart" aria-label="Basket">
+        <h2>Your basket</h2>
+        {cart.lines.length === 0 && <p className="muted">Nothing yet.</p>}
+        <ul className="cart">
+          {sums.lines.map((l) => (
+            <li key={l.key}>
+              <span className="line-name">{l.name}</span>
+              <span className="qty">
+                <button type="button" aria-label={`One ${l.name} less`}
+                  onClick={() => setCart((c) => setQuantity(c, l.key, l.quantity - 1))}>−</button>
+                <output aria-label={`Quantity of ${l.name}`}>{l.quantity}</output>
+              </span>
+              <span className="amount">{fromCents(l.gross)}</span>
+            </li>
+          ))}
+        </ul>
+        <dl className="sums">
+          <dt>Tax</dt><dd>{fromCents(sums.tax)}</dd>
+          <dt className="total">Total</dt><dd className="total">{fromCents(sums.total)}</dd>
+        </dl>
+        <fieldset>
+          <legend>How do you get it?</legend>
+          <label><input type="radio" name="fulfilment" checked={fulfilment === "pickup"}
+            onChange={() => setFulfilment("pickup")} /> Pickup</label>
+          <label><input type="radio" name="fulfilment" checked={fulfilment === "delivery"}
+            onChange={() => setFulfilment("delivery")} /> Delivery</label>
+        </fieldset>
+        <label htmlFor="order-note">Note (pickup time, address, wishes)</label>
+        <input id="order-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        {error && <p className="error" role="alert">{error}</p>}
+        <button type="button" className="primary pay" disabled={!cart.lines.length} onClick={order}>
+          Place order · {fromCents(sums.total)}
+        </button>
+      </section>
+    </div>
+  );
+}
