@@ -5,8 +5,8 @@ from playwright.sync_api import expect
 from tests.ui.conftest import log_in
 
 MENUS = {
-    "admin": ["Till", "Shift", "Order board", "Orders"],
-    "employee": ["Till", "Shift", "Order board", "Orders"],
+    "admin": ["Till", "Shift", "Order board", "Orders", "Pickup screen"],
+    "employee": ["Till", "Shift", "Order board", "Orders", "Pickup screen"],
     "cashier": ["Till", "Shift", "Orders"],
     "viewer": ["Orders"],
     "customer": ["Shop", "My orders"],

@@ -66,3 +66,34 @@ def test_a_cashier_sells_three_items_with_split_payment_and_prints_the_receipt(b
         {"card": Decimal("5.00"), "cash": Decimal("13.31")}
     assert sorted((i["name"], i["quantity"]) for i in order["items"]) == \
         [("Butter croissant", 1), ("Caffe latte", 2), ("Sourdough loaf", 1)]
+
+
+def test_a_cashier_refunds_part_of_a_sale_found_by_its_invoice_number(browser, site) -> None:
+    page = log_in(browser, site, "cashier")
+    page.get_by_role("link", name="Till").click()
+    page.get_by_label(re.compile("^Register")).fill(f"till-{uuid.uuid4().hex[:6]}")
+    page.get_by_role("button", name="Open shift").click()
+    for _ in range(2):
+        page.get_by_role("button", name=re.compile(r"^Chocolate eclair,")).click()
+    page.get_by_role("button", name=re.compile(r"^Pay ")).click()
+    page.get_by_role("dialog", name="Payment").get_by_role("button", name="Card").click()
+    page.get_by_role("button", name="Complete sale").click()
+    heading = page.get_by_role("dialog", name=re.compile("^Receipt")).get_by_role("heading").inner_text()
+    invoice = heading.removeprefix("Receipt ")
+    page.get_by_role("button", name="New sale").click()
+
+    page.get_by_role("link", name="Orders").click()
+    page.get_by_label("Order or invoice number").fill(invoice)
+    row = page.get_by_role("row").filter(has_text=invoice)
+    expect(row).to_have_count(1)
+    row.get_by_role("button", name=re.compile("^Refund")).click()
+    dialog = page.get_by_role("dialog", name="Refund")
+    dialog.get_by_label("Units of Chocolate eclair to refund").fill("1")
+    dialog.get_by_label("Reason").fill("dropped on the floor")
+    shoot(page, "refund-desktop-light")
+    dialog.get_by_role("button", name="Refund 1 item(s)").click()
+    expect(page.get_by_role("status").filter(has_text="Refunded")).to_contain_text("4.18 refunded")  # half of 7.80 + 0.55 tax
+    expect(row.get_by_role("cell", name="4.18")).to_be_visible()
+    order_id = page.request.get("/api/v1/orders", params={"q": invoice}).json()["items"][0]["id"]
+    order = page.request.get(f"/api/v1/orders/{order_id}").json()
+    assert order["refunded"] == "4.18" and order["refunds"][0]["tenders"] == {"card": "4.18"}

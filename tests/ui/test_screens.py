@@ -77,4 +77,8 @@ def test_every_screen(browser, site, width, dark) -> None:
         expect(page.get_by_role("heading", name=re.compile(f"^{ready}")).first).to_be_visible()
         accessible(page, screen)
         shoot(page, f"{screen}-{mode}")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Pickup screen").click()
+    expect(page.get_by_role("heading", name="Ready for pickup")).to_be_visible()
+    accessible(page, "pickup screen")
+    shoot(page, f"ready-screen-{mode}")
     page.context.close()

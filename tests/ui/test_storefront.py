@@ -28,7 +28,7 @@ def test_a_shop_order_reaches_the_board_live_and_the_customer_follows_it(browser
     shop.get_by_role("button", name=re.compile(r"^Add Baguette,")).click()
     shop.get_by_role("button", name=re.compile(r"^Add Baguette,")).click()
     shop.get_by_role("button", name=re.compile(r"^Add Lemon tart,")).click()
-    shop.get_by_label("Delivery").check()
+    shop.get_by_role("radio", name="Pickup").check()
     shop.get_by_label(re.compile("^Note")).fill("Ring twice")
     shoot(shop, "shop-desktop-light")
     shop.get_by_role("button", name=re.compile(r"^Place order · 11\.67$")).click()  # 6.40 + 0.45 tax + 4.50 + 0.32 tax
@@ -48,7 +48,10 @@ def test_a_shop_order_reaches_the_board_live_and_the_customer_follows_it(browser
            .get_by_role("button", name=re.compile(f"^Order {number}:"))).to_be_visible()
 
     expect(mine.locator("[aria-current=step]")).to_have_text("confirmed")  # live, no reload
+    board.get_by_role("link", name="Pickup screen").click()
+    expect(board.get_by_role("region", name="Being prepared")).to_contain_text(number)
+    shoot(board, "ready-screen-desktop-light")
     shoot(shop, "my-orders-desktop-light")
     shop.get_by_role("button", name=f"Cancel order {number}").click()
     expect(mine.locator(".steps")).to_have_text("cancelled")
-    expect(board.get_by_role("button", name=re.compile(f"^Order {number}:"))).to_have_count(0)
+    expect(board.get_by_role("region", name="Being prepared")).not_to_contain_text(number)  # live

@@ -14,11 +14,13 @@ const PosPage = lazy(() => import("./features/pos/PosPage"));
 const ShiftPage = lazy(() => import("./features/pos/ShiftPage"));
 const BoardPage = lazy(() => import("./features/board/BoardPage"));
 const OrdersPage = lazy(() => import("./features/board/OrdersPage"));
+const ReadyScreen = lazy(() => import("./features/board/ReadyScreen"));
 const ShopPage = lazy(() => import("./features/storefront/ShopPage"));
 const MyOrdersPage = lazy(() => import("./features/storefront/MyOrdersPage"));
 
 export function App() {
   const me = useMe();
+  const location = useLocation();
   useTheme(me.data?.id);
   useEffect(() => {
     if (me.data) feed.start(); // one live connection per signed-in screen, whatever it shows
@@ -34,6 +36,9 @@ export function App() {
         <Route path="*" element={<Navigate to="/login" replace />} />
       </Routes>
     );
+  }
+  if (location.pathname === "/ready" && allowed(me.data.permissions, "/ready")) {
+    return <Suspense fallback={null}><ReadyScreen /></Suspense>; // a screen for customers: no menu
   }
   return <Shell me={me.data} />;
 }

@@ -18,6 +18,7 @@ export const SCREENS: readonly Screen[] = [
   { path: "/shift", label: "Shift", needs: "shifts.manage" },
   { path: "/board", label: "Order board", needs: "orders.manage" },
   { path: "/orders", label: "Orders", needs: "orders.read", scope: "all" },
+  { path: "/ready", label: "Pickup screen", needs: "orders.manage" },
   { path: "/shop", label: "Shop", needs: "orders.place", scope: "own" },
   { path: "/my-orders", label: "My orders", needs: "orders.read", scope: "own" },
 ];

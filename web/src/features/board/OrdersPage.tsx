@@ -1,17 +1,24 @@
 // Orders: look one up by its number or invoice number (typed or scanned from a receipt),
-// see it, reprint its receipt.
+// see its receipt, refund a sale.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, type Me, must, type Order } from "../../api/client";
+import { can } from "../../auth/permissions";
 import { ReceiptDialog } from "../pos/ReceiptDialog";
+import { RefundDialog } from "./RefundDialog";
 
-export default function OrdersPage(_: { me: Me }) {
+export default function OrdersPage({ me }: { me: Me }) {
   const [q, setQ] = useState("");
   const [shown, setShown] = useState<Order | null>(null);
+  const [refunding, setRefunding] = useState<string | null>(null);
+  const [minPosition, setMinPosition] = useState<number | undefined>();
+  const [notice, setNotice] = useState("");
   const orders = useQuery({
-    queryKey: ["orders", q],
-    queryFn: () => must(api.GET("/api/v1/orders", { params: { query: { per_page: 50, ...(q ? { q } : {}) } } })),
+    queryKey: ["orders", q, minPosition],
+    queryFn: () => must(api.GET("/api/v1/orders", { params: { query: { per_page: 50, ...(q ? { q } : {}),
+      ...(minPosition ? { min_position: minPosition } : {}) } } })),
   });
+  const refunds = can(me.permissions, "orders.refund");
   return (
     <section className="panel wide">
       <h1>Orders</h1>
@@ -19,20 +26,32 @@ export default function OrdersPage(_: { me: Me }) {
         <label htmlFor="order-search">Order or invoice number</label>
         <input id="order-search" value={q} data-scanner="true" onChange={(e) => setQ(e.target.value.trim())} />
       </div>
+      <p role="status" className="notice">{notice}</p>
       <table className="orders">
-        <thead><tr><th>Number</th><th>Invoice</th><th>Channel</th><th>Status</th><th>Total</th><th>Placed</th><th /></tr></thead>
+        <thead><tr><th>Number</th><th>Invoice</th><th>Channel</th><th>Status</th><th>Total</th><th>Refunded</th>
+          <th>Placed</th><th><span className="sr-only">Actions</span></th></tr></thead>
         <tbody>
           {orders.data?.items.map((o) => (
             <tr key={o.id}>
               <td>{o.number}</td><td>{o.invoice_number ?? ""}</td><td>{o.channel}</td><td>{o.status}</td>
-              <td>{o.total}</td><td>{new Date(o.created_at).toLocaleString()}</td>
-              <td>{o.channel === "pos" && <button type="button" onClick={() => setShown(o)}
-                aria-label={`Receipt of ${o.number}`}>Receipt</button>}</td>
+              <td>{o.total}</td><td>{o.refunded !== "0.00" ? o.refunded : ""}</td>
+              <td>{new Date(o.created_at).toLocaleString()}</td>
+              <td className="row-actions">
+                {o.invoice_number && <button type="button" onClick={() => setShown(o)}
+                  aria-label={`Receipt of ${o.number}`}>Receipt</button>}
+                {o.invoice_number && refunds && o.refunded !== o.total && <button type="button"
+                  onClick={() => setRefunding(o.id)} aria-label={`Refund ${o.number}`}>Refund</button>}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <ReceiptDialog order={shown} onClose={() => setShown(null)} />
+      <RefundDialog orderId={refunding} onClose={() => setRefunding(null)} onDone={(o) => {
+        setRefunding(null);
+        setNotice(`Refunded: ${o.number} now has ${o.refunded} refunded.`);
+        setMinPosition(o.position ?? undefined);
+      }} />
     </section>
   );
 }
