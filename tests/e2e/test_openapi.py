@@ -9,7 +9,8 @@ async def test_the_openapi_document_lists_every_route_with_its_permission(anon) 
     assert response.status == 200 and document["openapi"].startswith("3.")
     routes = {(r.method.lower(), r.resource.canonical) for r in anon.app.router.routes() if r.method != "HEAD"}
     described = {(method, path) for path, ops in document["paths"].items() for method in ops}
-    assert described == routes
+    assert routes - described == {("get", "/assets/{name}"), ("get", "/{tail}")}  # the web UI, not the API
+    assert described < routes
     place = document["paths"]["/api/v1/orders"]["post"]
     assert place["x-permission"] == "orders.place"
     body = place["requestBody"]["content"]["application/json"]["schema"]

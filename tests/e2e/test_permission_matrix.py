@@ -22,6 +22,8 @@ TILL = {"admin", "employee", "cashier"}
 
 EXPECTED = {
     "GET /healthz": EVERYONE,
+    "GET /assets/{name}": EVERYONE,  # the web UI's files
+    "GET /{tail}": EVERYONE,  # the web UI's page for any path outside /api/
     "GET /api/v1/healthz": EVERYONE,
     "GET /readyz": EVERYONE,
     "GET /api/v1/readyz": EVERYONE,

@@ -40,7 +40,7 @@ def test_a_shop_order_reaches_the_board_live_and_the_customer_follows_it(browser
 
     ticket = placed_column.get_by_role("button", name=re.compile(f"^Order {number}:"))
     expect(ticket).to_be_visible()  # no reload: the live feed brought it
-    expect(ticket).to_contain_text("2× Baguette, 1× Lemon tart")
+    expect(ticket).to_contain_text("2\u00d7 Baguette, 1\u00d7 Lemon tart")  # 2x Baguette, 1x Lemon tart
     expect(ticket).to_contain_text("New")
     shoot(board, "board-desktop-light")
     ticket.click()

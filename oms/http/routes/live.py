@@ -21,13 +21,15 @@ from projections.feed import Message
 
 routes = web.RouteTableDef()
 SLOW_CONSUMER = 4008
-SOCKETS = web.AppKey("sockets", weakref.WeakSet[web.WebSocketResponse])
+Sockets = weakref.WeakSet[web.WebSocketResponse]
+SOCKETS = web.AppKey("sockets", Sockets)
 
 
 async def close_sockets(app: web.Application) -> None:
     """`on_shutdown`: end every live connection (1001, going away) so a stopping process
     stops at once; clients reconnect with `after` to another, or to this one restarted."""
-    for ws in list(app[SOCKETS]):
+    sockets: Sockets = app[SOCKETS]
+    for ws in list(sockets):
         await ws.close(code=WSCloseCode.GOING_AWAY, message=b"server restarting: reconnect with after")
 
 
