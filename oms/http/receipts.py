@@ -14,6 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportlab.graphics import renderPDF, renderSVG
+from reportlab.graphics.barcode import createBarcodeDrawing
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
@@ -24,6 +27,7 @@ from oms.http.render import percent
 
 Row = tuple[str, str, str]  # kind, left, right
 WIDTH, MARGIN = 80 * mm, 4 * mm
+BARCODE_MM = 14
 SIZES = {"title": 13.0, "total": 11.0, "mark": 11.0}
 CSS = (
     "body{margin:0;background:#fff;color:#000}"
@@ -34,7 +38,8 @@ CSS = (
     ".rule{border-top:1px dashed #000;margin:1.5mm 0}.total{font-weight:bold;font-size:14px}"
     ".sub{padding-left:3mm}"
 )
-ROW_MM = {"title": 6.0, "mark": 6.5, "total": 5.2, "rule": 3.5}  # printed heights; other rows 4.3 mm a line
+# printed heights; other rows 4.3 mm a line
+ROW_MM = {"title": 6.0, "mark": 6.5, "total": 5.2, "rule": 3.5, "barcode": BARCODE_MM}
 CHARS_PER_LINE = 40  # 72 mm of 12 px text, about
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -78,7 +83,7 @@ def rows(p: Printed) -> list[Row]:
     out += [("line", f"Refunded: {refund['reason']}", f"-{amount(refund['amount'])}") for refund in r["refunds"]]
     if p.store["footer"]:
         out += [("rule", "", ""), ("text", p.store["footer"], "")]
-    return out
+    return [*out, ("barcode", r["number"], "")]  # scanned at the till to find the sale again
 
 
 def page_css(printed: list[Row]) -> str:
@@ -90,9 +95,20 @@ def page_css(printed: list[Row]) -> str:
 
 
 def csp(style: str) -> str:
-    """This page's policy: nothing but its one style, named by hash."""
+    """This page's policy: nothing but its one style, named by hash, and its barcode image."""
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
-    return f"default-src 'none'; style-src 'sha256-{digest}'; frame-ancestors 'self'"
+    return f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; frame-ancestors 'self'"
+
+
+def barcode(value: str) -> Drawing:
+    """Code 128 of `value` (the invoice number: what a scanner types back)."""
+    return createBarcodeDrawing("Code128", value=value, barHeight=10 * mm, barWidth=0.3 * mm, humanReadable=False)
+
+
+def barcode_img(value: str) -> str:
+    svg = base64.b64encode(renderSVG.drawToString(barcode(value)).encode()).decode()
+    return f'<img alt="barcode of {html.escape(value)}" src="data:image/svg+xml;base64,{svg}">'
+
 
 
 def to_html(p: Printed) -> tuple[str, str]:
@@ -101,6 +117,7 @@ def to_html(p: Printed) -> tuple[str, str]:
     style = page_css(printed)
     body = "".join(
         '<p class="rule"></p>' if kind == "rule" else
+        f'<p class="text">{barcode_img(left)}</p>' if kind == "barcode" else
         f'<p class="{kind}"><span>{html.escape(left)}</span>'
         + (f"<span>{html.escape(right)}</span>" if right else "") + "</p>"
         for kind, left, right in printed)
@@ -129,13 +146,19 @@ def to_pdf(p: Printed) -> bytes:
         font, size = (bold if kind in SIZES else regular), SIZES.get(kind, 8.5)
         room = inner - (pdfmetrics.stringWidth(right, font, size) + 2 * mm if right else 0)
         laid.append((kind, simpleSplit(left, font, size, room) or [""], right, font, size))
-    height = 2 * MARGIN + sum(4 * mm if kind == "rule" else len(lines) * size * 1.3
+    height = 2 * MARGIN + sum(4 * mm if kind == "rule" else BARCODE_MM * mm if kind == "barcode"
+                              else len(lines) * size * 1.3
                               for kind, lines, _, _, size in laid)
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=(WIDTH, height), pageCompression=1)
     page.setTitle(f"Receipt {p.receipt['number']}")
     y = height - MARGIN
     for kind, lines, right, font, size in laid:
+        if kind == "barcode":
+            drawing = barcode(lines[0])
+            y -= BARCODE_MM * mm
+            renderPDF.draw(drawing, page, (WIDTH - drawing.width) / 2, y + 2 * mm)
+            continue
         if kind == "rule":
             page.setDash(2, 2)
             page.line(MARGIN, y - 2 * mm, WIDTH - MARGIN, y - 2 * mm)

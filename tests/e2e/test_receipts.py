@@ -31,6 +31,9 @@ async def test_the_receipt_lists_lines_taxes_tenders_and_change(client) -> None:
         assert text in page, text
     assert "DUPLICATE" not in page
     assert "style-src 'sha256-" in response.headers["Content-Security-Policy"]
+    # its invoice number as a Code 128 barcode: the till finds the sale by scanning it
+    assert f'alt="barcode of {sold["invoice_number"]}" src="data:image/svg+xml;base64,' in page
+    assert "img-src data:" in response.headers["Content-Security-Policy"]
     pdf = await client.get(f"{API}/orders/{sold['id']}/receipt", params={"format": "pdf"})
     body = await pdf.read()
     assert pdf.content_type == "application/pdf" and body.startswith(b"%PDF-")

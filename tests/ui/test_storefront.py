@@ -48,10 +48,15 @@ def test_a_shop_order_reaches_the_board_live_and_the_customer_follows_it(browser
            .get_by_role("button", name=re.compile(f"^Order {number}:"))).to_be_visible()
 
     expect(mine.locator("[aria-current=step]")).to_have_text("confirmed")  # live, no reload
+    board.get_by_role("region", name="confirmed orders").get_by_role("button", name=re.compile(f"^Order {number}:")) \
+        .drag_to(board.get_by_role("region", name="picked orders"))  # a drag moves it on too
+    expect(board.get_by_role("region", name="picked orders")
+           .get_by_role("button", name=re.compile(f"^Order {number}:"))).to_be_visible()
+    expect(mine.locator("[aria-current=step]")).to_have_text("picked")
     board.get_by_role("link", name="Pickup screen").click()
-    expect(board.get_by_role("region", name="Being prepared")).to_contain_text(number)
+    expect(board.get_by_role("region", name="Ready for pickup")).to_contain_text(number)
     shoot(board, "ready-screen-desktop-light")
     shoot(shop, "my-orders-desktop-light")
     shop.get_by_role("button", name=f"Cancel order {number}").click()
     expect(mine.locator(".steps")).to_have_text("cancelled")
-    expect(board.get_by_role("region", name="Being prepared")).not_to_contain_text(number)  # live
+    expect(board.get_by_role("region", name="Ready for pickup")).not_to_contain_text(number)  # live

@@ -1,5 +1,6 @@
 // The order board: a column per open status; orders appear and move live (the shared
-// feed, resumed with after=<position>), with a cue; a tap moves a ticket on.
+// feed, resumed with after=<position>), with a cue; a tap, or a drag to the next column,
+// moves a ticket on.
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError, must, type Order } from "../../api/client";
@@ -12,6 +13,7 @@ export default function BoardPage() {
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [sound, setSound] = useState(false);
   const [error, setError] = useState("");
+  const [dragged, setDragged] = useState<Order | null>(null);
   const [, tick] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => tick((n) => n + 1), 30_000); // ticket ages move on
@@ -56,11 +58,15 @@ export default function BoardPage() {
       </div>
       <div className="board">
         {STATUSES.map((status, i) => (
-          <section key={status} className="column" aria-label={`${status} orders`}>
+          <section key={status} className="column" aria-label={`${status} orders`}
+            onDragOver={(e) => { if (dragged && NEXT[dragged.status] === status) e.preventDefault(); }}
+            onDrop={(e) => { e.preventDefault(); if (dragged) void advance(dragged); setDragged(null); }}>
             <h2>{status} <span className="count">{columns[i].data?.total ?? ""}</span></h2>
             <ul>
               {columns[i].data?.items.map((order) => (
-                <li key={order.id} className={fresh.has(order.id) ? "ticket fresh" : "ticket"}>
+                <li key={order.id} className={fresh.has(order.id) ? "ticket fresh" : "ticket"}
+                  draggable={Boolean(NEXT[order.status])} onDragStart={() => setDragged(order)}
+                  onDragEnd={() => setDragged(null)}>
                   <button type="button" onClick={() => advance(order)} disabled={!NEXT[order.status]}
                     aria-label={`Order ${order.number}: move to ${NEXT[order.status] ?? "nowhere"}`}>
                     <strong>{order.number}{fresh.has(order.id) && <span className="badge">New</span>}</strong>

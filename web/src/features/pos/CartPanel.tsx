@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { type Cart, type Discount, EMPTY, price, setLineDiscount, setQuantity } from "./cart";
+import { type Cart, type Discount, EMPTY, price, setLineDiscount } from "./cart";
+import { CartLines } from "./CartLines";
 import { DiscountDialog } from "./DiscountDialog";
 import { fromCents } from "./money";
 import { ParkedDialog } from "./ParkedDialog";
@@ -21,25 +22,11 @@ export function CartPanel({ cart, setCart, register, onPay }: {
     <>
       <h1 className="cart-title">Sale</h1>
       {cart.lines.length === 0 && <p className="muted">Scan or tap a product.</p>}
-      <ul className="cart" aria-label="Cart lines">
-        {sums.lines.map((l) => (
-          <li key={l.key}>
-            <span className="line-name">{l.name}</span>
-            <span className="qty">
-              <button type="button" aria-label={`One ${l.name} less`}
-                onClick={() => setCart((c) => setQuantity(c, l.key, l.quantity - 1))}>−</button>
-              <output aria-label={`Quantity of ${l.name}`}>{l.quantity}</output>
-              <button type="button" aria-label={`One ${l.name} more`}
-                onClick={() => setCart((c) => setQuantity(c, l.key, l.quantity + 1))}>+</button>
-            </span>
-            <span className="amount">{fromCents(l.gross)}</span>
-            <button type="button" className="link" onClick={() => setDiscounting(l.key)}
-              aria-label={`Discount on ${l.name}`}>
-              {l.discount ? `−${fromCents(l.off)}` : "Discount"}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <CartLines label="Cart lines" lines={sums.lines} setCart={setCart} canAdd={() => true} extra={(l) => (
+        <button type="button" className="link" onClick={() => setDiscounting(l.key)} aria-label={`Discount on ${l.name}`}>
+          {l.discount ? `−${fromCents(l.off)}` : "Discount"}
+        </button>
+      )} />
       <dl className="sums">
         <dt>Discounts</dt><dd>{fromCents(sums.discount)}</dd>
         <dt>Subtotal</dt><dd>{fromCents(sums.subtotal)}</dd>

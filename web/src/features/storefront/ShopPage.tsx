@@ -5,7 +5,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { api, ApiError, must, newKey, type Product } from "../../api/client";
-import { add, type Cart, EMPTY, price, setQuantity } from "../pos/cart";
+import { add, type Cart, EMPTY, price } from "../pos/cart";
+import { CartLines } from "../pos/CartLines";
 import { catalogLine } from "../pos/lines";
 import { fromCents } from "../pos/money";
 
@@ -32,6 +33,7 @@ export default function ShopPage() {
     }
     return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
   }, [products.data]);
+  const available = new Map((products.data?.items ?? []).map((p) => [p.id, p.available]));
   const inCart = (id: string) => cart.lines.find((l) => l.key === id)?.quantity ?? 0;
   const order = async () => {
     setError("");
@@ -79,19 +81,8 @@ export default function ShopPage() {
       <section className="pos-cart" aria-label="Basket">
         <h2>Your basket</h2>
         {cart.lines.length === 0 && <p className="muted">Nothing yet.</p>}
-        <ul className="cart">
-          {sums.lines.map((l) => (
-            <li key={l.key}>
-              <span className="line-name">{l.name}</span>
-              <span className="qty">
-                <button type="button" aria-label={`One ${l.name} less`}
-                  onClick={() => setCart((c) => setQuantity(c, l.key, l.quantity - 1))}>−</button>
-                <output aria-label={`Quantity of ${l.name}`}>{l.quantity}</output>
-              </span>
-              <span className="amount">{fromCents(l.gross)}</span>
-            </li>
-          ))}
-        </ul>
+        <CartLines label="Basket lines" lines={sums.lines} setCart={setCart}
+          canAdd={(l) => l.quantity < (available.get(l.key) ?? 0)} />
         <dl className="sums">
           <dt>Tax</dt><dd>{fromCents(sums.tax)}</dd>
           <dt className="total">Total</dt><dd className="total">{fromCents(sums.total)}</dd>
