@@ -59,9 +59,24 @@ async def test_a_customer_sees_only_their_own_orders(client) -> None:
     await post(client, f"/orders/{mine['id']}/cancel", {}, 200)
     await place(client, bread)  # someone else's again
     last = await place(client, bread, headers={"Authorization": f"Bearer {token}"})
-    messages = await receive(ws, 3)
+    messages = [m for m in await receive(ws, 3 + 5) if m["type"] != "stock.changed"]  # + 5 availability changes
     assert [(m["type"], m["data"]["id"]) for m in messages] == [
         ("order.placed", mine["id"]), ("order.status_changed", mine["id"]), ("order.placed", last["id"])]
+    await ws.close()
+
+
+async def test_a_customer_hears_what_is_available_and_nothing_more_of_stock(client) -> None:
+    bread = await new_product(client, stock=20)
+    token = await customer_token(client, "fay")
+    ws = await client.ws_connect(f"{API}/ws", params={"token": token, "after": str(bread["position"])},
+                                 headers={"Authorization": ""})
+    await place(client, bread, 3)  # someone else's order: its units are no longer available
+    await post(client, f"/products/{bread['id']}/stock-adjustments", {"delta": -2, "reason": "burnt"}, 201)
+    messages = await receive(ws, 2)
+    assert [m["type"] for m in messages] == ["stock.changed"] * 2
+    assert [m["data"] for m in messages] == [
+        {"product_id": bread["id"], "available": 17, "archived": False},
+        {"product_id": bread["id"], "available": 15, "archived": False}]  # no reserved, reason, order or cost
     await ws.close()
 
 

@@ -64,8 +64,10 @@ def serving(process: subprocess.Popen[bytes], base: str) -> str:
     raise AssertionError("oms serve never became ready")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """Per module: sync Playwright runs its own event loop in this thread while it is open,
+    and the async tests of other modules need the thread's loop back."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield browser

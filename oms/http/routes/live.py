@@ -38,12 +38,17 @@ class Connect(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     token: str | None = None
 
 
+PUBLIC_STOCK = ("product_id", "available", "archived")  # what a shop may show of a stock change
+
+
 def audience(request: web.Request) -> Callable[[Message], bool]:
-    """Staff see every message; a customer only messages about their own orders."""
+    """Staff see every message; a customer messages about their own orders, and what is
+    available (`stock.changed` cut down to PUBLIC_STOCK when sent, see `encoded`)."""
     if scope_of(request) == "all":
         return lambda message: True
     me = principal_of(request).user_id
-    return lambda message: message["type"].startswith("order.") and message["data"].get("customer_id") == me
+    return lambda message: message["type"] == "stock.changed" or (
+        message["type"].startswith("order.") and message["data"].get("customer_id") == me)
 
 
 def check_origin(request: web.Request) -> None:
@@ -68,7 +73,7 @@ async def live(request: web.Request) -> web.WebSocketResponse:
     await ws.prepare(request)
     request.app[SOCKETS].add(ws)
     async with request.app[HUB].connect(audience(request), params.after) as (client, backlog):
-        sender = asyncio.create_task(send(ws, client.queue, backlog, params.after))
+        sender = asyncio.create_task(send(ws, client.queue, backlog, params.after, scope_of(request) != "all"))
         try:
             async for msg in ws:  # the client may close; anything it sends is ignored
                 if msg.type == WSMsgType.ERROR:
@@ -81,7 +86,7 @@ async def live(request: web.Request) -> web.WebSocketResponse:
 
 
 async def send(ws: web.WebSocketResponse, queue: asyncio.Queue[Message], backlog: list[Message],
-               after: int | None) -> None:
+               after: int | None, public: bool) -> None:
     """The backlog, then live messages; one wake-up sends everything queued by then."""
     last = -1 if after is None else after
     pending = list(backlog)
@@ -91,15 +96,23 @@ async def send(ws: web.WebSocketResponse, queue: asyncio.Queue[Message], backlog
                 await ws.close(code=SLOW_CONSUMER, message=b"too slow: reconnect with after=<last position>")
                 return
             if message["position"] > last:
-                await ws.send_frame(encoded(message), WSMsgType.TEXT)
+                await ws.send_frame(encoded(message, public), WSMsgType.TEXT)
                 last = message["position"]
         pending = [await queue.get()]
         while not queue.empty():
             pending.append(queue.get_nowait())
 
 
-def encoded(message: Message) -> bytes:
-    """The JSON a client receives, encoded once however many clients receive it."""
+def encoded(message: Message, public: bool = False) -> bytes:
+    """The JSON a client receives, encoded once however many clients receive it; `public`
+    (customers): a stock change says only what a shop shows (no reserved units, no
+    reasons, no orders)."""
+    if public and message["type"] == "stock.changed":
+        data = message.get("_public")
+        if data is None:
+            shown = {k: v for k, v in message["data"].items() if k in PUBLIC_STOCK}
+            data = message["_public"] = encoder.encode({**wire(message), "data": shown})
+        return bytes(data)
     data = message.get("_wire")
     if data is None:
         data = message["_wire"] = encoder.encode(wire(message))

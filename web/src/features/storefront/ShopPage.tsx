@@ -1,25 +1,30 @@
-// The shop for customers: what is available now, a basket, and an online order for
-// pickup or delivery. Availability is read again every few seconds (a customer's live
-// feed carries only their own orders).
+// The shop for customers: what is available now (kept current by the live feed, whose
+// stock messages tell a customer only what is available), a basket, and an online order
+// for pickup or delivery.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { api, ApiError, must, newKey, type Product } from "../../api/client";
+import type { LiveMessage } from "../../live/feed";
+import { useLive } from "../../live/useLive";
 import { add, type Cart, EMPTY, price } from "../pos/cart";
 import { CartLines } from "../pos/CartLines";
 import { catalogLine } from "../pos/lines";
 import { fromCents } from "../pos/money";
-
-const FRESH_MS = 15_000;
 
 export default function ShopPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const products = useQuery({
     queryKey: ["shop"],
-    refetchInterval: FRESH_MS,
     queryFn: () => must(api.GET("/api/v1/products", { params: { query: { per_page: 200 } } })),
   });
+  useLive(useCallback((m: LiveMessage) => {
+    if (m.type !== "stock.changed") return;
+    const { product_id, available, archived } = m.data as { product_id: string; available: number; archived: boolean };
+    client.setQueryData<{ items: Product[] }>(["shop"], (page) => page && {
+      ...page, items: page.items.map((p) => (p.id === product_id ? { ...p, available, archived } : p)) });
+  }, [client]));
   const [cart, setCart] = useState<Cart>(EMPTY);
   const [fulfilment, setFulfilment] = useState<"pickup" | "delivery">("pickup");
   const [note, setNote] = useState("");
