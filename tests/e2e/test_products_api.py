@@ -76,3 +76,14 @@ async def test_filtering_by_category_pages_in_a_stable_order(client) -> None:
                                                                  "page": "2"})).json()
     assert [p["name"] for p in first["items"] + second["items"]] == ["Eclair", "Macaron", "Tart"]
     assert first["total"] == 3
+
+
+async def test_guests_browse_the_catalog_without_costs(client) -> None:
+    bread = await new_product(client, stock=4)
+    guest = {"Authorization": ""}
+    listed = await client.get(f"{API}/products", params={"q": bread["sku"], "min_position": bread["position"]},
+                              headers=guest)
+    assert listed.status == 200
+    [shown] = (await listed.json())["items"]
+    assert shown["id"] == bread["id"] and shown["available"] == 4 and "cost" not in shown
+    assert (await client.get(f"{API}/products/{bread['id']}", headers=guest)).status == 401  # the rest is not public

@@ -79,7 +79,7 @@ def log_in(browser: Browser, site: str, role: str, *, viewport: dict[str, int] =
     """A new browser (own cookies) with `role` logged in through the login form."""
     page = browser.new_context(base_url=site, viewport=viewport, color_scheme="dark" if dark else "light",
                                **context).new_page()
-    page.goto("/")
+    page.goto("/login")
     page.get_by_label("Username").fill(role)
     page.get_by_label("Password").fill(PASSWORDS[role])
     page.get_by_role("button", name="Log in").click()

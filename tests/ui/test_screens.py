@@ -26,6 +26,11 @@ def test_every_screen(browser, site, width, dark) -> None:
     mode = f"{width}-{'dark' if dark else 'light'}"
     login = browser.new_context(base_url=site, viewport=viewport, color_scheme="dark" if dark else "light").new_page()
     login.goto("/")
+    expect(login.get_by_role("heading", name="Order for pickup or delivery")).to_be_visible()
+    login.get_by_role("button", name=re.compile(r"^Add Baguette,")).click()
+    accessible(login, "guest shop")
+    shoot(login, f"guest-shop-{mode}")
+    login.get_by_role("link", name="Log in to order").click()
     expect(login.get_by_label("Username")).to_be_visible()
     accessible(login, "login")
     shoot(login, f"login-{mode}")

@@ -31,6 +31,7 @@ export function App() {
   if (!me.data) {
     return (
       <Routes>
+        <Route path="/" element={<GuestShop />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/signup" element={<SignUpPage />} />
         <Route path="*" element={<Navigate to="/login" replace />} />
@@ -81,7 +82,7 @@ function Shell({ me }: { me: Me }) {
             {allowed(me.permissions, "/shift") && <Route path="/shift" element={<ShiftPage me={me} />} />}
             {allowed(me.permissions, "/board") && <Route path="/board" element={<BoardPage />} />}
             {allowed(me.permissions, "/orders") && <Route path="/orders" element={<OrdersPage me={me} />} />}
-            {allowed(me.permissions, "/shop") && <Route path="/shop" element={<ShopPage />} />}
+            {allowed(me.permissions, "/shop") && <Route path="/shop" element={<ShopPage guest={false} />} />}
             {allowed(me.permissions, "/my-orders") && <Route path="/my-orders" element={<MyOrdersPage />} />}
             <Route path="/account" element={<Account me={me} />} />
             <Route
@@ -93,6 +94,27 @@ function Shell({ me }: { me: Me }) {
               }
             />
           </Routes>
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+/** The shop window for guests: browse, fill a basket, log in or sign up to order. */
+function GuestShop() {
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">OMS</span>
+        <nav aria-label="Main">
+          <NavLink to="/login">Log in</NavLink>
+          <NavLink to="/signup">Create an account</NavLink>
+        </nav>
+        <ThemeToggle userId="guest" />
+      </header>
+      <main id="main">
+        <Suspense fallback={<p className="centered">Loading…</p>}>
+          <ShopPage guest />
         </Suspense>
       </main>
     </div>

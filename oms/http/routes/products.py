@@ -22,7 +22,7 @@ from oms.http import answers
 from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
-from oms.http.permissions import actor_of, can, requires
+from oms.http.permissions import PUBLIC, actor_of, can, requires
 from oms.http.render import answer, product_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
 from queries.paging import Fresh, Page
@@ -37,7 +37,7 @@ def shown(request: web.Request, product: dict[str, Any]) -> dict[str, Any]:
 
 
 @routes.get("/api/v1/products")
-@requires("products.read")
+@requires(PUBLIC)  # the shop window: guests browse before they sign up (cost only with products.cost)
 @schema(query=ProductFilter, answer=answers.Page[answers.Product])
 async def list_(request: web.Request) -> web.Response:
     f = query(request, ProductFilter)

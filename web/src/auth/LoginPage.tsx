@@ -30,7 +30,8 @@ export function LoginPage() {
         <button type="submit" className="primary" disabled={login.isPending}>
           {login.isPending ? "Logging in…" : "Log in"}
         </button>
-        <p>New here? <Link to="/signup">Create an account</Link> to order online.</p>
+        <p>New here? <Link to="/signup">Create an account</Link> to order online, or{" "}
+          <Link to="/">browse the shop</Link>.</p>
       </form>
     </main>
   );

@@ -40,6 +40,7 @@ export function useLogout() {
     mutationFn: () => must(api.POST("/api/v1/auth/logout", {})),
     onSettled: async () => {
       await keep("me", null);
+      sessionStorage.clear(); // a basket, say: the next person at this browser starts afresh
       client.setQueryData(ME, null); // back to the login form at once
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME[0] }); // nothing of this user stays
     },

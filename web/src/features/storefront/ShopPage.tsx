@@ -3,7 +3,7 @@
 // for pickup or delivery.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { useNavigate } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { api, ApiError, must, newKey, type Product } from "../../api/client";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
@@ -12,7 +12,17 @@ import { CartLines } from "../pos/CartLines";
 import { catalogLine } from "../pos/lines";
 import { fromCents } from "../pos/money";
 
-export default function ShopPage() {
+const BASKET = "oms.basket"; // kept for this browser session: a guest's basket survives logging in
+
+function keptBasket(): Cart {
+  try {
+    return JSON.parse(sessionStorage.getItem(BASKET) ?? "") as Cart;
+  } catch {
+    return EMPTY;
+  }
+}
+
+export default function ShopPage({ guest }: { guest: boolean }) {
   const client = useQueryClient();
   const navigate = useNavigate();
   const products = useQuery({
@@ -24,8 +34,13 @@ export default function ShopPage() {
     const { product_id, available, archived } = m.data as { product_id: string; available: number; archived: boolean };
     client.setQueryData<{ items: Product[] }>(["shop"], (page) => page && {
       ...page, items: page.items.map((p) => (p.id === product_id ? { ...p, available, archived } : p)) });
-  }, [client]));
-  const [cart, setCart] = useState<Cart>(EMPTY);
+  }, [client]), !guest);
+  const [cart, setBasket] = useState<Cart>(keptBasket);
+  const setCart = useCallback((update: Cart | ((c: Cart) => Cart)) => setBasket((c) => {
+    const next = typeof update === "function" ? update(c) : update;
+    sessionStorage.setItem(BASKET, JSON.stringify(next));
+    return next;
+  }), []);
   const [fulfilment, setFulfilment] = useState<"pickup" | "delivery">("pickup");
   const [note, setNote] = useState("");
   const [key, setKey] = useState(newKey);
@@ -102,9 +117,16 @@ export default function ShopPage() {
         <label htmlFor="order-note">Note (pickup time, address, wishes)</label>
         <input id="order-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
         {error && <p className="error" role="alert">{error}</p>}
-        <button type="button" className="primary pay" disabled={!cart.lines.length} onClick={order}>
-          Place order · {fromCents(sums.total)}
-        </button>
+        {guest ? (
+          <p className="actions">
+            <Link className="button primary" to="/login">Log in to order</Link>
+            <Link className="button" to="/signup">Create an account</Link>
+          </p>
+        ) : (
+          <button type="button" className="primary pay" disabled={!cart.lines.length} onClick={order}>
+            Place order · {fromCents(sums.total)}
+          </button>
+        )}
       </section>
     </div>
   );
