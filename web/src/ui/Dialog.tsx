@@ -1,4 +1,5 @@
-// A modal dialog on the native <dialog> element: focus stays inside, Escape closes.
+// A modal dialog on the native <dialog> element: focus stays inside, Escape closes, and
+// the element marked data-autofocus has the focus when it opens.
 import { type ReactNode, useEffect, useRef } from "react";
 
 export function Dialog({ title, open, onClose, children, wide }: {
@@ -8,7 +9,10 @@ export function Dialog({ title, open, onClose, children, wide }: {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal(); // focuses the first button; the dialog's own first field is better
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   const id = `dialog-${title.replace(/\W+/g, "-").toLowerCase()}`;

@@ -28,7 +28,7 @@ function DiscountForm({ current, onApply }: { current?: Discount; onApply: (d: D
         <label><input type="radio" name="kind" checked={kind === "amount"} onChange={() => setKind("amount")} /> Amount</label>
       </fieldset>
       <label htmlFor="discount-value">{kind === "percent" ? "Percent off" : "Amount off"}</label>
-      <input id="discount-value" inputMode="decimal" autoFocus value={value} onChange={(e) => setValue(e.target.value)} />
+      <input id="discount-value" inputMode="decimal" data-autofocus value={value} onChange={(e) => setValue(e.target.value)} />
       {value && !valid && <p className="error">{kind === "percent" ? "0 to 100" : "An amount like 1.50"}</p>}
       <div className="actions">
         {current && <button type="button" onClick={() => onApply(undefined)}>Remove discount</button>}

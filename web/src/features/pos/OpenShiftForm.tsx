@@ -33,7 +33,7 @@ export function OpenShiftForm({ me, register, setRegister }: {
       <h1>Open a shift</h1>
       <p>{me.full_name ?? me.username}, count the float in the drawer and open the till.</p>
       <Field id="register" label="Register (letters, digits, . _ -)" required value={name} pattern={REGISTER}
-        maxLength={32} error={error?.details.field === "register" ? "Letters, digits, dot, dash or underscore; up to 32." : undefined}
+        maxLength={32} autoFocus error={error?.details.field === "register" ? "Letters, digits, dot, dash or underscore; up to 32." : undefined}
         onChange={(e) => setName(e.target.value)} />
       <Field id="opening-float" label="Opening float" inputMode="decimal" required value={float} pattern={MONEY}
         error={error?.details.field === "opening_float" ? "An amount like 100.00" : undefined}

@@ -89,7 +89,7 @@ function Payment({ cart, shiftId, onSold, onQueued }: Done & { cart: Cart; shift
       </div>
       <div>
         <label htmlFor="tender-amount">Amount (empty: what is left)</label>
-        <input id="tender-amount" inputMode="decimal" value={entry} placeholder={fromCents(left)}
+        <input id="tender-amount" inputMode="decimal" data-autofocus value={entry} placeholder={fromCents(left)}
           onChange={(e) => setEntry(e.target.value.replace(/[^0-9.]/g, ""))} />
         <NumPad value={entry} onChange={setEntry} />
         <div className="actions methods">

@@ -71,7 +71,7 @@ export default function PosPage({ me }: { me: Me }) {
         <p>The sale of <strong>{kept?.total}</strong> is kept on this till and sent when the network is back;
           its receipt can be printed from Orders then.</p>
         <p className="change">Change due: <strong>{kept?.change}</strong></p>
-        <button type="button" className="primary" autoFocus onClick={() => setKept(null)}>New sale</button>
+        <button type="button" className="primary" data-autofocus onClick={() => setKept(null)}>New sale</button>
       </Dialog>
       <ReceiptDialog order={sold} onClose={() => {
         setSold(null);

@@ -23,7 +23,7 @@ export function QuickSellDialog({ open, onClose, onAdd }: {
   return (
     <Dialog title="Quick sell" open={open} onClose={onClose}>
       <form onSubmit={submit}>
-        <Field id="quick-name" label="Item" required value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        <Field id="quick-name" label="Item" required value={name} onChange={(e) => setName(e.target.value)} data-autofocus />
         <Field id="quick-price" label="Price" inputMode="decimal" required value={unitPrice}
           error={unitPrice && !priceOk ? "An amount like 2.50" : undefined} onChange={(e) => setUnitPrice(e.target.value)} />
         <Field id="quick-tax" label="Tax rate (%)" inputMode="decimal" required value={taxRate}

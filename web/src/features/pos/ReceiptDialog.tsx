@@ -25,7 +25,7 @@ export function ReceiptDialog({ order, onClose }: { order: Order | null; onClose
           <div className="actions">
             <button type="button" onClick={print}>Print</button>
             <button type="button" onClick={() => setDuplicate(true)} disabled={duplicate}>Reprint (duplicate)</button>
-            <button type="button" className="primary" onClick={close} autoFocus>New sale</button>
+            <button type="button" className="primary" onClick={close} data-autofocus>New sale</button>
           </div>
         </>
       )}
