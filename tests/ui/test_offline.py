@@ -17,6 +17,16 @@ def sell(page: Page, product: str) -> None:
     page.get_by_role("button", name="Complete sale").click()
 
 
+def shift_on(page: Page, register: str) -> dict:
+    """The shift on `register`, once the shift list (a read model) has it."""
+    for _ in range(50):
+        items = page.request.get("/api/v1/shifts", params={"register": register}).json()["items"]
+        if items:
+            return items[0]
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no shift on {register}")
+
+
 def test_the_till_sells_offline_and_sends_each_sale_once_when_back(browser, site) -> None:
     page = log_in(browser, site, "cashier")
     page.get_by_role("link", name="Till").click()
@@ -43,7 +53,7 @@ def test_the_till_sells_offline_and_sends_each_sale_once_when_back(browser, site
 
     page.context.set_offline(False)
     expect(page.get_by_test_id("queue")).to_have_text("All sales sent", timeout=15_000)
-    shift = page.request.get("/api/v1/shifts", params={"register": register}).json()["items"][0]
+    shift = shift_on(page, register)
     report = page.request.get(f"/api/v1/shifts/{shift['id']}").json()["report"]
     assert report["sales_count"] == 2 and report["sales_by_tender"]["card"] == "7.06"  # 3.42 + 3.64
     for _ in range(50):  # the order list is a read model: it may be a moment behind the report
@@ -52,3 +62,27 @@ def test_the_till_sells_offline_and_sends_each_sale_once_when_back(browser, site
             break
         page.wait_for_timeout(100)
     assert sorted(o["items"][0]["name"] for o in orders) == ["Baguette", "Cinnamon roll"]
+
+
+def test_a_queued_sale_the_server_refuses_is_shown_to_the_cashier(browser, site) -> None:
+    page = log_in(browser, site, "cashier")
+    page.get_by_role("link", name="Till").click()
+    register = f"off-{uuid.uuid4().hex[:6]}"
+    page.get_by_label(re.compile("^Register")).fill(register)
+    page.get_by_role("button", name="Open shift").click()
+    expect(page.get_by_test_id("connection")).to_have_text("Online")
+    shift = shift_on(page, register)
+
+    page.context.set_offline(True)
+    sell(page, "Baguette")
+    page.get_by_role("dialog", name="Sale kept offline").get_by_role("button", name="New sale").click()
+    closed = page.request.post(f"/api/v1/shifts/{shift['id']}/close", headers={"X-Requested-With": "XMLHttpRequest"},
+                               data={"counted_cash": "100.00"})  # meanwhile, from the back office
+    assert closed.status == 200, closed.text()
+    page.context.set_offline(False)
+    refused = page.get_by_role("status").get_by_text(re.compile("A sale of 3.42 made at .* was refused"))
+    expect(refused).to_be_visible(timeout=15_000)
+    expect(page.get_by_test_id("queue")).to_have_text("All sales sent")
+    shoot(page, "pos-refused-desktop-light")
+    page.get_by_role("button", name="Dismiss").click()
+    expect(refused).to_have_count(0)

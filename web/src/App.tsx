@@ -6,6 +6,7 @@ import { allowed, menu } from "./auth/permissions";
 import { SignUpPage } from "./auth/SignUpPage";
 import { useLogout, useMe } from "./auth/session";
 import { feed } from "./live/feed";
+import { OfflineBar } from "./offline/OfflineBar";
 import { useLiveState } from "./live/useLive";
 import { ThemeToggle, useTheme } from "./ui/theme";
 
@@ -64,6 +65,7 @@ function Shell({ me }: { me: Me }) {
         <span className={live ? "status ok" : "status"} title="Live updates">
           {live ? "Live" : "Not live"}
         </span>
+        {allowed(me.permissions, "/pos") && <OfflineBar />}
         <ThemeToggle userId={me.id} />
         <span className="who">
           {me.full_name ?? me.username} <small>({me.role})</small>

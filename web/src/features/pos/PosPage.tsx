@@ -1,7 +1,6 @@
 // The till: product grid, search and scanner on the left, the cart on the right.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Me, Order } from "../../api/client";
-import { OfflineBar } from "../../offline/OfflineBar";
 import { Dialog } from "../../ui/Dialog";
 import { add, type Cart, EMPTY } from "./cart";
 import { catalogLine } from "./lines";
@@ -48,7 +47,6 @@ export default function PosPage({ me }: { me: Me }) {
           onPick={(p) => setCart((c) => add(c, catalogLine(p)))} onScan={scan} />
       </section>
       <section className="pos-cart" aria-label="Cart">
-        <OfflineBar />
         <p className="register">
           {register} · {shift.data.cashier === me.id ? "your shift" : "another cashier's shift"}
         </p>
