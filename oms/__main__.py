@@ -139,12 +139,17 @@ def create_admin(config: Config, username: str) -> None:
 
 def print_openapi(config: Config) -> None:
     """The document the server serves at /api/v1/openapi.json, without starting it."""
+    import base64
     import json
+
+    import msgspec
 
     from oms.database import Database
     from oms.http.app import create_app
     from oms.http.openapi import document
 
+    unused_key = base64.urlsafe_b64encode(bytes(32)).decode()  # nothing is signed: no key kept on disk
+    config = msgspec.structs.replace(config, jwt_secret=unused_key, session_key=unused_key)
     app = create_app(config, Database.from_url("postgresql://localhost/unused"))  # never connects
     print(json.dumps(document(app), indent=1))
 
