@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from copy import deepcopy
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
@@ -83,10 +84,22 @@ class Batch:
 Job = tuple[Callable[..., Any], tuple[Any, ...], "Future[Any]"]
 
 
+@dataclass
+class Stats:
+    """What the writer has done (for /metrics); written by the writer thread only."""
+
+    batches: int = 0  # transactions the writer committed for batches
+    batched_commands: int = 0  # commands those batches decided (the mean batch size: / batches)
+    conflicts: int = 0  # batches refused by the store (another process wrote first): decided again alone
+    retries: int = 0  # commands decided again after a conflict
+    gave_up: int = 0  # commands answered 409 concurrent_update after every retry
+
+
 class CommandBus:
     def __init__(self, app: OMS, retries: int = 30) -> None:
         self.app = app
         self.retries = retries
+        self.stats = Stats()
         self.jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
         self.writer = threading.Thread(target=self.write_forever, name="command-writer", daemon=True)
         self.writer.start()
@@ -142,6 +155,7 @@ class CommandBus:
                 for (_, _, future), _ in decided:
                     future.set_exception(exc)
                 return
+            self.stats.conflicts += 1
             for (handler, args, future), _ in decided:
                 self.settle(future, handler, args)
             return
@@ -150,6 +164,8 @@ class CommandBus:
             for (_, _, future), _ in decided:
                 future.set_exception(exc)
             return
+        self.stats.batches += 1
+        self.stats.batched_commands += len(decided)
         positions = {(r.domain_event.originator_id, r.domain_event.originator_version): r.notification.id
                      for r in recordings}
         for (_, _, future), written in decided:
@@ -172,5 +188,7 @@ class CommandBus:
                 self.app.drop_cache()
                 if unreachable(exc):
                     raise  # not a conflict: deciding again will not help (the API answers 503)
+                self.stats.retries += 1
                 time.sleep(random.uniform(0, min(0.002 * 2**attempt, 0.05)))
+        self.stats.gave_up += 1
         raise ConcurrentUpdate("too many concurrent updates, please retry", attempts=self.retries)

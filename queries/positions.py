@@ -33,6 +33,14 @@ async def projected(pool: asyncpg.Pool, tables: Sequence[str]) -> int:
     return int(await pool.fetchval(positions_sql(tables))) if tables else 0
 
 
+async def each_projected(pool: asyncpg.Pool, tables: list[str]) -> dict[str, int]:
+    """Each tracking table's position (the read model's name is its table's, less `_tracking`)."""
+    row = await pool.fetchrow("SELECT " + ", ".join(
+        f"coalesce((SELECT notification_id FROM \"{t}\" WHERE application_name = '{APPLICATION}'), 0)"
+        for t in tables)) if tables else None
+    return dict(zip(tables, (int(n) for n in row), strict=True)) if row else {}
+
+
 async def wait_for(pool: asyncpg.Pool, tables: list[str], position: int, timeout: float = 5.0) -> bool:
     """True once all read models reached `position`; False when the bounded wait ran out."""
     deadline = time.monotonic() + timeout

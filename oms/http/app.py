@@ -24,6 +24,7 @@ from oms.http.access import authorize
 from oms.http.headers import allow_origins, compress, secure
 from oms.http.idempotency import idempotency, prune_forever
 from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRINCIPALS, READ_MODELS, STORE, TOKENS
+from oms.http.metrics import measure
 from oms.http.middlewares import request_context, secure_cookies
 from oms.http.ratelimit import RATE_LIMITS, RateLimits, rate_limit
 from oms.http.routes import ROUTES
@@ -108,7 +109,7 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     )
     app = web.Application(
         client_max_size=config.max_body_bytes,
-        middlewares=[compress, request_context, secure_cookies, session_middleware(sessions), authorize,
+        middlewares=[measure, compress, request_context, secure_cookies, session_middleware(sessions), authorize,
                      rate_limit, idempotency],
     )
     app[CONFIG] = config

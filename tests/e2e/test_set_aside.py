@@ -3,6 +3,7 @@ form it accepts, and an event a read model cannot apply is set aside, visibly, w
 every later event is still applied."""
 
 import asyncio
+import uuid
 from decimal import Decimal
 
 import msgspec
@@ -87,3 +88,26 @@ def test_text_is_written_in_a_form_postgresql_accepts(db, text) -> None:
         row = cur.execute("SELECT %s::text, %b::text[]", (text, [text])).fetchone()
     assert "\x00" not in row[0] and row[1] == [row[0]] and len(row[0]) == len(text)
     assert msgspec.json.decode(msgspec.json.encode(row[0])) == row[0]
+
+
+def sample(text: str, series: str) -> float:
+    """A series' value in Prometheus text (0 when absent)."""
+    return next((float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(series + " ")), 0.0)
+
+
+async def test_metrics_count_requests_by_route_and_the_writers_work(client) -> None:
+    ok = 'oms_http_requests_total{method="GET",route="/api/v1/products/{id}",status="200"}'
+    missing = 'oms_http_requests_total{method="GET",route="/api/v1/products/{id}",status="404"}'
+    before = await (await client.get("/metrics")).text()  # counters are the process's: compare
+    bread = await new_product(client, stock=5)
+    for _ in range(3):
+        await client.get(f"{API}/products/{bread['id']}", params={"min_position": bread["position"]})
+    await client.get(f"{API}/products/{uuid.uuid4()}")  # a 404, on the same route
+    text = await (await client.get("/metrics")).text()
+    assert sample(text, ok) - sample(before, ok) == 3 and sample(text, missing) - sample(before, missing) == 1
+    assert 'oms_http_request_seconds_count{method="GET",route="/api/v1/products/{id}"}' in text
+    assert bread["id"] not in text  # templates, never paths
+    assert sample(text, "oms_writer_batches_total") > sample(before, "oms_writer_batches_total")  # the product
+    for name in ("oms_websocket_clients", "oms_command_conflicts_total", "oms_command_retries_total",
+                 'oms_projection_model_lag_events{table="'):
+        assert name in text, name
