@@ -9,6 +9,7 @@ import base64
 import hashlib
 import html
 import io
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -42,6 +43,7 @@ CSS = (
 ROW_MM = {"title": 6.0, "mark": 6.5, "total": 5.2, "rule": 3.5, "barcode": BARCODE_MM}
 CHARS_PER_LINE = 40  # 72 mm of 12 px text, about
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,10 @@ def fonts() -> tuple[str, str]:
     regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
     if not (regular.exists() and bold.exists()):
         return "Helvetica", "Helvetica-Bold"
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+    with FONTS:  # receipts are drawn in threads: one registers, the others wait for both fonts
+        if "DejaVuSans-Bold" not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
     return "DejaVuSans", "DejaVuSans-Bold"
 
 
