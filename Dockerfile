@@ -24,12 +24,7 @@ FROM python:3.11-slim
 WORKDIR /app
 COPY --from=api /usr/local/lib/python3.11/site-packages /usr/local/lib/python3.11/site-packages
 COPY --from=api /usr/local/bin/oms /usr/local/bin/oms
-COPY pyproject.toml README.md ./
-COPY oms oms
-COPY commands commands
-COPY queries queries
-COPY projections projections
-COPY migrations migrations
+COPY --from=api /app /app
 COPY --from=web /web/dist web/dist
 # migrations/ and web/dist are read from the source tree next to the package.
 ENV PYTHONPATH=/app OMS_HOST=0.0.0.0

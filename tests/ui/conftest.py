@@ -4,6 +4,7 @@ driven by Playwright through Debian's chromium. Screenshots go to var/screenshot
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -40,7 +41,8 @@ def site(server, template, tmp_path_factory) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "OMS_DATABASE_URL": db.url(), "OMS_PORT": str(port),
            "OMS_DATA_DIR": str(tmp_path_factory.mktemp("ui-data")), "OMS_BCRYPT_ROUNDS": "4",
-           "OMS_RATE_LIMIT_ANONYMOUS": "100000/minute", "OMS_RATE_LIMIT_USER": "100000/minute"}
+           "OMS_RATE_LIMIT_ANONYMOUS": "100000/minute", "OMS_RATE_LIMIT_USER": "100000/minute",
+           "OMS_LOGIN_LIMIT": "100000/minute"}  # every test logs in from 127.0.0.1
     process = subprocess.Popen([sys.executable, "-m", "oms", "serve", "--demo"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -85,6 +87,16 @@ def log_in(browser: Browser, site: str, role: str, *, viewport: dict[str, int] =
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
     return page
+
+
+def open_till(page: Page, prefix: str = "till") -> str:
+    """Open a shift on a register of its own, from the till's form; answer the register."""
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Till").click()
+    register = f"{prefix}-{uuid.uuid4().hex[:6]}"
+    page.get_by_label(re.compile("^Register")).fill(register)
+    page.get_by_role("button", name="Open shift").click()
+    expect(page.get_by_label("Search or scan")).to_be_visible()
+    return register
 
 
 def shoot(page: Page, name: str) -> None:

@@ -3,11 +3,10 @@ sales wait in IndexedDB (also across a reload, the service worker serving the ap
 once back online each is recorded exactly once."""
 
 import re
-import uuid
 
 from playwright.sync_api import Page, expect
 
-from tests.ui.conftest import log_in, shoot
+from tests.ui.conftest import log_in, open_till, shoot
 
 
 def sell(page: Page, product: str) -> None:
@@ -29,10 +28,7 @@ def shift_on(page: Page, register: str) -> dict:
 
 def test_the_till_sells_offline_and_sends_each_sale_once_when_back(browser, site) -> None:
     page = log_in(browser, site, "cashier")
-    page.get_by_role("link", name="Till").click()
-    register = f"off-{uuid.uuid4().hex[:6]}"
-    page.get_by_label(re.compile("^Register")).fill(register)
-    page.get_by_role("button", name="Open shift").click()
+    register = open_till(page, "off")
     expect(page.get_by_test_id("connection")).to_have_text("Online")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")  # the shell is kept
 
@@ -66,10 +62,7 @@ def test_the_till_sells_offline_and_sends_each_sale_once_when_back(browser, site
 
 def test_a_queued_sale_the_server_refuses_is_shown_to_the_cashier(browser, site) -> None:
     page = log_in(browser, site, "cashier")
-    page.get_by_role("link", name="Till").click()
-    register = f"off-{uuid.uuid4().hex[:6]}"
-    page.get_by_label(re.compile("^Register")).fill(register)
-    page.get_by_role("button", name="Open shift").click()
+    register = open_till(page, "off")
     expect(page.get_by_test_id("connection")).to_have_text("Online")
     shift = shift_on(page, register)
 

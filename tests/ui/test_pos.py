@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from playwright.sync_api import expect
 
-from tests.ui.conftest import log_in, shoot
+from tests.ui.conftest import log_in, open_till, shoot
 
 CROISSANT_BARCODE = "4006381333979"
 
@@ -70,9 +70,7 @@ def test_a_cashier_sells_three_items_with_split_payment_and_prints_the_receipt(b
 
 def test_a_cashier_refunds_part_of_a_sale_found_by_its_invoice_number(browser, site) -> None:
     page = log_in(browser, site, "cashier")
-    page.get_by_role("link", name="Till").click()
-    page.get_by_label(re.compile("^Register")).fill(f"till-{uuid.uuid4().hex[:6]}")
-    page.get_by_role("button", name="Open shift").click()
+    open_till(page)
     for _ in range(2):
         page.get_by_role("button", name=re.compile(r"^Chocolate eclair,")).click()
     page.get_by_role("button", name=re.compile(r"^Pay ")).click()

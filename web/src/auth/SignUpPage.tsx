@@ -35,6 +35,9 @@ export function SignUpPage() {
         <Field id="password" label="Password (at least 8 characters)" type="password" required minLength={8}
           autoComplete="new-password" value={form.password} onChange={set("password")} error={at("password")} />
         {error && !error.details.field && <p className="error" role="alert">{error.message}</p>}
+        {login.error && <p className="error" role="alert">
+          Your account is made, but logging in failed ({login.error.message}): <Link to="/login">log in</Link>.
+        </p>}
         <button type="submit" className="primary">Sign up</button>
         <p>Have an account? <Link to="/login">Log in</Link></p>
       </form>
