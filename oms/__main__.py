@@ -23,6 +23,7 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
         seed(config)
     from oms.http.app import create_app
     from oms.http.logs import AccessLog
+    from oms.http.routes.live import close_sockets
     from oms.http.server import ApiRunner
 
     app = create_app(config, db, run_projectors=projectors)
@@ -43,6 +44,9 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
         try:
             await until_stopped()
         finally:
+            # Boards first, while their connections are whole (the runner's clean-up closes
+            # connections, and a board then sees 1006 instead of 1001 "going away").
+            await close_sockets(app)
             await runner.cleanup()
 
     uvloop.run(run())  # libuv's event loop: the same asyncio API, less CPU per request

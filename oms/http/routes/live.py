@@ -80,7 +80,8 @@ async def live(request: web.Request) -> web.WebSocketResponse:
                     break
         finally:
             sender.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+            # a send racing the close (a shutdown, a client gone) fails: the socket is closing anyway
+            with contextlib.suppress(asyncio.CancelledError, ConnectionResetError):
                 await sender
     return ws
 
