@@ -34,6 +34,7 @@ def test_the_till_sells_offline_and_sends_each_sale_once_when_back(browser, site
 
     page.context.set_offline(True)
     expect(page.get_by_test_id("connection")).to_have_text("Offline")
+    expect(page.get_by_text("Not live")).to_be_visible()  # the live feed says so too
     sell(page, "Baguette")
     kept = page.get_by_role("dialog", name="Sale kept offline")
     expect(kept).to_contain_text("3.42")  # 3.20 + 7 % tax
@@ -49,6 +50,7 @@ def test_the_till_sells_offline_and_sends_each_sale_once_when_back(browser, site
 
     page.context.set_offline(False)
     expect(page.get_by_test_id("queue")).to_have_text("All sales sent", timeout=15_000)
+    expect(page.get_by_text("Live", exact=True)).to_be_visible()  # reconnected at once
     shift = shift_on(page, register)
     report = page.request.get(f"/api/v1/shifts/{shift['id']}").json()["report"]
     assert report["sales_count"] == 2 and report["sales_by_tender"]["card"] == "7.06"  # 3.42 + 3.64

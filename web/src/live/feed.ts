@@ -17,7 +17,17 @@ export class LiveFeed {
   connected = false;
   last: number | null = null;
 
-  constructor(private readonly url: () => string) {}
+  constructor(private readonly url: () => string) {
+    if (typeof window === "undefined") return;
+    // The browser knows first when the network is gone or back: don't wait for a timeout.
+    window.addEventListener("offline", () => this.socket?.close());
+    window.addEventListener("online", () => {
+      if (this.stopped || this.socket) return;
+      if (this.timer) clearTimeout(this.timer);
+      this.retry = 0;
+      this.open();
+    });
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
