@@ -14,10 +14,11 @@ from aiohttp.log import access_logger as web_log
 
 from oms import logs
 from oms.config import Config, load_config
+from oms.demo import DEMO_LOGINS
 from oms.setup import add_admin, prepare, writer
 
 
-def serve(config: Config, demo: bool, projectors: bool) -> None:
+def serve(config: Config, demo: bool, projectors: bool, reuse_port: bool = False) -> None:
     db, _ = prepare(config)
     if demo:
         seed(config)
@@ -31,7 +32,7 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
     async def run() -> None:
         runner = ApiRunner(app, access_log=web_log if config.access_log else None, access_log_class=AccessLog)
         await runner.setup()
-        await web.TCPSite(runner, config.host, config.port).start()
+        await web.TCPSite(runner, config.host, config.port, reuse_port=reuse_port or None).start()
         # What start-up built lives as long as the process: move it out of the collector's
         # sight, so full collections walk only the objects requests create (under load they
         # paused the process for 50-90 ms several times a minute; ~10 ms after).
@@ -40,7 +41,7 @@ def serve(config: Config, demo: bool, projectors: bool) -> None:
         url = f"http://{config.host}:{config.port}"
         print(f"OMS is serving on {url}  (API {url}/api/v1, health {url}/healthz)", flush=True)
         if demo:
-            print("Demo logins: admin, employee, cashier, viewer, customer; password <role>-demo", flush=True)
+            print(DEMO_LOGINS, flush=True)
         try:
             await until_stopped()
         finally:
@@ -166,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--port", type=int)
     run.add_argument("--demo", action="store_true", help="load bakery demo data first")
     run.add_argument("--no-projectors", action="store_true", help="projectors run elsewhere (oms project)")
+    run.add_argument("--workers", type=int, default=1, help="API processes on one port (SO_REUSEPORT), "
+                     "plus one projector process; needs REDIS_URL when more than one")
+    run.add_argument("--reuse-port", action="store_true", help=argparse.SUPPRESS)  # a worker of --workers
     sub.add_parser("project", help="run only the projectors")
     sub.add_parser("migrate", help="create the database and apply migrations")
     sub.add_parser("seed", help="load bakery demo data")
@@ -181,8 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logs.configure()
     config = load_config(host=getattr(args, "host", None), port=getattr(args, "port", None))
+    if args.command == "serve" and args.workers > 1:
+        from oms.workers import serve_workers
+
+        return serve_workers(config, args.workers, seed if args.demo else None)
     if args.command == "serve":
-        serve(config, args.demo, not args.no_projectors)
+        serve(config, args.demo, not args.no_projectors, args.reuse_port)
     elif args.command == "project":
         project(config)
     elif args.command == "migrate":

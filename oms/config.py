@@ -41,6 +41,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     receipt_header: str = ""
     receipt_footer: str = "Thank you!"
     timezone: str = "UTC"  # the store's: receipts show local time
+    worker: str | None = None  # set by `oms serve --workers N` for each of its processes (X-OMS-Worker)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -77,6 +78,7 @@ ENV = {
     "session_key": "OMS_SESSION_KEY",
     "bcrypt_rounds": "OMS_BCRYPT_ROUNDS",
     "login_limit": "OMS_LOGIN_LIMIT",
+    "worker": "OMS_WORKER",
     "rate_limit_anonymous": "OMS_RATE_LIMIT_ANONYMOUS",
     "rate_limit_user": "OMS_RATE_LIMIT_USER",
     "hub_tick_seconds": "OMS_HUB_TICK_SECONDS",

@@ -24,6 +24,7 @@ from oms.domain.product import Product
 from oms.domain.roles import BUILTIN_ROLES
 
 ACTOR = "demo"
+DEMO_LOGINS = "Demo logins: admin, employee, cashier, viewer, customer; password <role>-demo"
 PRODUCTS = [
     # sku, name, category, price, cost, stock, barcode
     ("BRD-SOUR", "Sourdough loaf", "Bread", "6.50", "2.10", 24, "4006381333931"),

@@ -19,6 +19,7 @@ import zlib
 import aiohttp_cors
 from aiohttp import hdrs, web
 
+from oms.http.keys import CONFIG
 from oms.http.middlewares import REQUEST_ID_KEY, Handler
 
 CONTENT_SECURITY_POLICY = (
@@ -36,7 +37,7 @@ HSTS = "max-age=63072000; includeSubDomains"
 COMPRESS_FROM = 4096  # below, setting up zlib costs more than it saves (a sale's answer: ~12 % of the loop)
 COMPRESSIBLE = ("application/json", "text/", "application/javascript", "image/svg+xml")
 GZIP = 16 + zlib.MAX_WBITS
-EXPOSED = ("X-Request-ID", "Idempotent-Replayed", "Retry-After", "Location")
+EXPOSED = ("X-Request-ID", "Idempotent-Replayed", "Retry-After", "Location", "X-OMS-Worker")
 ALLOWED_HEADERS = ("Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID", "X-Requested-With")
 
 
@@ -49,6 +50,9 @@ async def secure(request: web.Request, response: web.StreamResponse) -> None:
         response.headers.setdefault(name, value)
     if request.secure:
         response.headers.setdefault("Strict-Transport-Security", HSTS)
+    worker = request.app[CONFIG].worker
+    if worker:
+        response.headers["X-OMS-Worker"] = worker  # which of `oms serve --workers N` answered
 
 
 @web.middleware
