@@ -50,7 +50,8 @@ async def secure(request: web.Request, response: web.StreamResponse) -> None:
         response.headers.setdefault(name, value)
     if request.secure:
         response.headers.setdefault("Strict-Transport-Security", HSTS)
-    worker = request.app[CONFIG].worker
+    config = request.app.get(CONFIG)
+    worker = config.worker if config else None
     if worker:
         response.headers["X-OMS-Worker"] = worker  # which of `oms serve --workers N` answered
 

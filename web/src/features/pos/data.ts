@@ -72,6 +72,9 @@ export function useRegister(): [string, (name: string) => void] {
 export function useOpenShift(register: string) {
   return useQuery({
     queryKey: ["shift", register],
+    // Opening and closing set this from their answers; reading the list again at once
+    // could meet a read model a moment behind and take the shift away again.
+    staleTime: 60_000,
     queryFn: () => keptRead(`shift:${register}`, async (): Promise<Shift | null> => {
       const page = await must(api.GET("/api/v1/shifts", { params: { query: { register, status: "open" } } }));
       return page.items[0] ?? null;
