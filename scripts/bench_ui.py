@@ -31,7 +31,7 @@ def main() -> None:
     port = 18000 + os.getpid() % 1000
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as data:
-        env = {**os.environ, "OMS_DATABASE_URL": url, "OMS_PORT": str(port), "OMS_DATA_DIR": data,
+        env = {**os.environ, "DATABASE_URL": url, "OMS_PORT": str(port), "OMS_DATA_DIR": data,
                "OMS_RATE_LIMIT_USER": "1000000/minute", "OMS_RATE_LIMIT_ANONYMOUS": "1000000/minute"}
         server = subprocess.Popen([sys.executable, "-m", "oms", "serve", "--demo"], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -39,7 +39,7 @@ def site(server, template, tmp_path_factory) -> Iterator[str]:
         conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
             sql.Identifier(db.dbname), sql.Identifier(template.dbname)))
     port = free_port()
-    env = {**os.environ, "OMS_DATABASE_URL": db.url(), "OMS_PORT": str(port),
+    env = {**os.environ, "DATABASE_URL": db.url(), "OMS_PORT": str(port),
            "OMS_DATA_DIR": str(tmp_path_factory.mktemp("ui-data")), "OMS_BCRYPT_ROUNDS": "4",
            "OMS_RATE_LIMIT_ANONYMOUS": "100000/minute", "OMS_RATE_LIMIT_USER": "100000/minute",
            "OMS_LOGIN_LIMIT": "100000/minute"}  # every test logs in from 127.0.0.1
