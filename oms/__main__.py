@@ -24,7 +24,6 @@ def serve(config: Config, demo: bool, projectors: bool, reuse_port: bool = False
         seed(config)
     from oms.http.app import create_app
     from oms.http.logs import AccessLog
-    from oms.http.routes.live import close_sockets
     from oms.http.server import ApiRunner
 
     app = create_app(config, db, run_projectors=projectors)
@@ -45,9 +44,6 @@ def serve(config: Config, demo: bool, projectors: bool, reuse_port: bool = False
         try:
             await until_stopped()
         finally:
-            # Boards first, while their connections are whole (the runner's clean-up closes
-            # connections, and a board then sees 1006 instead of 1001 "going away").
-            await close_sockets(app)
             await runner.cleanup()
 
     uvloop.run(run())  # libuv's event loop: the same asyncio API, less CPU per request

@@ -28,7 +28,7 @@ from oms.http.metrics import measure
 from oms.http.middlewares import request_context, secure_cookies
 from oms.http.ratelimit import RATE_LIMITS, RateLimits, rate_limit
 from oms.http.routes import ROUTES
-from oms.http.routes.live import SOCKETS, close_sockets
+from oms.http.routes.live import SOCKETS
 from oms.hub import Hub
 from oms.publish import redis_publisher
 from oms.store import open_store, projector_env
@@ -126,7 +126,6 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     for routes in ROUTES:
         app.router.add_routes(routes)
     app.on_response_prepare.append(secure)
-    app[SOCKETS] = weakref.WeakSet()
-    app.on_shutdown.append(close_sockets)
+    app[SOCKETS] = weakref.WeakSet()  # closed by ApiRunner.cleanup (oms/http/server.py)
     allow_origins(app, config.origins)
     return app

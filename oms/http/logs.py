@@ -9,6 +9,7 @@ import logging
 from aiohttp.abc import AbstractAccessLogger
 from aiohttp.web import BaseRequest, StreamResponse
 
+from oms.http.metrics import route_of
 from oms.http.middlewares import REQUEST_ID_KEY
 from oms.http.permissions import PRINCIPAL
 
@@ -16,9 +17,7 @@ from oms.http.permissions import PRINCIPAL
 class AccessLog(AbstractAccessLogger):
     def log(self, request: BaseRequest, response: StreamResponse, elapsed: float) -> None:
         principal = request.get(PRINCIPAL)
-        match = getattr(request, "match_info", None)  # a web.Request once routed
-        resource = match.route.resource if match is not None and match.route else None
-        route = resource.canonical if resource else None
+        route = route_of(request)
         self.logger.info("%s %s %s", request.method, route or "(no route)", response.status, extra={
             "request_id": request.get(REQUEST_ID_KEY), "method": request.method, "route": route,
             "status": response.status, "ms": round(elapsed * 1000, 2),

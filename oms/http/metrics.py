@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 from aiohttp import web
+from aiohttp.web import BaseRequest
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from oms.http.middlewares import Handler
@@ -19,11 +20,12 @@ LATENCY = Histogram("oms_http_request_seconds", "time to answer, by route templa
 LIVE_ROUTE = "/api/v1/ws"  # a websocket lasts as long as the screen: counted, not timed
 
 
-def route_of(request: web.Request) -> str:
-    """The route's template (`/api/v1/orders/{id}`), never the path: ids would make a
-    series per order."""
-    resource = request.match_info.route.resource
-    return resource.canonical if resource is not None else "unmatched"
+def route_of(request: BaseRequest) -> str | None:
+    """The route's template (`/api/v1/orders/{id}`), never the path (ids would make a
+    series per order, and a log line per token); None when nothing matched."""
+    match = getattr(request, "match_info", None)  # a web.Request once routed
+    resource = match.route.resource if match is not None and match.route else None
+    return resource.canonical if resource is not None else None
 
 
 @web.middleware
@@ -38,7 +40,7 @@ async def measure(request: web.Request, handler: Handler) -> web.StreamResponse:
         status = exc.status
         raise
     finally:
-        route = route_of(request)
+        route = route_of(request) or "unmatched"
         REQUESTS.labels(request.method, route, str(status)).inc()
         if route != LIVE_ROUTE:
             LATENCY.labels(request.method, route).observe(time.perf_counter() - start)

@@ -12,6 +12,7 @@ from aiohttp.web_request import BaseRequest
 from oms.domain.ids import random_uuid
 from oms.http.errors import HTTP_CODES, body, respond
 from oms.http.headers import SECURITY_HEADERS
+from oms.http.routes.live import close_sockets
 
 
 class ApiRequestHandler(RequestHandler):
@@ -41,3 +42,10 @@ class ApiRunner(web.AppRunner):
         server = await super()._make_server()
         server.__class__ = ApiServer  # the same server; only its connection handler class differs
         return server
+
+    async def cleanup(self) -> None:
+        """Boards first, while their connections are whole: aiohttp's clean-up closes the
+        connections before it runs `on_shutdown`, and a board then sees 1006 instead of
+        1001 "going away"."""
+        await close_sockets(self.app)
+        await super().cleanup()

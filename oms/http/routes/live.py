@@ -26,7 +26,7 @@ SOCKETS = web.AppKey("sockets", Sockets)
 
 
 async def close_sockets(app: web.Application) -> None:
-    """`on_shutdown`: end every live connection (1001, going away) so a stopping process
+    """On stop (ApiRunner.cleanup): end every live connection (1001, going away) so a stopping process
     stops at once; clients reconnect with `after` to another, or to this one restarted."""
     sockets: Sockets = app[SOCKETS]
     for ws in list(sockets):
