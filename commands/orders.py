@@ -8,11 +8,12 @@ from uuid import UUID
 import msgspec
 
 from commands.bus import Written, saved
+from commands.customers import customer_of
 from commands.load import Aggregates, find_or_new, load
 from oms.domain import ordering
 from oms.domain.order import Order, OrderNumbers, PaymentMethod, Status
 from oms.domain.product import Product
-from oms.domain.user import User
+from oms.domain.customer import put_on_account
 from oms.fields import Money, Quantity, Text, money
 
 
@@ -50,8 +51,7 @@ def numbers(app: Aggregates, prefix: str) -> OrderNumbers:
 def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_customer: UUID | None = None,
                 ) -> Written[Order]:
     """`by_customer`: the signed-in customer placing an order for themselves."""
-    if cmd.customer_id is not None and by_customer is None:
-        load(app, User, cmd.customer_id, "customer")  # the customer must exist
+    customer = customer_of(app, cmd.customer_id) if cmd.customer_id is not None and by_customer is None else None
     products = {i.product_id: load(app, Product, i.product_id, "product") for i in cmd.items}
     sequence = numbers(app, prefix)
     order = ordering.place(
@@ -64,7 +64,7 @@ def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_cu
         actor=actor,
         by_customer=str(by_customer) if by_customer else None,
     )
-    return saved(app, order, order, sequence, *products.values())
+    return saved(app, order, order, sequence, *products.values(), *([customer] if customer else []))
 
 
 def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: ChangeOrderStatus) -> Written[Order]:
@@ -82,7 +82,11 @@ def cancel_order(app: Aggregates, actor: str, order_id: UUID, cmd: CancelOrder) 
 def record_payment(app: Aggregates, actor: str, order_id: UUID, cmd: RecordPayment) -> Written[Order]:
     order = load(app, Order, order_id, "order")
     order.record_payment(cmd.method, money(cmd.amount), actor)
-    return saved(app, order, order)
+    if cmd.method != "account":
+        return saved(app, order, order)
+    customer = customer_of(app, UUID(order.customer_id)) if order.customer_id else None
+    put_on_account(customer, order.id, money(cmd.amount), actor)
+    return saved(app, order, order, *([customer] if customer else []))
 
 
 def reprint_receipt(app: Aggregates, actor: str, order_id: UUID) -> Written[Order]:

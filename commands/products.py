@@ -10,6 +10,7 @@ import msgspec
 from commands.bus import Written, saved
 from commands.claims import claim
 from commands.load import Aggregates, load
+from commands.records import archive
 from oms.domain.claim import Claim, claim_id
 from oms.domain.product import Product
 from oms.fields import Barcode, Money, Name, Percent, Reason, Sku, StockDelta, StockLevel, money
@@ -84,9 +85,7 @@ def update_product(app: Aggregates, actor: str, product_id: UUID, cmd: UpdatePro
 
 
 def archive_product(app: Aggregates, actor: str, product_id: UUID) -> Written[Product]:
-    product = load(app, Product, product_id, "product")
-    product.archive(actor)
-    return saved(app, product, product)
+    return archive(app, actor, Product, product_id)
 
 
 def adjust_stock(app: Aggregates, actor: str, product_id: UUID, cmd: AdjustStock) -> Written[Product]:

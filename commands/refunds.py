@@ -9,6 +9,7 @@ from uuid import UUID
 import msgspec
 
 from commands.bus import Written, saved
+from commands.customers import customer_of
 from commands.load import Aggregates, load
 from oms.domain import refunding
 from oms.domain.order import Order, RefundTender
@@ -59,6 +60,8 @@ def refund_order(app: Aggregates, actor: str, order_id: UUID, cmd: RefundOrder) 
     units = units_of(order, cmd.lines)
     products = {pid: load(app, Product, UUID(pid), "product") for pid in {
         order.lines[n - 1]["product_id"] for n in units if 1 <= n <= len(order.lines)} if pid} if cmd.restock else {}
+    customer = (customer_of(app, UUID(order.customer_id))
+                if order.customer_id and any(p["method"] == "account" for p in order.payments) else None)
     refunding.refund(order, units, tender=cmd.tender, reason=cmd.reason, restock=cmd.restock, shift=shift,
-                     products=products, actor=actor)
-    return saved(app, order, order, *([shift] if shift else []), *products.values())
+                     products=products, customer=customer, actor=actor)
+    return saved(app, order, order, *([shift] if shift else []), *products.values(), *([customer] if customer else []))

@@ -10,6 +10,7 @@ from uuid import UUID
 import msgspec
 
 from commands.bus import Written, saved
+from commands.customers import customer_of
 from commands.load import Aggregates, find, load
 from commands.orders import numbers
 from commands.shifts import own_shift
@@ -18,7 +19,7 @@ from oms.domain.claim import Claim, claim_id
 from oms.domain.errors import NotFound
 from oms.domain.order import Order, PaymentMethod
 from oms.domain.product import Product
-from oms.domain.user import User
+from oms.domain.customer import put_on_account
 from oms.fields import Barcode, Instant, Money, Name, Percent, Quantity, money
 
 QUICK = ("name", "price", "tax_rate")
@@ -104,8 +105,7 @@ def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_s
     the series its register had when the shift opened (or the store's). Products load once each, so lines of
     one product share its stock."""
     shift = own_shift(app, cmd.shift_id, only_cashier)
-    if cmd.customer_id is not None:
-        load(app, User, cmd.customer_id, "customer")
+    customer = customer_of(app, cmd.customer_id) if cmd.customer_id is not None else None
     loaded: dict[UUID, Product] = {}
     items = []
     for line in cmd.items:
@@ -121,4 +121,7 @@ def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_s
         customer_id=str(cmd.customer_id) if cmd.customer_id else None, salesman_id=None,
         role=role, actor=actor, sold_at=cmd.sold_at,
     )
-    return saved(app, order, order, sequence, shift, *loaded.values())
+    on_account = sum((t["amount"] for t in order.payments if t["method"] == "account"), Decimal("0.00"))
+    if on_account:
+        put_on_account(customer, order.id, on_account, actor)
+    return saved(app, order, order, sequence, shift, *loaded.values(), *([customer] if customer else []))

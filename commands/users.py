@@ -11,14 +11,13 @@ import msgspec
 
 from commands.bus import Written, saved
 from commands.claims import claim
+from commands.customers import signed_up
 from commands.load import Aggregates, find, find_or_new, load
 from oms.domain.user import AdminRoster, Role, User, change_role, check_role_exists, new_role, role_id
-from oms.fields import CONTROLS, Name, line, matching
+from oms.fields import Email, Name, line, matching
 
 Username = Annotated[str, matching(r"[A-Za-z0-9._@-]{3,64}")]
 Password = Annotated[str, msgspec.Meta(min_length=8, max_length=128)]
-EMAIL_CHARS = rf"[^@\s{CONTROLS}]"
-Email = Annotated[str, matching(rf"{EMAIL_CHARS}{{1,64}}@{EMAIL_CHARS}{{1,190}}\.{EMAIL_CHARS}{{2,63}}")]
 RoleName = Annotated[str, matching(r"[a-z][a-z0-9_-]{1,39}")]
 Permission = Annotated[str, line(1, 64)]  # which exist is the domain's rule (409)
 Permissions = Annotated[list[Permission], msgspec.Meta(max_length=64)]
@@ -85,7 +84,8 @@ def register(app: Aggregates, actor: str, username: str, password_hash: str, rol
     name_claim = claim(app, "username", username, user.id)
     admins = roster(app)
     admins.track(user)
-    return saved(app, user, user, name_claim, admins)
+    customers = [signed_up(user)] if role == "customer" else []
+    return saved(app, user, user, name_claim, admins, *customers)
 
 
 def create_user(app: Aggregates, actor: str, cmd: CreateUser, password_hash: str) -> Written[User]:

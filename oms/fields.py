@@ -11,7 +11,7 @@ replaces bytes that are not UTF-8.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -40,6 +40,9 @@ Text = Annotated[str, msgspec.Meta(max_length=2000, pattern=f"^[^{CONTROLS}]*{EN
                                    description="text, may span lines; no other control characters")]
 Reason = Annotated[str, msgspec.Meta(max_length=2000, pattern=f"^[^{CONTROLS}]*[^\\s{CONTROLS}][^{CONTROLS}]*{END}",
                                      description="why: text with something besides spaces")]
+EMAIL_CHARS = rf"[^@\s{CONTROLS}]"
+Email = Annotated[str, matching(rf"{EMAIL_CHARS}{{1,64}}@{EMAIL_CHARS}{{1,190}}\.{EMAIL_CHARS}{{2,63}}")]
+Phone = Annotated[str, matching(r"\+?[0-9 ()./-]{3,32}", "a telephone number: digits, spaces, + ( ) . / -")]
 Sku = Annotated[str, matching(r"[A-Za-z0-9._/-]{1,64}")]
 Barcode = Annotated[str, matching(r"[A-Za-z0-9-]{1,64}")]
 RegisterName = Annotated[str, matching(r"[A-Za-z0-9._-]{1,32}", "a register's name, e.g. front-1")]
@@ -48,6 +51,7 @@ StockLevel = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]  # the domain's M
 StockDelta = Annotated[int, msgspec.Meta(ge=-10_000_000, le=10_000_000, extra_json_schema={"not": {"const": 0}})]
 Instant = Annotated[datetime, msgspec.Meta(extra_json_schema={"format": "date-time"},
                                            description="RFC 3339 date and time, e.g. 2026-11-24T08:00:00Z")]
+Day = Annotated[date, msgspec.Meta(extra_json_schema={"format": "date"}, description="a date, e.g. 2026-11-24")]
 Position = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
 Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 

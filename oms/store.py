@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application, LRUCache, ProcessingEvent
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import Recording, StoredEvent
+from eventsourcing.persistence import JSONTranscoder, Recording, StoredEvent, Transcoding
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.utils import get_topic
 from psycopg import Cursor
@@ -43,6 +44,19 @@ class Recorder(PostgresApplicationRecorder):
         ))
 
 
+class DateAsISO(Transcoding):
+    """A calendar day in an event (an expense's date), stored as 2026-11-24."""
+
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
 class AggregateCache(LRUCache[UUID, Any]):
     """The library's LRU cache, for the aggregates many commands touch: products, the order
     numbers, users. Orders are many and rarely touched after placement; caching them
@@ -63,6 +77,10 @@ class OMS(Application[UUID]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.drop_cache()
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
 
     def save(self, *aggregates: Any, **_: Any) -> list[Recording[UUID]]:
         """The library's save for aggregates only: it skips two runtime Protocol checks per

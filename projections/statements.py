@@ -52,17 +52,18 @@ class Statements:
             cache[key] = build().as_string(self.curs)
         return cache[key]
 
-    def update_statement(self, setting: list[str], adding: list[str], returning: tuple[str, ...] = ()) -> str:
+    def update_statement(self, setting: list[str], adding: list[str], returning: tuple[str, ...] = (),
+                         table: str | None = None) -> str:
         def build() -> sql.Composable:
             sets = [sql.SQL("{} = {}").format(sql.Identifier(c), sql.Placeholder(c)) for c in setting]
             sets += [sql.SQL("{0} = {0} + {1}").format(sql.Identifier(c), sql.Placeholder(c)) for c in adding]
             statement = sql.SQL("UPDATE {} SET {} WHERE {} = %(_key)s").format(
-                self.t(), sql.SQL(", ").join(sets), sql.Identifier(self.key))
+                self.t(table), sql.SQL(", ").join(sets), sql.Identifier(self.key))
             if returning:
                 statement += sql.SQL(" RETURNING {}").format(sql.SQL(", ").join(map(sql.Identifier, returning)))
             return statement
 
-        return self.statement(("update", self.suffix, *setting, "+", *adding, "->", *returning), build)
+        return self.statement(("update", table, self.suffix, *setting, "+", *adding, "->", *returning), build)
 
     def arrays(self, table: str, names: Sequence[str]) -> sql.Composable:
         """`unnest(%s::type[], ...)` for these columns of `table`, typed from the catalog."""

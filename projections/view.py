@@ -121,10 +121,11 @@ class View(Statements, PostgresTrackingRecorder):
         self.inserts.setdefault((table or self.table, tuple(values)), []).append(tuple(values.values()))
 
     def update(self, key: Any, values: Mapping[str, Any], increments: Mapping[str, Any] | None = None,
-               returning: tuple[str, ...] = ()) -> dict[str, Any] | None:
-        """Set `values` and add `increments` on the row `key`; unknown columns are ignored.
-        With `returning`, the update is sent at once and answers those columns of the row."""
-        if STAMP.issuperset(values) and not returning:
+               returning: tuple[str, ...] = (), table: str | None = None) -> dict[str, Any] | None:
+        """Set `values` and add `increments` on the row `key` of the main table (or of
+        `table`: sent at once); unknown columns are ignored. With `returning`, the update
+        is sent at once and answers those columns of the row."""
+        if STAMP.issuperset(values) and not returning and table is None:
             summed = self.sums.setdefault(key, {})
             summed.update(values)
             for column, amount in (increments or {}).items():
@@ -132,7 +133,7 @@ class View(Statements, PostgresTrackingRecorder):
             return None
         setting = [c for c in values if c in self.columns]
         params = {"_key": key, **{c: values[c] for c in setting}, **(increments or {})}
-        done = self.cursor().execute(self.update_statement(setting, list(increments or {}), returning), params)
+        done = self.cursor().execute(self.update_statement(setting, list(increments or {}), returning, table), params)
         return done.fetchone() if returning else None
 
     def count(self, table: str, key: Mapping[str, Any], amount: int = 1) -> None:

@@ -19,7 +19,7 @@ LINES = (
 )
 COLUMNS = (  # an order's JSON fields, its lines included
     "o.id, o.number, o.status, CASE WHEN o.paid >= o.total THEN 'paid' ELSE 'pending' END AS payment_status,"
-    " o.channel, o.customer_id, u.full_name AS customer_name,"
+    " o.channel, o.customer_id, coalesce(c.full_name, cu.full_name, u.full_name) AS customer_name,"
     " o.fulfilment, o.note, o.subtotal::text AS subtotal, o.tax::text AS tax, o.total::text AS total,"
     " o.paid::text AS paid, (o.total - o.paid)::text AS balance_due, o.discount::text AS discount,"
     " o.refunded::text AS refunded, o.invoice_number, o.shift_id, o.register, o.change_due::text AS change_due,"
@@ -42,8 +42,9 @@ def where(f: OrderFilter, only_customer: UUID | None) -> Where:
     w = Where()
     if only_customer is not None:
         w.add("o.customer_id = {me}", me=only_customer)
-    for column, value in (("o.status", f.status), ("o.channel", f.channel), ("o.customer_id", f.customer_id),
-                          ("o.shift_id", f.shift_id)):
+    if f.customer_id is not None:  # a signed-up customer's own orders name their user
+        w.add("o.customer_id IN ({c}, (SELECT user_id FROM customers WHERE id = {c}))", c=f.customer_id)
+    for column, value in (("o.status", f.status), ("o.channel", f.channel), ("o.shift_id", f.shift_id)):
         if value is not None:
             w.add(column + " = {v}", v=value)
     if f.from_ is not None:
@@ -51,9 +52,11 @@ def where(f: OrderFilter, only_customer: UUID | None) -> Where:
     if f.to is not None:
         w.add("o.placed_at < {t}", t=f.to)
     if f.q:
-        # Two trigram-indexed searches, united: an OR across the join would scan every order.
+        # Trigram-indexed searches, united: an OR across the joins would scan every order.
         w.add("o.id IN (SELECT id FROM orders WHERE search ILIKE {q} UNION SELECT o2.id"
-              " FROM users u2 JOIN orders o2 ON o2.customer_id = u2.id WHERE u2.full_name ILIKE {q})",
+              " FROM customers c2 JOIN orders o2 ON o2.customer_id IN (c2.id, c2.user_id) WHERE c2.full_name ILIKE {q}"
+              " UNION"
+              " SELECT o2.id FROM users u2 JOIN orders o2 ON o2.customer_id = u2.id WHERE u2.full_name ILIKE {q})",
               q=like(f.q.lower()))
     return w
 
@@ -74,7 +77,8 @@ async def list_orders(pool: asyncpg.Pool, f: OrderFilter, only_customer: UUID | 
     conditions = where(f, only_customer)
     items, total = await fetch_page(
         pool, f, conditions, table="orders o", select=COLUMNS,
-        joins="LEFT JOIN users u ON u.id = o.customer_id", order_by="o.placed_at DESC, o.id DESC",
+        joins="LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN customers cu ON cu.user_id = o.customer_id"
+              " LEFT JOIN users u ON u.id = o.customer_id", order_by="o.placed_at DESC, o.id DESC",
         totals=totals(f, only_customer, conditions),
     )
     return paged(items, f, total)

@@ -38,6 +38,18 @@ class ProductArchived(DomainError):
     code = "product_archived"
 
 
+class RecordArchived(DomainError):
+    code = "archived"
+
+
+class CreditLimitExceeded(DomainError):
+    code = "credit_limit_exceeded"
+
+
+class CustomerRequired(DomainError):
+    code = "customer_required"
+
+
 class Duplicate(DomainError):
     """A unique key (SKU, barcode, username, role name) is taken: code `duplicate_<kind>`."""
 

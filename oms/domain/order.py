@@ -29,7 +29,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "cancelled": (),
 }
 MAX_ORDER_TOTAL = Decimal("9999999999.99")  # the most the books (numeric(12,2) columns) can hold
-PaymentMethod = Literal["cash", "card", "other"]
+PaymentMethod = Literal["cash", "card", "other", "account"]  # account: charged to the customer
 PAYMENT_METHODS: tuple[str, ...] = get_args(PaymentMethod)
 RefundTender = Literal["original", "cash"]
 HANDED_OVER = ("shipped", "delivered")

@@ -12,8 +12,9 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from oms.domain.base import Aggregate
-from oms.domain.errors import AlreadyArchived, InsufficientStock, ProductArchived, StockLimitExceeded
+from oms.domain.errors import InsufficientStock, ProductArchived, StockLimitExceeded
+from oms.domain.money import cents
+from oms.domain.record import Record, set_archived, set_fields
 
 MAX_STOCK = 10_000_000  # units of one product: far beyond any shop, well within the read tables' integers
 EDITABLE = ("sku", "name", "price", "cost", "barcode", "category", "brand", "tax_rate")
@@ -24,7 +25,9 @@ def available(stock: int, reserved: int) -> int:
     return max(stock - reserved, 0)
 
 
-class Product(Aggregate):
+class Product(Record):
+    kind = "product"
+    editable = EDITABLE
     mutable = ("reservations",)
 
     @event("Created")
@@ -58,35 +61,13 @@ class Product(Aggregate):
     def available(self) -> int:
         return available(self.stock, self.reserved)
 
-    # -- catalog -----------------------------------------------------------
-    def update(self, changes: dict[str, Any], actor: str) -> None:
-        self.check_not_archived()
-        unknown = set(changes) - set(EDITABLE)
-        if unknown:
-            raise ValueError(f"not editable: {sorted(unknown)}")
-        changed = {k: v for k, v in changes.items() if getattr(self, k) != v}
-        if changed:
-            self._update(changes=changed, actor=actor)
-
-    @event("Updated")
-    def _update(self, changes: dict[str, Any], actor: str) -> None:
-        for key, value in changes.items():
-            setattr(self, key, value)
-
-    def archive(self, actor: str) -> None:
-        if self.archived:
-            raise AlreadyArchived("product is already archived", product_id=str(self.id))
-        self._archive(actor=actor)
-
-    @event("Archived")
-    def _archive(self, actor: str) -> None:
-        self.archived = True
+    # -- catalog: update and archive are Record's verbs -------------------------
+    _update = event("Updated")(set_fields)
+    _archive = event("Archived")(set_archived)
 
     # -- stock ---------------------------------------------------------------
     def adjust_stock(self, delta: int, reason: str, actor: str) -> None:
-        if self.stock + delta > MAX_STOCK:
-            raise StockLimitExceeded(f"a product holds at most {MAX_STOCK} units", product_id=str(self.id),
-                                     stock=self.stock, delta=delta, limit=MAX_STOCK)
+        self.check_limit(delta)
         if self.stock + delta < self.reserved:
             raise InsufficientStock(
                 "adjustment would leave less stock than is reserved",
@@ -97,6 +78,36 @@ class Product(Aggregate):
     @event("StockAdjusted")
     def _adjust_stock(self, delta: int, reason: str, actor: str) -> None:
         self.stock += delta
+
+    def receive(self, entry_id: UUID, quantity: int, unit_cost: Decimal, actor: str) -> None:
+        """Goods in from a vendor: stock rises, and the cost becomes the average of what is
+        on hand and what came in, weighted by units, to the cent (a moving average)."""
+        self.check_not_archived()
+        self.check_limit(quantity)
+        cost = cents((self.stock * self.cost + quantity * unit_cost) / (self.stock + quantity))
+        self._receive(entry_id=str(entry_id), quantity=quantity, unit_cost=unit_cost, cost=cost, actor=actor)
+
+    @event("StockReceived")
+    def _receive(self, entry_id: str, quantity: int, unit_cost: Decimal, cost: Decimal, actor: str) -> None:
+        self.stock += quantity
+        self.cost = cost
+
+    def count(self, counted: int, reason: str, actor: str) -> None:
+        """A stock count sets the level on hand. It cannot fall below what open orders hold:
+        cancel or hand over those first (they would otherwise promise goods that are not there)."""
+        if counted < self.reserved:
+            raise InsufficientStock("the count is below what open orders hold", product_id=str(self.id),
+                                    counted=counted, reserved=self.reserved)
+        self._count(counted=counted, previous=self.stock, reason=reason, actor=actor)
+
+    @event("StockCounted")
+    def _count(self, counted: int, previous: int, reason: str, actor: str) -> None:
+        self.stock = counted
+
+    def check_limit(self, delta: int) -> None:
+        if self.stock + delta > MAX_STOCK:
+            raise StockLimitExceeded(f"a product holds at most {MAX_STOCK} units", product_id=str(self.id),
+                                     stock=self.stock, delta=delta, limit=MAX_STOCK)
 
     def reserve(self, order_id: UUID, quantity: int, actor: str) -> None:
         self.check_not_archived()
@@ -154,9 +165,7 @@ class Product(Aggregate):
 
     def restock(self, order_id: UUID, quantity: int, actor: str) -> None:
         """Refunded goods put back on the shelf."""
-        if self.stock + quantity > MAX_STOCK:
-            raise StockLimitExceeded(f"a product holds at most {MAX_STOCK} units", product_id=str(self.id),
-                                     stock=self.stock, delta=quantity, limit=MAX_STOCK)
+        self.check_limit(quantity)
         self._restock(order_id=str(order_id), quantity=quantity, actor=actor)
 
     @event("StockReturned")

@@ -9,7 +9,7 @@ of orders adds `customer_name` and `item_count`; `cost` only for those who may s
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
 from uuid import UUID
 
@@ -180,6 +180,90 @@ class StockDiscrepancy(Answer, frozen=True):
     product_name: str
     quantity: int
     shortfall: int
+    actor: str
+    at: datetime
+
+
+class Stamped(Answer, frozen=True, kw_only=True):
+    """What every back-office record carries besides its own fields."""
+
+    id: UUID
+    archived: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    position: int | None = None
+
+
+class Vendor(Stamped, frozen=True, kw_only=True):
+    name: str
+    contact: str | None
+    email: str | None
+    phone: str | None
+    address: str | None
+
+
+class Salesman(Stamped, frozen=True, kw_only=True):
+    name: str
+    commission_rate: str
+
+
+class Customer(Stamped, frozen=True, kw_only=True):
+    full_name: str
+    email: str | None
+    phone: str | None
+    billing_address: str | None
+    delivery_address: str | None
+    credit_limit: MoneyText
+    balance: MoneyText  # what the customer owes on account (negative: what the shop owes them)
+    user_id: UUID | None  # their own login, when they signed up
+
+
+class Expense(Stamped, frozen=True, kw_only=True):
+    category: str
+    amount: MoneyText
+    date: date
+    note: str | None
+    vendor_id: UUID | None
+
+
+class CategoryTotal(Answer, frozen=True):
+    category: str
+    total: MoneyText
+    count: int
+
+
+class ExpenseTotals(Answer, frozen=True):
+    total: MoneyText
+    categories: list[CategoryTotal]
+
+
+class StockEntryLine(Answer, frozen=True):
+    product_id: UUID
+    name: str
+    quantity: int
+    unit_cost: MoneyText
+
+
+class StockEntry(Answer, frozen=True):
+    id: UUID
+    vendor_id: UUID
+    vendor_name: str | None
+    note: str | None
+    lines: list[StockEntryLine]
+    total: MoneyText
+    actor: str
+    created_at: datetime
+    position: int | None = None
+
+
+class StockMovement(Answer, frozen=True):
+    version: int
+    delta: int
+    level: int  # stock on hand after this movement
+    cause: Literal["created", "adjusted", "received", "counted", "sold", "handed_over", "returned"]
+    reason: str | None
+    reference: UUID | None  # the order or stock entry
     actor: str
     at: datetime
 

@@ -11,14 +11,20 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from commands.bus import Written
+from oms.domain.customer import Customer
 from oms.domain.order import Order, line_discount, line_total
 from oms.domain.parked import ParkedSale
 from oms.domain.product import Product
+from oms.domain.record import Record
+from oms.domain.stock_entry import StockEntry
 from oms.domain.shift import Register, Shift, shift_report
 from oms.domain.user import Role, User
 from oms.http.codec import ok
 
 T = TypeVar("T")
+
+
+PERCENTS = ("tax_rate", "commission_rate")
 
 
 def percent(value: Decimal) -> str:
@@ -78,6 +84,21 @@ def user_json(u: User) -> dict[str, Any]:
 
 def role_json(r: Role) -> dict[str, Any]:
     return {"name": r.name, "permissions": r.permissions, "builtin": False, "version": r.version}
+
+
+def record_json(r: Record) -> dict[str, Any]:
+    """A back-office record: its editable fields (percentages as written), plus a
+    customer's balance and login."""
+    fields = {k: getattr(r, k) for k in r.editable}
+    fields.update({k: percent(fields[k]) for k in PERCENTS if k in fields})
+    extra = {"balance": r.balance, "user_id": r.user_id} if isinstance(r, Customer) else {}
+    return {"id": r.id, **fields, **extra, "archived": r.archived, "version": r.version,
+            "created_at": r.created_on, "updated_at": r.modified_on}
+
+
+def stock_entry_json(e: StockEntry, vendor_name: str | None = None) -> dict[str, Any]:
+    return {"id": e.id, "vendor_id": e.vendor_id, "vendor_name": vendor_name, "note": e.note, "lines": e.lines,
+            "total": e.total, "actor": e.actor, "created_at": e.created_on}
 
 
 def answer(result: Written[T], render: Callable[[T], dict[str, Any]], status: int = 200) -> web.Response:

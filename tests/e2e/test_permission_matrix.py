@@ -19,6 +19,7 @@ SIGNED_IN = set(ROLES)
 BACK_OFFICE = {"admin", "employee"}
 ADMIN = {"admin"}
 TILL = {"admin", "employee", "cashier"}
+READERS = {"admin", "employee", "viewer"}  # the back office, and who reads it
 
 EXPECTED = {
     "GET /healthz": EVERYONE,
@@ -77,6 +78,33 @@ EXPECTED = {
     "GET /api/v1/registers/{name}": STAFF,
     "PUT /api/v1/registers/{name}": ADMIN,
     "GET /api/v1/stock-discrepancies": BACK_OFFICE,
+    "POST /api/v1/stock-entries": BACK_OFFICE,
+    "GET /api/v1/stock-entries": READERS,
+    "GET /api/v1/stock-entries/{id}": READERS,
+    "POST /api/v1/products/{id}/stock-count": BACK_OFFICE,
+    "GET /api/v1/products/{id}/stock-movements": READERS,
+    "POST /api/v1/customers/{id}/payments": BACK_OFFICE,
+    "GET /api/v1/expense-totals": READERS,
+    "GET /api/v1/vendors": READERS,
+    "POST /api/v1/vendors": BACK_OFFICE,
+    "GET /api/v1/vendors/{id}": READERS,
+    "PATCH /api/v1/vendors/{id}": BACK_OFFICE,
+    "DELETE /api/v1/vendors/{id}": BACK_OFFICE,
+    "GET /api/v1/salesmen": STAFF,
+    "POST /api/v1/salesmen": BACK_OFFICE,
+    "GET /api/v1/salesmen/{id}": STAFF,
+    "PATCH /api/v1/salesmen/{id}": BACK_OFFICE,
+    "DELETE /api/v1/salesmen/{id}": BACK_OFFICE,
+    "GET /api/v1/customers": STAFF,
+    "POST /api/v1/customers": BACK_OFFICE,
+    "GET /api/v1/customers/{id}": STAFF,
+    "PATCH /api/v1/customers/{id}": BACK_OFFICE,
+    "DELETE /api/v1/customers/{id}": BACK_OFFICE,
+    "GET /api/v1/expenses": READERS,
+    "POST /api/v1/expenses": BACK_OFFICE,
+    "GET /api/v1/expenses/{id}": READERS,
+    "PATCH /api/v1/expenses/{id}": BACK_OFFICE,
+    "DELETE /api/v1/expenses/{id}": BACK_OFFICE,
 }
 
 

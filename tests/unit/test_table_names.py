@@ -10,14 +10,18 @@ ROOT = Path(__file__).resolve().parents[2]
 CREATED = {m for path in (ROOT / "migrations").glob("*.sql")
            for m in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", path.read_text())}
 LIBRARY = {"oms_events", "schema_migrations", "pg_attribute", "pg_database", "unnest", "bench_insert"}
-NAMED = re.compile(r"""(?:\bFROM|\bJOIN|\bINTO|\bUPDATE|\btable=)\s*["']?([a-z_]+)""")
+NAMED = re.compile(r"""(?:\bFROM|\bJOIN|\bINTO|\bUPDATE)\s*["']?([a-z_]+)|\btable=f?["']\(?([a-z_]+)""")
+
+
+def names(code: str) -> list[str]:
+    return [a or b for a, b in NAMED.findall(code)]
 
 
 def named_in_code() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for folder in ("oms", "commands", "queries", "projections"):
         for path in (ROOT / folder).rglob("*.py"):
-            for name in NAMED.findall(path.read_text()):
+            for name in names(path.read_text()):
                 found.setdefault(name, set()).add(str(path.relative_to(ROOT)))
     return found
 
@@ -33,5 +37,5 @@ def test_every_table_the_code_names_is_created_by_a_migration() -> None:
 
 
 def test_the_check_sees_a_misspelled_table() -> None:
-    assert NAMED.findall('fetch_page(pool, f, where, table="prodcts", select=x)') == ["prodcts"]
+    assert names('fetch_page(pool, f, where, table="prodcts", select=x)') == ["prodcts"]
     assert "prodcts" not in CREATED

@@ -1,7 +1,23 @@
 """One RouteTableDef per resource; `ROUTES` lists them for the app factory."""
 
-from oms.http.routes import auth, health, live, orders, parked, products, receipts, sales, shifts, users, web
+from oms.http.routes import (
+    auth,
+    back_office,
+    health,
+    live,
+    orders,
+    parked,
+    products,
+    receipts,
+    sales,
+    shifts,
+    stock,
+    users,
+    web,
+)
+from oms.http.routes.records import record_routes
 
-ROUTES = (health.routes, auth.routes, users.routes, products.routes, orders.routes, receipts.routes, shifts.routes,
-          sales.routes, parked.routes, live.routes,
+ROUTES = (health.routes, auth.routes, users.routes, products.routes, stock.routes, orders.routes, receipts.routes,
+          shifts.routes, sales.routes, parked.routes, back_office.routes,
+          *(record_routes(area) for area in back_office.AREAS), live.routes,
           web.routes)  # last: its catch-all page must not shadow a route

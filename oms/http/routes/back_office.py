@@ -1,0 +1,56 @@
+"""/vendors, /salesmen, /customers, /expenses: the back office's records (`record_routes`),
+payments on a customer's account, and expense totals."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from commands.customers import CreateCustomer, TakeAccountPayment, UpdateCustomer, create_customer, take_account_payment
+from commands.expenses import CreateExpense, UpdateExpense, create_expense, update_expense
+from commands.salesmen import CreateSalesman, UpdateSalesman, create_salesman
+from commands.vendors import CreateVendor, UpdateVendor, create_vendor
+from oms.domain.customer import Customer
+from oms.domain.expense import Expense
+from oms.domain.salesman import Salesman
+from oms.domain.vendor import Vendor
+from oms.http import answers
+from oms.http.codec import ok, query, read, uuid_param
+from oms.http.keys import BUS, POOL
+from oms.http.openapi import schema
+from oms.http.permissions import actor_of, requires
+from oms.http.render import answer, record_json
+from oms.http.routes.reads import caught_up
+from oms.http.routes.records import Area, record_routes
+from queries.back_office import CustomerFilter, ExpenseFilter, RecordFilter, expense_totals
+
+AREAS = (
+    Area("vendors", Vendor, answers.Vendor, RecordFilter, CreateVendor, create_vendor, UpdateVendor,
+         read="vendors.read", write="vendors.write"),
+    Area("salesmen", Salesman, answers.Salesman, RecordFilter, CreateSalesman, create_salesman, UpdateSalesman,
+         read="salesmen.read", write="salesmen.write"),
+    Area("customers", Customer, answers.Customer, CustomerFilter, CreateCustomer, create_customer, UpdateCustomer,
+         read="customers.read", write="customers.write"),
+    Area("expenses", Expense, answers.Expense, ExpenseFilter, CreateExpense, create_expense, UpdateExpense,
+         read="expenses.read", write="expenses.write", edit=update_expense),
+)
+routes = web.RouteTableDef()
+
+
+@routes.post("/api/v1/customers/{id}/payments")
+@requires("customers.write")
+@schema(body=TakeAccountPayment, answer=answers.Customer, status=201)
+async def pay_account(request: web.Request) -> web.Response:
+    """Take a payment on a customer's account (it lowers what they owe)"""
+    customer_id, cmd = uuid_param(request), await read(request, TakeAccountPayment)
+    result = await request.app[BUS].run(take_account_payment, actor_of(request), customer_id, cmd)
+    return answer(result, record_json, status=201)
+
+
+@routes.get("/api/v1/expense-totals")
+@requires("expenses.read")
+@schema(query=ExpenseFilter, answer=answers.ExpenseTotals)
+async def totals(request: web.Request) -> web.Response:
+    """Expenses totalled, and per category, for the same filters as the list"""
+    f = query(request, ExpenseFilter)
+    await caught_up(request, f.min_position)
+    return ok(await expense_totals(request.app[POOL], f))
