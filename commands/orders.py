@@ -11,9 +11,9 @@ from commands.bus import Written, saved
 from commands.customers import customer_of
 from commands.load import Aggregates, find_or_new, load
 from oms.domain import ordering
+from oms.domain.customer import put_on_account
 from oms.domain.order import Order, OrderNumbers, PaymentMethod, Status
 from oms.domain.product import Product
-from oms.domain.customer import put_on_account
 from oms.fields import Money, Quantity, Text, money
 
 

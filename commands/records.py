@@ -31,7 +31,7 @@ def partial(create: type[msgspec.Struct], name: str) -> type[msgspec.Struct]:
 @cache
 def converters(struct: type[msgspec.Struct]) -> dict[str, Any]:
     """Per field, what turns its decoded value into the domain's."""
-    found = {}
+    found: dict[str, Any] = {}
     for f in msgspec.structs.fields(struct):
         types = get_args(f.type) if get_args(f.type) and not hasattr(f.type, "__metadata__") else (f.type,)
         if Money in types:

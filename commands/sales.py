@@ -16,10 +16,11 @@ from commands.orders import numbers
 from commands.shifts import own_shift
 from oms.domain import selling
 from oms.domain.claim import Claim, claim_id
+from oms.domain.customer import put_on_account
 from oms.domain.errors import NotFound
 from oms.domain.order import Order, PaymentMethod
 from oms.domain.product import Product
-from oms.domain.customer import put_on_account
+from oms.domain.salesman import Salesman
 from oms.fields import Barcode, Instant, Money, Name, Percent, Quantity, money
 
 QUICK = ("name", "price", "tax_rate")
@@ -72,6 +73,7 @@ class RecordSale(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     payments: Annotated[list[Tender], msgspec.Meta(min_length=1, max_length=10)]
     discount: Discount | None = None
     customer_id: UUID | None = None
+    salesman_id: UUID | None = None
     sold_at: Instant | None = None
 
 
@@ -106,6 +108,8 @@ def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_s
     one product share its stock."""
     shift = own_shift(app, cmd.shift_id, only_cashier)
     customer = customer_of(app, cmd.customer_id) if cmd.customer_id is not None else None
+    if cmd.salesman_id is not None:
+        load(app, Salesman, cmd.salesman_id, "salesman").check_not_archived()
     loaded: dict[UUID, Product] = {}
     items = []
     for line in cmd.items:
@@ -118,7 +122,8 @@ def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_s
     order = selling.sell(
         number=sequence.next_number(), shift=shift, items=items, discount=discount_of(cmd.discount),
         payments=[(p.method, money(p.amount)) for p in cmd.payments],
-        customer_id=str(cmd.customer_id) if cmd.customer_id else None, salesman_id=None,
+        customer_id=str(cmd.customer_id) if cmd.customer_id else None,
+        salesman_id=str(cmd.salesman_id) if cmd.salesman_id else None,
         role=role, actor=actor, sold_at=cmd.sold_at,
     )
     on_account = sum((t["amount"] for t in order.payments if t["method"] == "account"), Decimal("0.00"))

@@ -67,6 +67,7 @@ CREATE INDEX IF NOT EXISTS expenses_category_date ON expenses (category, date DE
 CREATE TABLE IF NOT EXISTS stock_entries (
     id          uuid PRIMARY KEY,
     vendor_id   uuid          NOT NULL,
+    vendor_name text          NOT NULL,   -- as it was when the goods came
     note        text,
     lines       jsonb         NOT NULL,   -- [{"product_id","name","quantity","unit_cost"}]
     total       numeric(14,2) NOT NULL,
@@ -89,6 +90,10 @@ CREATE TABLE IF NOT EXISTS stock_movements (
     at          timestamptz NOT NULL,
     PRIMARY KEY (product_id, version)
 );
+
+-- A POS sale names the salesman it is credited to (commission reports read it).
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS salesman_id uuid;
+CREATE INDEX IF NOT EXISTS orders_salesman ON orders (salesman_id, placed_at DESC, id DESC) WHERE salesman_id IS NOT NULL;
 
 -- The ProductCatalog now also writes stock_movements, so it replays its events from the
 -- start: emptied tables and no tracking position, as on a first start.

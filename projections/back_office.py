@@ -23,7 +23,8 @@ from oms.domain.vendor import VENDOR_FIELDS, Vendor
 from projections.view import View, stamp
 
 TABLES: dict[type[Record], str] = {Vendor: "vendors", Salesman: "salesmen", Customer: "customers", Expense: "expenses"}
-EVENTS = {getattr(cls, verb): (verb, table) for cls, table in TABLES.items() for verb in ("Created", "Updated", "Archived")}
+EVENTS = {getattr(cls, verb): (verb, table) for cls, table in TABLES.items()
+          for verb in ("Created", "Updated", "Archived")}
 ID_COLUMNS = ("vendor_id", "user_id")  # ids the events carry as text
 
 
@@ -72,7 +73,8 @@ class BackOffice(Projection[BackOfficeView]):
     @process_event.register
     def _(self, e: StockEntry.Created, tracking: Tracking) -> None:
         lines = [{**line, "unit_cost": str(line["unit_cost"])} for line in e.lines]
-        self.view.insert("stock_entries", id=e.originator_id, vendor_id=UUID(e.vendor_id), note=e.note,
+        self.view.insert("stock_entries", id=e.originator_id, vendor_id=UUID(e.vendor_id),
+                         vendor_name=e.vendor_name, note=e.note,
                          lines=Jsonb(lines), total=total_of(e.lines), actor=e.actor, created_at=e.timestamp)
 
 

@@ -43,6 +43,7 @@ class OrderList(Projection[OrderListView]):
             paid=sum((Decimal(p["amount"]) for p in getattr(e, "payments", None) or ()), Decimal("0.00")),
             invoice_number=sale.get("invoice_number"), shift_id=UUID(sale["shift_id"]) if sale else None,
             register=sale.get("register"), change_due=sale.get("change_due"), sold_at=sale.get("sold_at"),
+            salesman_id=UUID(sale["salesman_id"]) if sale.get("salesman_id") else None,
         )
         self.view.count("order_counts", {"status": status, "channel": e.channel})
         for number, line in enumerate(e.lines, start=1):

@@ -22,7 +22,8 @@ COLUMNS = (  # an order's JSON fields, its lines included
     " o.channel, o.customer_id, coalesce(c.full_name, cu.full_name, u.full_name) AS customer_name,"
     " o.fulfilment, o.note, o.subtotal::text AS subtotal, o.tax::text AS tax, o.total::text AS total,"
     " o.paid::text AS paid, (o.total - o.paid)::text AS balance_due, o.discount::text AS discount,"
-    " o.refunded::text AS refunded, o.invoice_number, o.shift_id, o.register, o.change_due::text AS change_due,"
+    " o.refunded::text AS refunded, o.invoice_number, o.shift_id, o.register, o.salesman_id,"
+    " o.change_due::text AS change_due,"
     " api_time(o.sold_at) AS sold_at, o.item_count, o.version,"
     f" api_time(o.placed_at) AS created_at, api_time(o.updated_at) AS updated_at, {LINES} AS items"
 )
@@ -30,6 +31,7 @@ COLUMNS = (  # an order's JSON fields, its lines included
 
 class OrderFilter(Page, frozen=True, forbid_unknown_fields=True):
     shift_id: UUID | None = None
+    salesman_id: UUID | None = None
     status: Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"] | None = None
     channel: Literal["online", "pos"] | None = None
     customer_id: UUID | None = None
@@ -44,7 +46,8 @@ def where(f: OrderFilter, only_customer: UUID | None) -> Where:
         w.add("o.customer_id = {me}", me=only_customer)
     if f.customer_id is not None:  # a signed-up customer's own orders name their user
         w.add("o.customer_id IN ({c}, (SELECT user_id FROM customers WHERE id = {c}))", c=f.customer_id)
-    for column, value in (("o.status", f.status), ("o.channel", f.channel), ("o.shift_id", f.shift_id)):
+    for column, value in (("o.status", f.status), ("o.channel", f.channel), ("o.shift_id", f.shift_id),
+                          ("o.salesman_id", f.salesman_id)):
         if value is not None:
             w.add(column + " = {v}", v=value)
     if f.from_ is not None:
@@ -64,7 +67,7 @@ def where(f: OrderFilter, only_customer: UUID | None) -> Where:
 def totals(f: OrderFilter, only_customer: UUID | None, after: Where) -> tuple[str, Where] | None:
     """For a list filtered at most by status and channel, the `order_counts` rows that
     hold its total (counting every order on each page view would scan the table)."""
-    if only_customer or f.customer_id or f.shift_id or f.from_ or f.to or f.q:
+    if only_customer or f.customer_id or f.shift_id or f.salesman_id or f.from_ or f.to or f.q:
         return None
     w = Where(after)
     for column, value in (("status", f.status), ("channel", f.channel)):

@@ -10,7 +10,7 @@ import msgspec
 
 from queries.paging import Page, Where, fetch_one, fetch_page, paged
 
-ENTRY = ("e.id, e.vendor_id, v.name AS vendor_name, e.note, e.lines, e.total::text AS total, e.actor,"
+ENTRY = ("e.id, e.vendor_id, e.vendor_name, e.note, e.lines, e.total::text AS total, e.actor,"
          " api_time(e.created_at) AS created_at")
 
 
@@ -25,8 +25,8 @@ async def list_movements(pool: asyncpg.Pool, product_id: UUID, f: Page) -> dict[
     where.add("product_id = {p}", p=product_id)
     items, total = await fetch_page(
         pool, f, where, order_by="version DESC",
-        table=f"(SELECT *, sum(delta) OVER (ORDER BY version) AS level FROM stock_movements"
-              f" WHERE product_id = $1) m",
+        table="(SELECT *, sum(delta) OVER (ORDER BY version) AS level FROM stock_movements"
+              " WHERE product_id = $1) m",
         select="version, delta, level, cause, reason, reference, actor, api_time(at) AS at")
     return paged(items, f, total)
 
@@ -36,11 +36,10 @@ async def list_entries(pool: asyncpg.Pool, f: EntryFilter) -> dict[str, Any]:
     if f.vendor_id is not None:
         where.add("e.vendor_id = {v}", v=f.vendor_id)
     items, total = await fetch_page(pool, f, where, table="stock_entries e", select=ENTRY,
-                                    joins="LEFT JOIN vendors v ON v.id = e.vendor_id",
                                     order_by="e.created_at DESC, e.id DESC")
     return paged(items, f, total)
 
 
 async def get_entry(pool: asyncpg.Pool, entry_id: UUID) -> msgspec.Raw | None:
-    return await fetch_one(pool, table="stock_entries e LEFT JOIN vendors v ON v.id = e.vendor_id", select=ENTRY,
+    return await fetch_one(pool, table="stock_entries e", select=ENTRY,
                            where="e.id = $1", args=[entry_id])

@@ -15,9 +15,10 @@ from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
 from oms.domain.errors import AmountNotPositive, InsufficientCash, ShiftAlreadyOpen, ShiftClosed
+from oms.domain.order import PAYMENT_METHODS
 
 CashKind = Literal["in", "out"]
-TENDERS = ("cash", "card", "other")
+TENDERS = PAYMENT_METHODS  # account: what the customers took on their accounts
 ZERO = Decimal("0.00")
 
 

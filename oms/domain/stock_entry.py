@@ -17,8 +17,10 @@ from oms.domain.vendor import Vendor
 
 class StockEntry(Aggregate):
     @event("Created")
-    def __init__(self, vendor_id: str, lines: list[dict[str, Any]], note: str | None, actor: str) -> None:
-        self.vendor_id, self.lines, self.note, self.actor = vendor_id, lines, note, actor
+    def __init__(self, vendor_id: str, vendor_name: str, lines: list[dict[str, Any]], note: str | None,
+                 actor: str) -> None:
+        """`vendor_name`: the vendor's name when the goods came (the entry shows it ever after)."""
+        self.vendor_id, self.vendor_name, self.lines, self.note, self.actor = vendor_id, vendor_name, lines, note, actor
 
     @property
     def total(self) -> Decimal:
@@ -33,7 +35,7 @@ def total_of(lines: Sequence[dict[str, Any]]) -> Decimal:
 def receive(vendor: Vendor, lines: Sequence[tuple[Product, int, Decimal]], note: str | None, actor: str) -> StockEntry:
     """Receive each line's units at its unit cost; all of them or none."""
     vendor.check_not_archived()
-    entry = StockEntry(vendor_id=str(vendor.id), note=note, actor=actor, lines=[
+    entry = StockEntry(vendor_id=str(vendor.id), vendor_name=vendor.name, note=note, actor=actor, lines=[
         {"product_id": str(product.id), "name": product.name, "quantity": quantity, "unit_cost": unit_cost}
         for product, quantity, unit_cost in lines])
     for product, quantity, unit_cost in lines:

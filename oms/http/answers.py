@@ -97,6 +97,7 @@ class Order(Answer, frozen=True):
     invoice_number: str | None  # a POS sale's: its number in its register's series
     shift_id: UUID | None
     register: str | None
+    salesman_id: UUID | None  # the salesman a POS sale is credited to
     change_due: MoneyText | None
     sold_at: datetime | None  # when an offline POS made the sale
     version: int
@@ -248,7 +249,7 @@ class StockEntryLine(Answer, frozen=True):
 class StockEntry(Answer, frozen=True):
     id: UUID
     vendor_id: UUID
-    vendor_name: str | None
+    vendor_name: str  # as it was when the goods came
     note: str | None
     lines: list[StockEntryLine]
     total: MoneyText

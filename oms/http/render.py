@@ -16,8 +16,8 @@ from oms.domain.order import Order, line_discount, line_total
 from oms.domain.parked import ParkedSale
 from oms.domain.product import Product
 from oms.domain.record import Record
-from oms.domain.stock_entry import StockEntry
 from oms.domain.shift import Register, Shift, shift_report
+from oms.domain.stock_entry import StockEntry
 from oms.domain.user import Role, User
 from oms.http.codec import ok
 
@@ -53,7 +53,8 @@ def order_json(o: Order) -> dict[str, Any]:
         "balance_due": o.balance_due, "payments": o.payments, "refunds": o.refunds, "refunded": o.refunded,
         "discount": sum((line_discount(line) for line in o.lines), Decimal("0.00")),
         "invoice_number": sale.get("invoice_number"), "shift_id": sale.get("shift_id"),
-        "register": sale.get("register"), "change_due": sale.get("change_due"), "sold_at": sale.get("sold_at"),
+        "register": sale.get("register"),
+        "salesman_id": sale.get("salesman_id"), "change_due": sale.get("change_due"), "sold_at": sale.get("sold_at"),
         "version": o.version, "created_at": o.created_on, "updated_at": o.modified_on,
     }
 
@@ -96,8 +97,8 @@ def record_json(r: Record) -> dict[str, Any]:
             "created_at": r.created_on, "updated_at": r.modified_on}
 
 
-def stock_entry_json(e: StockEntry, vendor_name: str | None = None) -> dict[str, Any]:
-    return {"id": e.id, "vendor_id": e.vendor_id, "vendor_name": vendor_name, "note": e.note, "lines": e.lines,
+def stock_entry_json(e: StockEntry) -> dict[str, Any]:
+    return {"id": e.id, "vendor_id": e.vendor_id, "vendor_name": e.vendor_name, "note": e.note, "lines": e.lines,
             "total": e.total, "actor": e.actor, "created_at": e.created_on}
 
 

@@ -96,3 +96,30 @@ async def test_users_tokens_roles_and_health_answer_their_declared_shapes(client
     await decoded(client, "/permissions", answers.Page[str])
     await decoded(client, "/healthz", answers.Health)
     await decoded(client, "/readyz", answers.Ready)
+
+
+async def test_back_office_records_answer_one_shape_from_the_aggregate_and_from_the_table(client) -> None:
+    mill = await post(client, "/vendors", {"name": "Mill", "email": "m@m.cc"}, 201)
+    bodies = {
+        "vendors": (answers.Vendor, mill),
+        "salesmen": (answers.Salesman, await post(client, "/salesmen", {"name": "Sam", "commission_rate": "2.50"},
+                                                  201)),
+        "customers": (answers.Customer, await post(client, "/customers", {"full_name": "Cleo", "credit_limit": "9"},
+                                                   201)),
+        "expenses": (answers.Expense, await post(client, "/expenses", {"category": "Rent", "amount": "9.5",
+                                                                       "date": "2026-11-01", "vendor_id": mill["id"]},
+                                                 201)),
+    }
+    for area, (shape, body) in bodies.items():
+        written = msgspec.convert(body, shape)
+        table = await decoded(client, f"/{area}/{written.id}", shape, min_position=written.position)
+        aggregate = await decoded(client, f"/{area}/{written.id}", shape, version=1)
+        assert msgspec.structs.replace(written, position=None) == table == aggregate, area
+        assert (await decoded(client, f"/{area}", answers.Page[shape])).items == [table]
+    bun = await new_product(client)
+    entry = msgspec.convert(await post(client, "/stock-entries", {"vendor_id": mill["id"], "lines": [
+        {"product_id": bun["id"], "quantity": 2, "unit_cost": "0.5"}]}, 201), answers.StockEntry)
+    table = await decoded(client, f"/stock-entries/{entry.id}", answers.StockEntry, min_position=entry.position)
+    assert msgspec.structs.replace(entry, position=None) == table
+    await decoded(client, f"/products/{bun['id']}/stock-movements", answers.Page[answers.StockMovement])
+    await decoded(client, "/expense-totals", answers.ExpenseTotals)

@@ -115,8 +115,8 @@ def test_any_text_in_any_command_field_is_never_a_5xx_and_the_read_models_stay_r
                            token)[1]
     records = {area: server.request("POST", f"{API}/{area}", json.dumps(BODIES[("POST", f"/api/v1/{area}")]).encode(),
                                     token)[1]["id"] for area in ("vendors", "salesmen", "customers", "expenses")}
-    ids = {**{f"/{area}/": records[area] for area in records}, "/products/": product["id"], "/orders/": order["id"], "/users/": user["id"], "/roles/": "baker",
-           "/shifts/": shift["id"], "/registers/": "base"}
+    ids = {**{f"/{area}/": records[area] for area in records}, "/products/": product["id"], "/orders/": order["id"],
+           "/users/": user["id"], "/roles/": "baker", "/shifts/": shift["id"], "/registers/": "base"}
     cases = [(key, field) for key, handler in sorted(routes.items()) for field in text_fields(handler.body_type)]
     seen: set[int] = set()
 

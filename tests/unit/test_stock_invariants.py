@@ -1,6 +1,10 @@
-"""Random sequences of place / confirm / ship / cancel / adjust never break the stock rules."""
+"""Random sequences of place / confirm / ship / cancel / adjust / receive / count never break
+the stock rules."""
 
 from __future__ import annotations
+
+from decimal import Decimal
+from uuid import uuid4
 
 from eventsourcing.application import Application
 from hypothesis import settings
@@ -78,6 +82,28 @@ class StockMachine(RuleBasedStateMachine):
             return
         self.adjusted[index] += delta
         self.save(self.products[index])
+
+    @rule(index=st.integers(0, len(INITIAL) - 1), quantity=st.integers(1, 6),
+          unit_cost=st.decimals("0.01", "9.99", places=2))
+    def receive(self, index: int, quantity: int, unit_cost: Decimal) -> None:
+        p = self.products[index]
+        before = p.stock * p.cost + quantity * unit_cost
+        p.receive(uuid4(), quantity, unit_cost, "t")
+        assert abs(p.stock * p.cost - before) <= p.stock * Decimal("0.005")  # the average, to the cent
+        self.adjusted[index] += quantity
+        self.save(p)
+
+    @rule(index=st.integers(0, len(INITIAL) - 1), counted=st.integers(0, 12))
+    def count(self, index: int, counted: int) -> None:
+        p = self.products[index]
+        before = p.stock
+        try:
+            p.count(counted, "count", "t")
+        except DomainError:
+            assert counted < p.reserved
+            return
+        self.adjusted[index] += counted - before
+        self.save(p)
 
     @invariant()
     def available_is_never_negative(self) -> None:

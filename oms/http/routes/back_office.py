@@ -20,7 +20,7 @@ from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
 from oms.http.render import answer, record_json
 from oms.http.routes.reads import caught_up
-from oms.http.routes.records import Area, record_routes
+from oms.http.routes.records import Area
 from queries.back_office import CustomerFilter, ExpenseFilter, RecordFilter, expense_totals
 
 AREAS = (
