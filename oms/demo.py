@@ -18,6 +18,7 @@ from commands.orders import (
 )
 from commands.products import CreateProduct, create_product
 from commands.users import CreateUser, create_user
+from oms.demo_back_office import seed_back_office
 from oms.domain.errors import Duplicate
 from oms.domain.order import Status
 from oms.domain.product import Product
@@ -53,7 +54,7 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str]) -> d
         try:
             users[role] = bus.run_sync(create_user, ACTOR, user, hash_password(user.password)).value
         except Duplicate:
-            return {"users": 0, "products": 0, "orders": 0}  # already seeded
+            return {"users": 0, "products": 0, "orders": 0, "records": 0}  # already seeded
     products: dict[str, Product] = {}
     for sku, name, category, price, cost, stock, barcode in PRODUCTS:
         cmd = CreateProduct(sku=sku, name=name, category=category, price=price, cost=cost,
@@ -75,4 +76,5 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str]) -> d
                          RecordPayment(method="card", amount=str(order.total)))
         for status in steps:
             bus.run_sync(change_order_status, ACTOR, order.id, ChangeOrderStatus(status=status))
-    return {"users": len(users), "products": len(products), "orders": len(baskets)}
+    records = seed_back_office(bus, prefix, {sku: p.id for sku, p in products.items()})
+    return {"users": len(users), "products": len(products), "orders": len(baskets) + 1, "records": records}

@@ -32,12 +32,12 @@ async def test_an_entry_is_all_or_nothing(client) -> None:
     mill = await post(client, "/vendors", {"name": "Mill"}, 201)
     bread = await new_product(client, stock=5)
     archived = await new_product(client, stock=5)
-    await client.delete(f"{API}/products/{archived['id']}")
+    gone = await (await client.delete(f"{API}/products/{archived['id']}")).json()
     error = await error_of(await client.post(f"{API}/stock-entries", json={"vendor_id": mill["id"], "lines": [
         {"product_id": bread["id"], "quantity": 3, "unit_cost": "1.00"},
         {"product_id": archived["id"], "quantity": 3, "unit_cost": "1.00"}]}), 409)
     assert error["code"] == "product_archived"
-    assert (await get(client, f"/products/{bread['id']}"))["stock"] == 5
+    assert (await get(client, f"/products/{bread['id']}", min_position=gone["position"]))["stock"] == 5
     error = await error_of(await client.post(f"{API}/stock-entries", json={"vendor_id": bread["id"], "lines": [
         {"product_id": bread["id"], "quantity": 3, "unit_cost": "1.00"}]}), 404)
     assert error["code"] == "not_found"

@@ -1,0 +1,46 @@
+"""The demo bakery's back office: its vendors, a salesman, customers (one buying on
+account), a delivery received and the month's first expenses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from uuid import UUID
+
+from commands.bus import CommandBus
+from commands.customers import CreateCustomer, create_customer
+from commands.expenses import CreateExpense, create_expense
+from commands.orders import OrderItem, PlaceOrder, RecordPayment, place_order, record_payment
+from commands.salesmen import CreateSalesman, create_salesman
+from commands.stock import EntryLine, ReceiveStock, receive_stock
+from commands.vendors import CreateVendor, create_vendor
+
+ACTOR = "demo"
+
+
+def seed_back_office(bus: CommandBus, prefix: str, products: Mapping[str, UUID]) -> int:
+    """Answer how many records it made."""
+    mill = bus.run_sync(create_vendor, ACTOR, CreateVendor(
+        name="Moulin Dupont", contact="Anne Dupont", email="orders@moulin-dupont.example",
+        phone="+33 1 23 45 67 89", address="12 Rue du Moulin, Lyon")).value
+    dairy = bus.run_sync(create_vendor, ACTOR, CreateVendor(name="Green Meadow Dairy", phone="+33 4 56 78 90 12")).value
+    bus.run_sync(create_salesman, ACTOR, CreateSalesman(name="Sam Fournier", commission_rate="3"))
+    cafe = bus.run_sync(create_customer, ACTOR, CreateCustomer(
+        full_name="Café du Coin", email="bonjour@cafeducoin.example", phone="+33 4 11 22 33 44",
+        billing_address="3 Place Bellecour, Lyon", delivery_address="3 Place Bellecour, Lyon",
+        credit_limit="300.00")).value
+    bus.run_sync(create_customer, ACTOR, CreateCustomer(full_name="Marie Laurent", phone="+33 6 12 34 56 78"))
+    standing = bus.run_sync(place_order, ACTOR, PlaceOrder(items=[
+        OrderItem(product_id=products["BRD-BAGU"], quantity=10),
+        OrderItem(product_id=products["VIE-CROI"], quantity=20)], channel="online", customer_id=cafe.id,
+        fulfilment="delivery", note="Standing order, 7:00"), prefix).value
+    bus.run_sync(record_payment, ACTOR, standing.id, RecordPayment(method="account", amount=str(standing.total)))
+    bus.run_sync(receive_stock, ACTOR, ReceiveStock(vendor_id=mill.id, note="Weekly flour delivery", lines=[
+        EntryLine(product_id=products["BRD-SOUR"], quantity=12, unit_cost="2.20"),
+        EntryLine(product_id=products["BRD-BAGU"], quantity=30, unit_cost="0.95")]))
+    month = date.today().replace(day=1)
+    for category, amount, day, vendor in (("Rent", "1450.00", 0, None), ("Ingredients", "186.40", 2, dairy.id),
+                                          ("Utilities", "212.75", 4, None)):
+        expense = CreateExpense(category=category, amount=amount, date=month + timedelta(days=day), vendor_id=vendor)
+        bus.run_sync(create_expense, ACTOR, expense)
+    return 9
