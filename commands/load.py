@@ -10,6 +10,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 
 from oms.history import typed
+from oms.store import OMS
 
 A = TypeVar("A")
 
@@ -33,7 +34,8 @@ def load(app: Aggregates, cls: type[A], aggregate_id: UUID, what: str) -> A:
     return typed(lambda: app.repository.get(aggregate_id), cls, aggregate_id, what)
 
 
-def find(app: Aggregates, aggregate_id: UUID) -> object | None:
+def find(app: Aggregates | OMS, aggregate_id: UUID) -> object | None:
+    """The aggregate, or None (handlers pass their Aggregates; readers may pass the store)."""
     try:
         return app.repository.get(aggregate_id)
     except AggregateNotFoundError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -9,12 +10,14 @@ import msgspec
 
 from commands.bus import Written, saved
 from commands.customers import customer_of
-from commands.load import Aggregates, find_or_new, load
-from oms.domain import ordering
+from commands.load import Aggregates, find, find_or_new, load
+from commands.settings import settings_of
+from oms.domain import ordering, pickup
 from oms.domain.customer import put_on_account
 from oms.domain.order import Order, OrderNumbers, PaymentMethod, Status
+from oms.domain.pickup import PickupSlot
 from oms.domain.product import Product
-from oms.fields import Money, Quantity, Text, money
+from oms.fields import Instant, Money, Quantity, Text, money
 
 
 class OrderItem(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -28,6 +31,7 @@ class PlaceOrder(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     customer_id: UUID | None = None
     fulfilment: Literal["pickup", "delivery"] | None = None
     note: Text | None = None
+    pickup_at: Instant | None = None  # an online order's pickup (or delivery) time: books a pickup slot
 
 
 class ChangeOrderStatus(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -63,8 +67,23 @@ def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_cu
         note=cmd.note,
         actor=actor,
         by_customer=str(by_customer) if by_customer else None,
+        pickup_at=cmd.pickup_at.astimezone(UTC).isoformat() if cmd.pickup_at else None,
     )
-    return saved(app, order, order, sequence, *products.values(), *([customer] if customer else []))
+    slots = book_pickup(app, order, cmd.pickup_at, actor) if order.channel == "online" else []
+    return saved(app, order, order, sequence, *products.values(), *([customer] if customer else []), *slots)
+
+
+def book_pickup(app: Aggregates, order: Order, pickup_at: datetime | None, actor: str) -> list[PickupSlot]:
+    """Check an online order against the settings; answer the pickup slot it booked."""
+    settings = settings_of(app)
+    slot = None
+    if pickup_at is not None:
+        starts = pickup.slot_start(settings, pickup_at)
+        slot = find_or_new(app, PickupSlot, PickupSlot.create_id(starts=starts),
+                           lambda: PickupSlot(starts=starts, actor=actor))
+    pickup.accept_online(settings, order_id=order.id, total=order.total, fulfilment=order.fulfilment,
+                         pickup_at=pickup_at, slot=slot, now=datetime.now(UTC), actor=actor)
+    return [slot] if slot else []
 
 
 def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: ChangeOrderStatus) -> Written[Order]:
@@ -72,7 +91,14 @@ def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: Change
     products = {pid: load(app, Product, UUID(pid), "product") for pid in order.quantities()
                 } if ordering.moves_stock(cmd.status) else {}
     ordering.move(order, cmd.status, cmd.note, products, actor)
-    return saved(app, order, order, *products.values())
+    slots = []
+    if cmd.status == "cancelled" and order.pickup_at:  # its place in the slot is free again
+        slot = find(app, PickupSlot.create_id(starts=pickup.slot_start(settings_of(app),
+                                                                       datetime.fromisoformat(order.pickup_at))))
+        if isinstance(slot, PickupSlot):
+            slot.release(order.id, actor)
+            slots.append(slot)
+    return saved(app, order, order, *products.values(), *slots)
 
 
 def cancel_order(app: Aggregates, actor: str, order_id: UUID, cmd: CancelOrder) -> Written[Order]:

@@ -13,6 +13,7 @@ from commands.bus import Written, saved
 from commands.customers import customer_of
 from commands.load import Aggregates, find, load
 from commands.orders import numbers
+from commands.settings import settings_of
 from commands.shifts import own_shift
 from oms.domain import selling
 from oms.domain.claim import Claim, claim_id
@@ -124,7 +125,7 @@ def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_s
         payments=[(p.method, money(p.amount)) for p in cmd.payments],
         customer_id=str(cmd.customer_id) if cmd.customer_id else None,
         salesman_id=str(cmd.salesman_id) if cmd.salesman_id else None,
-        role=role, actor=actor, sold_at=cmd.sold_at,
+        role=role, actor=actor, sold_at=cmd.sold_at, settings=settings_of(app),
     )
     on_account = sum((t["amount"] for t in order.payments if t["method"] == "account"), Decimal("0.00"))
     if on_account:

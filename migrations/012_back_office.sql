@@ -95,6 +95,10 @@ CREATE TABLE IF NOT EXISTS stock_movements (
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS salesman_id uuid;
 CREATE INDEX IF NOT EXISTS orders_salesman ON orders (salesman_id, placed_at DESC, id DESC) WHERE salesman_id IS NOT NULL;
 
+-- An online order's pickup (or delivery) time.
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS pickup_at timestamptz;
+CREATE INDEX IF NOT EXISTS orders_pickup ON orders (pickup_at, id) WHERE pickup_at IS NOT NULL;
+
 -- The ProductCatalog now also writes stock_movements, so it replays its events from the
 -- start: emptied tables and no tracking position, as on a first start.
 DO $$ BEGIN

@@ -8,10 +8,12 @@ from contextlib import contextmanager
 import psycopg
 
 from commands.bus import CommandBus
+from commands.load import find
 from commands.users import CreateUser, create_user
 from oms.auth.passwords import Hasher
 from oms.config import Config
 from oms.database import Database, ensure_database, resolve
+from oms.domain.settings import SETTINGS_ID, Settings
 from oms.domain.user import User
 from oms.migrate import migrate
 from oms.store import open_store, store_env
@@ -31,9 +33,23 @@ def prepare(config: Config, db: Database | None = None) -> tuple[Database, list[
             open_store(db, config, create=True).close()  # creates the event tables
             applied = migrate(db)
             registry.create_all_tables(store_env(db, config))
+            first_settings(db, config)
         finally:
             conn.execute("SELECT pg_advisory_unlock(%s)", (PREPARE_LOCK,))
     return db, applied
+
+
+def first_settings(db: Database, config: Config) -> None:
+    """On the first start, the shop's details from the environment become its settings;
+    from then on admins change them (`PATCH /settings`), and the environment no longer counts."""
+    store = open_store(db, config)
+    try:
+        if not isinstance(find(store, SETTINGS_ID), Settings):
+            store.save(Settings(actor="setup", values={
+                "store_name": config.store_name, "address": config.store_address, "timezone": config.timezone,
+                "receipt_header": config.receipt_header, "receipt_footer": config.receipt_footer}))
+    finally:
+        store.close()
 
 
 @contextmanager

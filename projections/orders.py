@@ -3,6 +3,7 @@ search and boards. Written only through the view-writing contract (`projections.
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from functools import singledispatchmethod
 from typing import Any
@@ -44,6 +45,7 @@ class OrderList(Projection[OrderListView]):
             invoice_number=sale.get("invoice_number"), shift_id=UUID(sale["shift_id"]) if sale else None,
             register=sale.get("register"), change_due=sale.get("change_due"), sold_at=sale.get("sold_at"),
             salesman_id=UUID(sale["salesman_id"]) if sale.get("salesman_id") else None,
+            pickup_at=datetime.fromisoformat(e.pickup_at) if getattr(e, "pickup_at", None) else None,
         )
         self.view.count("order_counts", {"status": status, "channel": e.channel})
         for number, line in enumerate(e.lines, start=1):

@@ -23,7 +23,7 @@ COLUMNS = (  # an order's JSON fields, its lines included
     " o.fulfilment, o.note, o.subtotal::text AS subtotal, o.tax::text AS tax, o.total::text AS total,"
     " o.paid::text AS paid, (o.total - o.paid)::text AS balance_due, o.discount::text AS discount,"
     " o.refunded::text AS refunded, o.invoice_number, o.shift_id, o.register, o.salesman_id,"
-    " o.change_due::text AS change_due,"
+    " o.change_due::text AS change_due, api_time(o.pickup_at) AS pickup_at,"
     " api_time(o.sold_at) AS sold_at, o.item_count, o.version,"
     f" api_time(o.placed_at) AS created_at, api_time(o.updated_at) AS updated_at, {LINES} AS items"
 )

@@ -50,6 +50,26 @@ class CustomerRequired(DomainError):
     code = "customer_required"
 
 
+class ServiceDisabled(DomainError):
+    code = "service_disabled"
+
+
+class BelowDeliveryMinimum(DomainError):
+    code = "below_delivery_minimum"
+
+
+class StoreClosed(DomainError):
+    code = "store_closed"
+
+
+class SlotFull(DomainError):
+    code = "slot_full"
+
+
+class SlotPast(DomainError):
+    code = "slot_past"
+
+
 class Duplicate(DomainError):
     """A unique key (SKU, barcode, username, role name) is taken: code `duplicate_<kind>`."""
 

@@ -96,9 +96,11 @@ class Order(Aggregate):
         actor: str,
         sale: dict[str, Any] | None = None,
         payments: list[dict[str, Any]] | None = None,
+        pickup_at: str | None = None,
     ) -> None:
         """`sale` and `payments`: a POS sale, paid and handed over as it is placed (see
-        `selling`); orders placed before POS sales existed have neither."""
+        `selling`); orders placed before POS sales existed have neither. `pickup_at`: when
+        an online order is to be collected or delivered (ISO 8601, UTC)."""
         self.number = number
         self.channel = channel
         self.lines = lines
@@ -111,6 +113,7 @@ class Order(Aggregate):
         self.refunds: list[dict[str, Any]] = []
         self.refunded_units: dict[int, int] = {}  # line number -> units refunded
         self.refunded_amounts: dict[int, Decimal] = {}  # line number -> money refunded
+        self.pickup_at = pickup_at
         self.sale = sale  # a POS sale's invoice number, shift, register, change due, sold_at, discount
         self.reprints = 0
         # Lines never change once placed: their sums are worked out once.

@@ -40,6 +40,7 @@ def place(
     note: str | None = None,
     actor: str,
     by_customer: str | None = None,
+    pickup_at: str | None = None,
 ) -> Order:
     """All or nothing: every line's units are reserved, or nothing is and the shortages are named.
     `by_customer`: a customer placing the order themselves; it is then theirs, and online."""
@@ -63,6 +64,7 @@ def place(
     order = Order(
         number=number, channel=channel, lines=lines,
         customer_id=customer_id, fulfilment=fulfilment, note=note, actor=actor, sale=None, payments=None,
+        pickup_at=pickup_at,
     )
     for pid, quantity in quantities.items():
         products[pid].reserve(order.id, quantity, actor)

@@ -8,7 +8,7 @@ PERMISSIONS = (
     "users.manage", "roles.manage",
     "pos.sell", "orders.refund", "shifts.read", "shifts.manage", "registers.manage",
     "receipts.reprint", "customers.read", "customers.write", "vendors.read", "vendors.write",
-    "salesmen.read", "salesmen.write", "expenses.read", "expenses.write", "stock.read",
+    "salesmen.read", "salesmen.write", "expenses.read", "expenses.write", "stock.read", "settings.manage",
 )
 OWN = ":own"  # a permission limited to the holder's own objects, e.g. "orders.read:own"
 

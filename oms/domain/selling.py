@@ -25,13 +25,13 @@ from oms.domain.errors import (
 from oms.domain.money import cents, tax_on
 from oms.domain.order import MAX_ORDER_TOTAL, Order, order_sums
 from oms.domain.product import Product
+from oms.domain.settings import Settings
 from oms.domain.shift import Shift
 
 DiscountKind = Literal["percent", "amount"]
 ZERO = Decimal("0.00")
 # Percent of a sale's undiscounted subtotal a role may give; other roles none. The
 # settings issue will make these the store's to set.
-DISCOUNT_LIMITS = {"admin": Decimal(100), "employee": Decimal(25), "cashier": Decimal(10)}
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,10 @@ def share_order_discount(lines: list[dict[str, Any]], discount: Discount) -> Non
         line["net"] -= share
 
 
-def check_discount(lines: list[dict[str, Any]], role: str) -> Decimal:
-    """The sale's discount, if the seller's role may give it."""
+def check_discount(lines: list[dict[str, Any]], role: str, limit: Decimal) -> Decimal:
+    """The sale's discount, if the seller's role may give it (`limit`: percent of the subtotal)."""
     given = sum((line["discount"] for line in lines), ZERO)
     gross = sum((line["net"] for line in lines), ZERO) + given
-    limit = DISCOUNT_LIMITS.get(role, ZERO)
     if given and given * 100 > gross * limit:
         raise DiscountLimit(f"a {role} may give at most {limit}% off", discount=str(given),
                             subtotal=str(gross), limit_percent=str(limit))
@@ -124,13 +123,15 @@ def settle(total: Decimal, payments: Sequence[tuple[str, Decimal]]) -> tuple[lis
 
 def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Discount | None,
          payments: Sequence[tuple[str, Decimal]], customer_id: str | None, salesman_id: str | None,
-         role: str, actor: str, sold_at: datetime | None) -> Order:
+         role: str, actor: str, sold_at: datetime | None, settings: Settings) -> Order:
     """Record a paid, handed-over sale. One made offline (`sold_at`) is recorded even
     beyond the stock the server knows of: the goods are gone (`Product.sell`)."""
     shift.check_open()
     offline = sold_at is not None
     lines = price_lines(items, discount)
-    given = check_discount(lines, role)
+    if any(item.product is None for item in items):
+        settings.check_service("quick_sell")
+    given = check_discount(lines, role, settings.discount_limit(role))
     _, tax, total = order_sums(lines)
     if total > MAX_ORDER_TOTAL:
         raise OrderTooLarge(f"an order's total is at most {MAX_ORDER_TOTAL}", total=str(total))
@@ -149,7 +150,7 @@ def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Disc
     sale = {"invoice_number": number, "shift_id": str(shift.id), "register": shift.register,
             "change_due": change, "sold_at": sold_at, "salesman_id": salesman_id, "discount": given}
     order = Order(number=number, channel="pos", lines=lines, customer_id=customer_id, fulfilment=None,
-                  note=None, actor=actor, sale=sale, payments=tenders)
+                  note=None, actor=actor, sale=sale, payments=tenders, pickup_at=None)
     for pid, quantity in units.items():
         products[pid].sell(order.id, quantity, actor, offline=offline)
     shift.record_sale({"order_id": str(order.id), "invoice_number": number, "total": total, "tax": tax,

@@ -98,6 +98,7 @@ class Order(Answer, frozen=True):
     shift_id: UUID | None
     register: str | None
     salesman_id: UUID | None  # the salesman a POS sale is credited to
+    pickup_at: datetime | None  # an online order's pickup (or delivery) time
     change_due: MoneyText | None
     sold_at: datetime | None  # when an offline POS made the sale
     version: int
@@ -267,6 +268,43 @@ class StockMovement(Answer, frozen=True):
     reference: UUID | None  # the order or stock entry
     actor: str
     at: datetime
+
+
+class Hours(Answer, frozen=True):
+    opens: str  # "07:00", store time
+    closes: str
+
+
+class Services(Answer, frozen=True):
+    online_orders: bool
+    delivery: bool
+    quick_sell: bool
+    custom_orders: bool
+
+
+class PickupSlots(Answer, frozen=True):
+    minutes: int
+    capacity: int  # orders a slot takes
+
+
+class Store(Answer, frozen=True):
+    store_name: str
+    address: str
+    timezone: str
+    services: Services
+    delivery_minimum: MoneyText
+    store_hours: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], list[Hours]]  # none: open all day
+    closed_days: list[date]
+    pickup_slots: PickupSlots
+    default_theme: Literal["light", "dark", "system"]
+
+
+class Settings(Store, frozen=True, kw_only=True):
+    receipt_header: str
+    receipt_footer: str
+    discount_limits: dict[str, str]  # percent of a sale's subtotal a role may take off
+    version: int
+    position: int | None = None
 
 
 class User(Answer, frozen=True):

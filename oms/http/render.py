@@ -53,8 +53,8 @@ def order_json(o: Order) -> dict[str, Any]:
         "balance_due": o.balance_due, "payments": o.payments, "refunds": o.refunds, "refunded": o.refunded,
         "discount": sum((line_discount(line) for line in o.lines), Decimal("0.00")),
         "invoice_number": sale.get("invoice_number"), "shift_id": sale.get("shift_id"),
-        "register": sale.get("register"),
-        "salesman_id": sale.get("salesman_id"), "change_due": sale.get("change_due"), "sold_at": sale.get("sold_at"),
+        "register": sale.get("register"), "salesman_id": sale.get("salesman_id"), "pickup_at": o.pickup_at,
+        "change_due": sale.get("change_due"), "sold_at": sale.get("sold_at"),
         "version": o.version, "created_at": o.created_on, "updated_at": o.modified_on,
     }
 

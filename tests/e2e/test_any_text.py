@@ -67,6 +67,8 @@ BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("PATCH", "/api/v1/expenses/{id}"): EXPENSE,
     ("POST", "/api/v1/stock-entries"): {"vendor_id": "{vendor}", "lines": [], "note": "delivery 42"},
     ("POST", "/api/v1/products/{id}/stock-count"): {"counted": 5, "reason": "count"},
+    ("PATCH", "/api/v1/settings"): {"store_name": "Bakery", "address": "Road 1", "timezone": "Europe/Paris",
+                                    "receipt_header": "Hello", "receipt_footer": "Bye", "default_theme": "dark"},
 }
 ANY_TEXT = st.one_of(
     st.text(st.characters(codec=None), max_size=40),  # any code point: controls, lone surrogates, ...

@@ -47,7 +47,7 @@ def unusable_order() -> Order:
     line = {"product_id": "not-a-uuid", "sku": "X", "name": "X", "quantity": 1, "unit_price": Decimal("1.00"),
             "tax_rate": Decimal(0), "net": Decimal("1.00"), "tax": Decimal("0.00")}
     return Order(number="X-000001", channel="pos", lines=[line], customer_id=None, fulfilment=None, note=None,
-                 actor="elsewhere", sale=None, payments=None)
+                 actor="elsewhere", sale=None, payments=None, pickup_at=None)
 
 
 def corrupt_row(db, topic: str) -> int:

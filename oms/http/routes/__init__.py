@@ -10,6 +10,7 @@ from oms.http.routes import (
     products,
     receipts,
     sales,
+    settings,
     shifts,
     stock,
     users,
@@ -18,6 +19,6 @@ from oms.http.routes import (
 from oms.http.routes.records import record_routes
 
 ROUTES = (health.routes, auth.routes, users.routes, products.routes, stock.routes, orders.routes, receipts.routes,
-          shifts.routes, sales.routes, parked.routes, back_office.routes,
+          shifts.routes, sales.routes, parked.routes, back_office.routes, settings.routes,
           *(record_routes(area) for area in back_office.AREAS), live.routes,
           web.routes)  # last: its catch-all page must not shadow a route

@@ -11,6 +11,7 @@ import msgspec
 from aiohttp import web
 
 from commands.orders import reprint_receipt
+from commands.settings import settings_of
 from oms.domain.errors import DomainError
 from oms.domain.order import Order
 from oms.domain.receipt import receipt
@@ -18,7 +19,7 @@ from oms.domain.user import User
 from oms.history import read_state
 from oms.http.codec import query, uuid_param
 from oms.http.errors import ApiError
-from oms.http.keys import BUS, CONFIG, STORE
+from oms.http.keys import BUS, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, can, requires
 from oms.http.receipts import Printed, to_html, to_pdf
@@ -55,10 +56,10 @@ async def get_receipt(request: web.Request) -> web.Response:
         order = (await request.app[BUS].run(reprint_receipt, actor_of(request), order_id)).value
     else:
         order = await read_state(request.app[STORE], Order, order_id, "order")
-    config = request.app[CONFIG]
-    local = ((order.sale or {}).get("sold_at") or order.created_on).astimezone(config.zone)
-    printed = Printed(receipt(order), {"name": config.store_name, "address": config.store_address,
-                                       "header": config.receipt_header, "footer": config.receipt_footer},
+    shop = await asyncio.to_thread(settings_of, request.app[STORE])
+    local = shop.local((order.sale or {}).get("sold_at") or order.created_on)
+    printed = Printed(receipt(order), {"name": shop["store_name"], "address": shop["address"],
+                                       "header": shop["receipt_header"], "footer": shop["receipt_footer"]},
                       await name_of(request, order.placed_by), local.strftime("%Y-%m-%d %H:%M"), q.duplicate)
     if q.format == "pdf":
         body = await asyncio.to_thread(to_pdf, printed)

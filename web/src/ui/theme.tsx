@@ -1,6 +1,8 @@
-// Light or dark, remembered per user on this device (the settings issue adds the
-// store's default); without a choice the system's preference applies.
+// Light or dark, remembered per user on this device; without a choice the store's
+// default theme (a setting) applies, and with "system" the device's preference.
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { api, must } from "../api/client";
 
 type Theme = "light" | "dark";
 const key = (userId: string | undefined) => `oms.theme.${userId ?? "guest"}`;
@@ -15,13 +17,27 @@ function apply(theme: Theme | null): void {
   else delete document.documentElement.dataset.theme;
 }
 
+/** The store's default theme: null for the device's own preference. */
+function useStoreTheme(): Theme | null {
+  const store = useQuery({
+    queryKey: ["store"],
+    queryFn: () => must(api.GET("/api/v1/store")),
+    staleTime: 300_000,
+  });
+  const theme = store.data?.default_theme;
+  return theme === "light" || theme === "dark" ? theme : null;
+}
+
 export function useTheme(userId: string | undefined): void {
-  useEffect(() => apply(stored(userId)), [userId]);
+  const fallback = useStoreTheme();
+  useEffect(() => apply(stored(userId) ?? fallback), [userId, fallback]);
 }
 
 export function ThemeToggle({ userId }: { userId: string }) {
+  const fallback = useStoreTheme();
   const system: Theme = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
-  const [theme, setTheme] = useState<Theme>(stored(userId) ?? system);
+  const [chosen, setChosen] = useState<Theme | null>(stored(userId));
+  const theme = chosen ?? fallback ?? system;
   const next: Theme = theme === "dark" ? "light" : "dark";
   return (
     <button
@@ -30,7 +46,7 @@ export function ThemeToggle({ userId }: { userId: string }) {
       onClick={() => {
         localStorage.setItem(key(userId), next);
         apply(next);
-        setTheme(next);
+        setChosen(next);
       }}
     >
       {theme === "dark" ? "Light mode" : "Dark mode"}

@@ -1,0 +1,98 @@
+"""Settings commands: ChangeSettings (admin), and the settings every other command decides
+with (`settings_of`: the defaults until an admin saves any)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import msgspec
+
+from commands.bus import Written, saved
+from commands.load import Aggregates, find
+from oms.domain.settings import SETTINGS_ID, Settings
+from oms.fields import Day, Money, Name, Percent, Text, line, matching
+from oms.store import OMS
+
+Clock = Annotated[str, matching(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00", "a time of day, 07:30")]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+RoleName = Annotated[str, matching(r"[a-z][a-z0-9_-]{1,39}")]
+Zone = Annotated[str, line(1, 64)]
+
+
+class Hours(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    opens: Clock
+    closes: Clock
+
+    def __post_init__(self) -> None:
+        if self.opens >= self.closes:
+            raise ValueError("a shop closes after it opens")
+
+
+class Services(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    online_orders: bool | msgspec.UnsetType = msgspec.UNSET
+    delivery: bool | msgspec.UnsetType = msgspec.UNSET
+    quick_sell: bool | msgspec.UnsetType = msgspec.UNSET
+    custom_orders: bool | msgspec.UnsetType = msgspec.UNSET
+
+
+class PickupSlots(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    minutes: Annotated[int, msgspec.Meta(ge=5, le=240)] | msgspec.UnsetType = msgspec.UNSET
+    capacity: Annotated[int, msgspec.Meta(ge=1, le=10_000)] | msgspec.UnsetType = msgspec.UNSET
+
+
+class ChangeSettings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    store_name: Name | msgspec.UnsetType = msgspec.UNSET
+    address: Text | msgspec.UnsetType = msgspec.UNSET
+    timezone: Zone | msgspec.UnsetType = msgspec.UNSET
+    receipt_header: Text | msgspec.UnsetType = msgspec.UNSET
+    receipt_footer: Text | msgspec.UnsetType = msgspec.UNSET
+    discount_limits: Annotated[dict[RoleName, Percent], msgspec.Meta(max_length=64)] | msgspec.UnsetType = (
+        msgspec.UNSET)
+    services: Services | msgspec.UnsetType = msgspec.UNSET
+    delivery_minimum: Money | msgspec.UnsetType = msgspec.UNSET
+    store_hours: Annotated[dict[Weekday, Annotated[list[Hours], msgspec.Meta(max_length=4)]],
+                           msgspec.Meta(max_length=7)] | msgspec.UnsetType = msgspec.UNSET
+    closed_days: Annotated[list[Day], msgspec.Meta(max_length=366)] | msgspec.UnsetType = msgspec.UNSET
+    pickup_slots: PickupSlots | msgspec.UnsetType = msgspec.UNSET
+    default_theme: Literal["light", "dark", "system"] | msgspec.UnsetType = msgspec.UNSET
+
+    def __post_init__(self) -> None:
+        if isinstance(self.timezone, str):
+            try:
+                ZoneInfo(self.timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"unknown time zone {self.timezone!r} (e.g. Europe/Paris)") from None
+
+
+def settings_of(app: Aggregates | OMS) -> Settings:
+    found = find(app, SETTINGS_ID)
+    return found if isinstance(found, Settings) else Settings(values={}, actor="defaults")
+
+
+def domain_values(cmd: ChangeSettings) -> dict[str, Any]:
+    """The settings given, as the domain keeps them: amounts and percentages as Decimal,
+    days as ISO dates, nested settings as dicts of what was given."""
+    out: dict[str, Any] = {}
+    for name, value in msgspec.structs.asdict(cmd).items():
+        if value is msgspec.UNSET:
+            continue
+        if name == "discount_limits":
+            value = {role: Decimal(limit) for role, limit in value.items()}
+        elif name == "delivery_minimum":
+            value = Decimal(value).quantize(Decimal("0.01"))
+        elif name == "closed_days":
+            value = sorted({day.isoformat() for day in value})
+        elif name == "store_hours":
+            value = {day: [msgspec.structs.asdict(h) for h in hours] for day, hours in value.items()}
+        elif isinstance(value, msgspec.Struct):
+            value = {k: v for k, v in msgspec.structs.asdict(value).items() if v is not msgspec.UNSET}
+        out[name] = value
+    return out
+
+
+def change_settings(app: Aggregates, actor: str, cmd: ChangeSettings) -> Written[Settings]:
+    settings = settings_of(app)
+    settings.change(domain_values(cmd), actor)
+    return saved(app, settings, settings)

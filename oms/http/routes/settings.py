@@ -1,0 +1,56 @@
+"""/settings (admin) and /store (what anyone may know of the shop: name, hours, services)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiohttp import web
+
+from commands.settings import ChangeSettings, change_settings, settings_of
+from oms.domain.settings import Settings
+from oms.http import answers
+from oms.http.codec import ok, read
+from oms.http.keys import BUS, STORE
+from oms.http.openapi import schema
+from oms.http.permissions import PUBLIC, actor_of, requires
+from oms.http.render import answer
+
+routes = web.RouteTableDef()
+PUBLIC_SETTINGS = ("store_name", "address", "timezone", "services", "delivery_minimum", "store_hours",
+                   "closed_days", "pickup_slots", "default_theme")
+
+
+def settings_json(s: Settings) -> dict[str, Any]:
+    return {**{name: s[name] for name in answers.Settings.__struct_fields__ if name not in ("version", "position")},
+            "version": s.version}
+
+
+async def current(request: web.Request) -> Settings:
+    return await asyncio.to_thread(settings_of, request.app[STORE])
+
+
+@routes.get("/api/v1/settings")
+@requires("settings.manage")
+@schema(answer=answers.Settings)
+async def get(request: web.Request) -> web.Response:
+    """The shop's settings"""
+    return ok(settings_json(await current(request)))
+
+
+@routes.patch("/api/v1/settings")
+@requires("settings.manage")
+@schema(body=ChangeSettings, answer=answers.Settings)
+async def change(request: web.Request) -> web.Response:
+    """Change some settings (nested ones change only the parts given); each change is an event"""
+    cmd = await read(request, ChangeSettings)
+    return answer(await request.app[BUS].run(change_settings, actor_of(request), cmd), settings_json)
+
+
+@routes.get("/api/v1/store")
+@requires(PUBLIC)
+@schema(answer=answers.Store)
+async def store(request: web.Request) -> web.Response:
+    """What anyone may know of the shop: its name, address, hours, services and pickup slots"""
+    settings = await current(request)
+    return ok({name: settings[name] for name in PUBLIC_SETTINGS})

@@ -1,0 +1,124 @@
+"""Settings over HTTP: admins change them (each change an event), anyone reads the shop's
+public part, and the rules they set hold: discount limits, services, delivery minimum,
+opening hours and closed days, pickup slots (also when orders race for a slot's last place)."""
+
+import asyncio
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+from tests.support.http import API, bearer, customer_token, error_of, new_product, post, user_with_role
+
+
+async def patch(client, body, status=200):
+    response = await client.patch(f"{API}/settings", json=body)
+    data = await response.json()
+    assert response.status == status, data
+    return data
+
+
+async def test_admins_change_settings_part_by_part_and_anyone_reads_the_public_part(client, anon) -> None:
+    first = await (await client.get(f"{API}/settings")).json()
+    assert (first["store_name"], first["discount_limits"]["cashier"], first["services"]["quick_sell"]) == (
+        "OMS", "10", True)
+    changed = await patch(client, {"store_name": "Boulangerie Lune", "timezone": "Europe/Paris",
+                                   "services": {"delivery": False}, "pickup_slots": {"capacity": 4},
+                                   "closed_days": ["2026-12-25", "2026-12-24", "2026-12-25"],
+                                   "store_hours": {"sat": [{"opens": "07:00", "closes": "13:00"}]}})
+    assert changed["services"] == {**first["services"], "delivery": False}
+    assert changed["pickup_slots"] == {"minutes": 30, "capacity": 4}
+    assert changed["closed_days"] == ["2026-12-24", "2026-12-25"] and changed["version"] == first["version"] + 1
+    again = await patch(client, {"store_name": "Boulangerie Lune"})
+    assert again["version"] == changed["version"]  # nothing changed, nothing recorded
+    public = await (await anon.get(f"{API}/store")).json()
+    assert public["store_name"] == "Boulangerie Lune" and public["store_hours"]["sat"][0]["opens"] == "07:00"
+    assert "discount_limits" not in public and "receipt_footer" not in public
+    backwards = {"store_hours": {"mon": [{"opens": "18:00", "closes": "07:00"}]}}
+    for body, field in (({"timezone": "Mars/Olympus"}, "$"), (backwards, "store_hours"),
+                        ({"pickup_slots": {"minutes": 1}}, "pickup_slots.minutes")):
+        error = await error_of(await client.patch(f"{API}/settings", json=body), 400)
+        assert error["details"]["field"].startswith(field)
+
+
+async def test_the_receipt_carries_the_shop_from_the_settings(client) -> None:
+    await patch(client, {"store_name": "Boulangerie Lune", "receipt_footer": "Merci et a bientot"})
+    bun = await new_product(client, price="1.00")
+    shift = await post(client, "/shifts", {"register": "front", "opening_float": "0"}, 201)
+    items = [{"product_id": bun["id"], "quantity": 1}]
+    sale = await post(client, "/pos/sales", {"shift_id": shift["id"], "items": items,
+                                             "payments": [{"method": "cash", "amount": "1.00"}]}, 201)
+    page = await (await client.get(f"{API}/orders/{sale['id']}/receipt")).text()
+    assert "Boulangerie Lune" in page and "Merci et a bientot" in page
+
+
+async def test_discount_limits_and_quick_sell_follow_the_settings(client) -> None:
+    _, token = await user_with_role(client, "cashier")
+    cashier = bearer(token)
+    bun = await new_product(client, price="10.00")
+    shift = await post(client, "/shifts", {"register": "till", "opening_float": "0"}, 201, headers=cashier)
+    sale = {"shift_id": shift["id"], "items": [{"product_id": bun["id"], "quantity": 1}],
+            "discount": {"kind": "percent", "value": "8"}, "payments": [{"method": "cash", "amount": "9.20"}]}
+    await patch(client, {"discount_limits": {"cashier": "5"}})
+    error = await error_of(await client.post(f"{API}/pos/sales", json=sale, headers=cashier), 409)
+    assert error["code"] == "discount_limit" and error["details"]["limit_percent"] == "5"
+    await patch(client, {"discount_limits": {"cashier": "8"}})
+    await post(client, "/pos/sales", sale, 201, headers=cashier)
+    await patch(client, {"services": {"quick_sell": False}})
+    quick = {"shift_id": shift["id"], "items": [{"name": "Candle", "price": "1.00", "tax_rate": "0", "quantity": 1}],
+             "payments": [{"method": "cash", "amount": "1.00"}]}
+    error = await error_of(await client.post(f"{API}/pos/sales", json=quick, headers=cashier), 409)
+    assert (error["code"], error["details"]["service"]) == ("service_disabled", "quick_sell")
+
+
+async def test_online_orders_follow_the_services_and_the_delivery_minimum(client) -> None:
+    token = bearer(await customer_token(client, "gus"))
+    bun = await new_product(client, price="2.00")
+    one = {"items": [{"product_id": bun["id"], "quantity": 1}]}
+    await patch(client, {"delivery_minimum": "5.00"})
+    error = await error_of(await client.post(f"{API}/orders", json={**one, "fulfilment": "delivery"},
+                                             headers=token), 409)
+    assert (error["code"], error["details"]["minimum"]) == ("below_delivery_minimum", "5.00")
+    await post(client, "/orders", {"items": [{"product_id": bun["id"], "quantity": 3}], "fulfilment": "delivery"},
+               201, headers=token)
+    await patch(client, {"services": {"online_orders": False}})
+    error = await error_of(await client.post(f"{API}/orders", json=one, headers=token), 409)
+    assert (error["code"], error["details"]["service"]) == ("service_disabled", "online_orders")
+    await post(client, "/orders", {**one, "channel": "pos"}, 201)  # the counter is not the online shop
+
+
+async def test_orders_are_taken_for_opening_hours_only_and_never_on_closed_days(client) -> None:
+    token = bearer(await customer_token(client, "hal"))
+    bun = await new_product(client, price="2.00")
+    one = {"items": [{"product_id": bun["id"], "quantity": 1}]}
+    today = datetime.now(UTC).date()
+    await patch(client, {"closed_days": [today.isoformat()]})
+    error = await error_of(await client.post(f"{API}/orders", json=one, headers=token), 409)
+    assert error["code"] == "store_closed"
+    tomorrow_nine = datetime.combine(today + timedelta(days=1), datetime.min.time(), UTC) + timedelta(hours=9)
+    placed = await post(client, "/orders", {**one, "pickup_at": tomorrow_nine.isoformat()}, 201, headers=token)
+    assert placed["pickup_at"].startswith(tomorrow_nine.strftime("%Y-%m-%dT09:00"))
+    every_day = {day: [{"opens": "08:00", "closes": "12:00"}] for day in ("mon", "tue", "wed", "thu", "fri",
+                                                                           "sat", "sun")}
+    await patch(client, {"closed_days": [], "store_hours": every_day})
+    error = await error_of(await client.post(f"{API}/orders", json={
+        **one, "pickup_at": (tomorrow_nine + timedelta(hours=4)).isoformat()}, headers=token), 409)
+    assert error["code"] == "store_closed"
+    error = await error_of(await client.post(f"{API}/orders", json={
+        **one, "pickup_at": (tomorrow_nine - timedelta(days=2)).isoformat()}, headers=token), 409)
+    assert error["code"] == "slot_past"
+
+
+async def test_a_pickup_slot_takes_its_capacity_even_when_orders_race_for_it(client) -> None:
+    await patch(client, {"pickup_slots": {"minutes": 30, "capacity": 2}})
+    bun = await new_product(client, price="2.00", stock=100)
+    slot = datetime.combine(datetime.now(UTC).date() + timedelta(days=2), datetime.min.time(), UTC)
+    body = {"items": [{"product_id": bun["id"], "quantity": 1}], "channel": "online"}
+    responses = await asyncio.gather(*(client.post(f"{API}/orders", json={
+        **body, "pickup_at": (slot + timedelta(hours=10, minutes=m)).isoformat()}) for m in (0, 5, 10, 29)))
+    assert Counter(r.status for r in responses) == {201: 2, 409: 2}
+    assert {(await r.json())["error"]["code"] for r in responses if r.status == 409} == {"slot_full"}
+    other = await post(client, "/orders", {**body, "pickup_at": (slot + timedelta(hours=10, minutes=30)).isoformat()},
+                       201)
+    assert other["pickup_at"]
+    booked = next(r for r in responses if r.status == 201)
+    await post(client, f"/orders/{(await booked.json())['id']}/cancel", {"reason": "plans changed"})
+    await post(client, "/orders", {**body, "pickup_at": (slot + timedelta(hours=10, minutes=15)).isoformat()}, 201)
