@@ -84,6 +84,12 @@ def update_product(app: Aggregates, actor: str, product_id: UUID, cmd: UpdatePro
     return saved(app, product, product, *claims)
 
 
+def set_image(app: Aggregates, actor: str, product_id: UUID, image: str | None) -> Written[Product]:
+    product = load(app, Product, product_id, "product")
+    product.set_image(image, actor)
+    return saved(app, product, product)
+
+
 def archive_product(app: Aggregates, actor: str, product_id: UUID) -> Written[Product]:
     return archive(app, actor, Product, product_id)
 

@@ -99,6 +99,9 @@ CREATE INDEX IF NOT EXISTS orders_salesman ON orders (salesman_id, placed_at DES
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS pickup_at timestamptz;
 CREATE INDEX IF NOT EXISTS orders_pickup ON orders (pickup_at, id) WHERE pickup_at IS NOT NULL;
 
+-- A product's picture: the stored file's name (the SHA-256 of its content and its extension).
+ALTER TABLE products ADD COLUMN IF NOT EXISTS image text;
+
 -- The ProductCatalog now also writes stock_movements, so it replays its events from the
 -- start: emptied tables and no tracking position, as on a first start.
 DO $$ BEGIN

@@ -20,6 +20,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     command_retries: int = 30
     order_prefix: str = "B"
     max_body_bytes: int = 1_048_576
+    image_max_bytes: int = 5_242_880  # a product image upload
     db_pool_size: int = 10
     lock_timeout_seconds: int = 5
     jwt_secret: str | None = None
@@ -72,6 +73,7 @@ ENV = {
     "command_retries": "OMS_COMMAND_RETRIES",
     "order_prefix": "OMS_ORDER_PREFIX",
     "max_body_bytes": "OMS_MAX_BODY_BYTES",
+    "image_max_bytes": "OMS_IMAGE_MAX_BYTES",
     "db_pool_size": "OMS_DB_POOL_SIZE",
     "lock_timeout_seconds": "OMS_LOCK_TIMEOUT_SECONDS",
     "jwt_secret": "OMS_JWT_SECRET",

@@ -43,6 +43,7 @@ Reason = Annotated[str, msgspec.Meta(max_length=2000, pattern=f"^[^{CONTROLS}]*[
 EMAIL_CHARS = rf"[^@\s{CONTROLS}]"
 Email = Annotated[str, matching(rf"{EMAIL_CHARS}{{1,64}}@{EMAIL_CHARS}{{1,190}}\.{EMAIL_CHARS}{{2,63}}")]
 Phone = Annotated[str, matching(r"\+?[0-9 ()./-]{3,32}", "a telephone number: digits, spaces, + ( ) . / -")]
+ImageName = Annotated[str, matching(r"[0-9a-f]{64}\.(jpg|png|webp)", "a stored picture: its SHA-256 and type")]
 Sku = Annotated[str, matching(r"[A-Za-z0-9._/-]{1,64}")]
 Barcode = Annotated[str, matching(r"[A-Za-z0-9-]{1,64}")]
 RegisterName = Annotated[str, matching(r"[A-Za-z0-9._-]{1,32}", "a register's name, e.g. front-1")]

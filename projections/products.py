@@ -15,7 +15,7 @@ from projections.view import View, stamp
 
 class ProductCatalogView(View):
     tables = ("products", "stock_discrepancies", "stock_movements")
-    columns = frozenset({*EDITABLE, "stock", "archived", "version", "updated_at"})
+    columns = frozenset({*EDITABLE, "stock", "image", "archived", "version", "updated_at"})
 
 
 class ProductCatalog(Projection[ProductCatalogView]):
@@ -43,6 +43,10 @@ class ProductCatalog(Projection[ProductCatalogView]):
     @process_event.register
     def _(self, e: Product.Updated, tracking: Tracking) -> None:
         self.view.update(e.originator_id, {**e.changes, **stamp(e)})
+
+    @process_event.register
+    def _(self, e: Product.ImageSet, tracking: Tracking) -> None:
+        self.view.update(e.originator_id, {"image": e.image, **stamp(e)})
 
     @process_event.register
     def _(self, e: Product.Archived, tracking: Tracking) -> None:

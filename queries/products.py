@@ -18,6 +18,7 @@ def columns(cost: bool) -> str:
         "id, sku, name, price::text AS price," + (" cost::text AS cost," if cost else "")
         + " barcode, category, brand, trim_scale(tax_rate)::text AS tax_rate, stock, reserved,"
         " greatest(stock - reserved, 0) AS available, archived, version,"
+        " CASE WHEN image IS NULL THEN NULL ELSE '/api/v1/images/' || image END AS image_url,"
         " api_time(created_at) AS created_at, api_time(updated_at) AS updated_at"
     )
 

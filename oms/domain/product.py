@@ -56,6 +56,7 @@ class Product(Record):
         self.reservations: dict[str, int] = {}
         self.reserved = 0  # the sum of the reservations, kept with them (a hot product has thousands)
         self.archived = False
+        self.image: str | None = None
 
     @property
     def available(self) -> int:
@@ -64,6 +65,16 @@ class Product(Record):
     # -- catalog: update and archive are Record's verbs -------------------------
     _update = event("Updated")(set_fields)
     _archive = event("Archived")(set_archived)
+
+    def set_image(self, image: str | None, actor: str) -> None:
+        """`image`: the stored picture's name (its content's hash), None to show none."""
+        self.check_not_archived()
+        if image != self.image:
+            self._set_image(image=image, actor=actor)
+
+    @event("ImageSet")
+    def _set_image(self, image: str | None, actor: str) -> None:
+        self.image = image
 
     # -- stock ---------------------------------------------------------------
     def adjust_stock(self, delta: int, reason: str, actor: str) -> None:

@@ -36,6 +36,7 @@ class Product(Answer, frozen=True):
     reserved: int
     available: int
     archived: bool
+    image_url: str | None  # the product's picture (GET, cached for a year: a new picture has a new URL)
     version: int
     created_at: datetime
     updated_at: datetime

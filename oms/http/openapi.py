@@ -19,7 +19,7 @@ ERROR = {"type": "object", "properties": {"error": {"type": "object", "propertie
     "code": {"type": "string"}, "message": {"type": "string"}, "details": {"type": "object"}}}}}
 
 
-def schema(body: type | None = None, query: type | None = None, answer: Any = None,
+def schema(body: type | dict[str, Any] | None = None, query: type | None = None, answer: Any = None,
            status: int | tuple[int, ...] = 200, path: dict[str, Any] | None = None,
            body_required: bool = True) -> Callable[[F], F]:
     """Declare the body and query-string Structs a handler reads, the types of its path
@@ -91,7 +91,9 @@ def operation(route: web.AbstractRoute, path: str, by_type: dict[type, Any],
         op["security"] = [{"bearer": []}, {"session": []}]
         op["description"] = "any signed-in user" if permission == AUTHENTICATED else f"needs {permission}"
     body = getattr(handler, "body_type", None)
-    if body is not None:
+    if isinstance(body, dict):  # other media than JSON: media type -> schema
+        op["requestBody"] = {"required": True, "content": {m: {"schema": s} for m, s in body.items()}}
+    elif body is not None:
         op["requestBody"] = {"required": getattr(handler, "body_required", True),
                              "content": {"application/json": {"schema": by_type[body]}}}
     query = getattr(handler, "query_type", None)

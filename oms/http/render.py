@@ -36,6 +36,7 @@ def product_json(p: Product) -> dict[str, Any]:
         "id": p.id, "sku": p.sku, "name": p.name, "price": p.price, "cost": p.cost,
         "barcode": p.barcode, "category": p.category, "brand": p.brand, "tax_rate": percent(p.tax_rate),
         "stock": p.stock, "reserved": p.reserved, "available": p.available, "archived": p.archived,
+        "image_url": f"/api/v1/images/{p.image}" if p.image else None,
         "version": p.version, "created_at": p.created_on, "updated_at": p.modified_on,
     }
 

@@ -101,7 +101,7 @@ def served(config, db):
 def test_any_text_in_any_command_field_is_never_a_5xx_and_the_read_models_stay_right(served, db) -> None:
     server = served
     routes = {(r.method, r.resource.canonical): r.handler for r in server.app.router.routes()
-              if getattr(r.handler, "body_type", None) is not None}
+              if isinstance(getattr(r.handler, "body_type", None), type)}  # JSON commands (not image uploads)
     assert set(routes) == set(BODIES), "a new write route needs a base body in BODIES"
     server.call(bootstrap_admin(server.app))
     token = server.request("POST", f"{API}/auth/login", json.dumps(dict(zip(("username", "password"), ADMIN,

@@ -85,6 +85,8 @@ EXPECTED = {
     "GET /api/v1/products/{id}/stock-movements": READERS,
     "POST /api/v1/customers/{id}/payments": BACK_OFFICE,
     "GET /api/v1/expense-totals": READERS,
+    "PUT /api/v1/products/{id}/image": BACK_OFFICE,
+    "GET /api/v1/images/{name}": EVERYONE,
     "GET /api/v1/settings": ADMIN,
     "PATCH /api/v1/settings": ADMIN,
     "GET /api/v1/store": EVERYONE,

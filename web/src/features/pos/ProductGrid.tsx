@@ -1,5 +1,6 @@
 import { type FormEvent, type RefObject, useMemo, useState } from "react";
 import type { Product } from "../../api/client";
+import { TileImage } from "../../ui/TileImage";
 
 export function ProductGrid({ products, loading, searchRef, onPick, onScan }: {
   products: Product[]; loading: boolean; searchRef: RefObject<HTMLInputElement | null>;
@@ -42,6 +43,7 @@ export function ProductGrid({ products, loading, searchRef, onPick, onScan }: {
           <li key={p.id}>
             <button type="button" className="tile" onClick={() => onPick(p)}
               aria-label={`${p.name}, ${p.price}, ${p.available} in stock`}>
+              <TileImage url={p.image_url} />
               <span className="tile-name">{p.name}</span>
               <span className="tile-price">{p.price}</span>
               <span className={p.available > 0 ? "tile-stock" : "tile-stock out"}>{p.available} left</span>

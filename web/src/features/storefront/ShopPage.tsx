@@ -11,6 +11,7 @@ import { add, type Cart, EMPTY, price } from "../pos/cart";
 import { CartLines } from "../pos/CartLines";
 import { catalogLine } from "../pos/lines";
 import { fromCents } from "../pos/money";
+import { TileImage } from "../../ui/TileImage";
 
 const BASKET = "oms.basket"; // kept for this browser session: a guest's basket survives logging in
 
@@ -86,6 +87,7 @@ export default function ShopPage({ guest }: { guest: boolean }) {
                   <button type="button" className="tile" disabled={p.available <= inCart(p.id)}
                     onClick={() => setCart((c) => add(c, catalogLine(p)))}
                     aria-label={`Add ${p.name}, ${p.price}, ${p.available} available`}>
+                    <TileImage url={p.image_url} />
                     <span className="tile-name">{p.name}</span>
                     <span className="tile-price">{p.price}</span>
                     <span className={p.available > 0 ? "tile-stock" : "tile-stock out"}>

@@ -1,0 +1,89 @@
+"""Product images: an upload is read up to its limit, checked to be the JPEG, PNG or WebP
+it claims, re-encoded with Pillow in the same format (no metadata, at most 1600 px a
+side), and kept under the data directory named by the SHA-256 of the result, so a name
+is its content: served for a year, with that hash as its ETag."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from aiohttp import BodyPartReader, web
+from PIL import Image, UnidentifiedImageError
+
+from oms.http.errors import ApiError, validation_error
+
+FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MEDIA = {ext: media for media, fmt in FORMATS.items() for f, ext in EXTENSIONS.items() if f == fmt}
+UNTYPED = ("application/octet-stream", "")
+LARGEST = 1600  # pixels a side, after re-encoding
+MAX_PIXELS = 40_000_000  # what Pillow is asked to open at all (decompression bombs)
+
+
+async def upload(request: web.Request, limit: int) -> tuple[bytes, str]:
+    """The image's bytes and its declared type, from a raw body with an image content
+    type or from the first file of a multipart form; past `limit` bytes a 413."""
+    if request.content_type == "multipart/form-data":
+        reader = await request.multipart()
+        async for part in reader:
+            if isinstance(part, BodyPartReader) and part.filename:
+                return await bounded(part.read_chunk, limit), part.headers.get("Content-Type", "")
+        raise validation_error("the form has no file", "image")
+    return await bounded(request.content.read, limit), request.content_type
+
+
+async def bounded(read: Callable[[int], Awaitable[bytes]], limit: int) -> bytes:
+    data = bytearray()
+    while True:
+        chunk = await read(65536)
+        if not chunk:
+            return bytes(data)
+        data += chunk
+        if len(data) > limit:
+            raise ApiError(413, "payload_too_large", f"an image is at most {limit} bytes", limit=limit)
+
+
+def reencoded(data: bytes, media_type: str) -> tuple[bytes, str]:
+    """The image re-encoded in its own format, and that format's file extension; a 400
+    when it is not an image of the type it claims (a form's file sent as
+    application/octet-stream claims none: any of the three will do)."""
+    detect = media_type in UNTYPED
+    expected = FORMATS.get(media_type)
+    if expected is None and not detect:
+        raise ApiError(415, "unsupported_media_type", "an image is JPEG, PNG or WebP",
+                       accepted=sorted(FORMATS))
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            found = probe.format
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            expected = found if detect and found in EXTENSIONS else expected
+            if found != expected or expected is None:
+                raise validation_error(f"the file is not {media_type or 'an image'} (it is {found or 'unknown'})",
+                                       "image")
+            image.thumbnail((LARGEST, LARGEST))
+            picture: Image.Image = image
+            if expected == "JPEG" and image.mode not in ("RGB", "L"):
+                picture = image.convert("RGB")
+            out = io.BytesIO()
+            picture.save(out, format=expected, **({"quality": 85} if expected != "PNG" else {"optimize": True}))
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise validation_error(f"the file is not a readable {media_type} image", "image") from None
+    return out.getvalue(), EXTENSIONS[expected]
+
+
+def keep(folder: Path, data: bytes, extension: str) -> str:
+    """Write the image once under its content's name; answer the name."""
+    name = f"{hashlib.sha256(data).hexdigest()}.{extension}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if not path.exists():
+        partial = path.with_suffix(".part")
+        partial.write_bytes(data)
+        partial.replace(path)
+    return name
