@@ -12,11 +12,13 @@ from commands.bus import Written, saved
 from commands.customers import customer_of
 from commands.load import Aggregates, find, find_or_new, load
 from commands.settings import settings_of
-from oms.domain import ordering, pickup
+from commands.shifts import own_shift
+from oms.domain import custom, ordering, pickup
 from oms.domain.customer import put_on_account
 from oms.domain.order import Order, OrderNumbers, PaymentMethod, Status
 from oms.domain.pickup import PickupSlot
 from oms.domain.product import Product
+from oms.domain.shift import Shift
 from oms.fields import Instant, Money, Quantity, Text, money
 
 
@@ -37,15 +39,18 @@ class PlaceOrder(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 class ChangeOrderStatus(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     status: Status
     note: Text | None = None
+    shift_id: UUID | None = None  # cancelling a custom order whose cash deposit goes back: from this drawer
 
 
 class CancelOrder(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     reason: Text | None = None
+    shift_id: UUID | None = None
 
 
 class RecordPayment(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     method: PaymentMethod
     amount: Money
+    shift_id: UUID | None = None  # cash taken at the counter goes into this (the caller's) drawer
 
 
 def numbers(app: Aggregates, prefix: str) -> OrderNumbers:
@@ -62,7 +67,7 @@ def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_cu
         number=sequence.next_number(),
         channel=cmd.channel,
         items=[(products[i.product_id], i.quantity) for i in cmd.items],
-        customer_id=str(cmd.customer_id) if cmd.customer_id else None,
+        customer_id=customer.order_ref if customer else None,
         fulfilment=cmd.fulfilment,
         note=cmd.note,
         actor=actor,
@@ -91,6 +96,7 @@ def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: Change
     products = {pid: load(app, Product, UUID(pid), "product") for pid in order.quantities()
                 } if ordering.moves_stock(cmd.status) else {}
     ordering.move(order, cmd.status, cmd.note, products, actor)
+    returned = deposit_returned(app, order, cmd, actor) if cmd.status == "cancelled" else []
     slots = []
     if cmd.status == "cancelled" and order.pickup_at:  # its place in the slot is free again
         slot = find(app, PickupSlot.create_id(starts=pickup.slot_start(settings_of(app),
@@ -98,16 +104,32 @@ def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: Change
         if isinstance(slot, PickupSlot):
             slot.release(order.id, actor)
             slots.append(slot)
-    return saved(app, order, order, *products.values(), *slots)
+    return saved(app, order, order, *products.values(), *slots, *returned)
+
+
+def deposit_returned(app: Aggregates, order: Order, cmd: ChangeOrderStatus, actor: str) -> list[object]:
+    """A cancelled custom order's deposit, back to its tenders if the settings say so;
+    answer what else changed (the drawer it left, the account it went back to)."""
+    if not custom.returns_deposit(order, settings_of(app)):
+        return []
+    shift = load(app, Shift, cmd.shift_id, "shift") if cmd.shift_id else None
+    customer = customer_of(app, UUID(order.customer_id)) if order.customer_id else None
+    custom.deposit_back(order, shift, customer, actor)
+    return [x for x in (shift, customer) if x is not None]
 
 
 def cancel_order(app: Aggregates, actor: str, order_id: UUID, cmd: CancelOrder) -> Written[Order]:
-    return change_order_status(app, actor, order_id, ChangeOrderStatus(status="cancelled", note=cmd.reason))
+    return change_order_status(app, actor, order_id, ChangeOrderStatus(status="cancelled", note=cmd.reason,
+                                                                      shift_id=cmd.shift_id))
 
 
 def record_payment(app: Aggregates, actor: str, order_id: UUID, cmd: RecordPayment) -> Written[Order]:
     order = load(app, Order, order_id, "order")
     order.record_payment(cmd.method, money(cmd.amount), actor)
+    if cmd.method == "cash" and cmd.shift_id is not None:
+        shift = own_shift(app, cmd.shift_id, actor)
+        shift.move_cash("in", money(cmd.amount), f"payment {order.number}", actor)
+        return saved(app, order, order, shift)
     if cmd.method != "account":
         return saved(app, order, order)
     customer = customer_of(app, UUID(order.customer_id)) if order.customer_id else None

@@ -123,7 +123,7 @@ def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_s
     order = selling.sell(
         number=sequence.next_number(), shift=shift, items=items, discount=discount_of(cmd.discount),
         payments=[(p.method, money(p.amount)) for p in cmd.payments],
-        customer_id=str(cmd.customer_id) if cmd.customer_id else None,
+        customer_id=customer.order_ref if customer else None,
         salesman_id=str(cmd.salesman_id) if cmd.salesman_id else None,
         role=role, actor=actor, sold_at=cmd.sold_at, settings=settings_of(app),
     )

@@ -57,6 +57,7 @@ class ChangeSettings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, om
     closed_days: Annotated[list[Day], msgspec.Meta(max_length=366)] | msgspec.UnsetType = msgspec.UNSET
     pickup_slots: PickupSlots | msgspec.UnsetType = msgspec.UNSET
     default_theme: Literal["light", "dark", "system"] | msgspec.UnsetType = msgspec.UNSET
+    deposit_on_cancel: Literal["keep", "refund"] | msgspec.UnsetType = msgspec.UNSET
 
     def __post_init__(self) -> None:
         if isinstance(self.timezone, str):

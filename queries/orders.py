@@ -29,15 +29,19 @@ COLUMNS = (  # an order's JSON fields, its lines included
 )
 
 
+ORDER = {"newest": "o.placed_at DESC, o.id DESC", "due": "o.pickup_at NULLS LAST, o.placed_at, o.id"}
+
+
 class OrderFilter(Page, frozen=True, forbid_unknown_fields=True):
     shift_id: UUID | None = None
     salesman_id: UUID | None = None
     status: Literal["placed", "confirmed", "picked", "shipped", "delivered", "cancelled"] | None = None
-    channel: Literal["online", "pos"] | None = None
+    channel: Literal["online", "pos", "custom"] | None = None
     customer_id: UUID | None = None
     from_: Instant | None = msgspec.field(name="from", default=None)
     to: Instant | None = None
     q: Line | None = None
+    sort: Literal["newest", "due"] = "newest"  # due: by pickup time, soonest first (custom and online orders)
 
 
 def where(f: OrderFilter, only_customer: UUID | None) -> Where:
@@ -50,10 +54,11 @@ def where(f: OrderFilter, only_customer: UUID | None) -> Where:
                           ("o.salesman_id", f.salesman_id)):
         if value is not None:
             w.add(column + " = {v}", v=value)
+    when = "o.pickup_at" if f.sort == "due" else "o.placed_at"  # the period of what the list is sorted by
     if f.from_ is not None:
-        w.add("o.placed_at >= {t}", t=f.from_)
+        w.add(when + " >= {t}", t=f.from_)
     if f.to is not None:
-        w.add("o.placed_at < {t}", t=f.to)
+        w.add(when + " < {t}", t=f.to)
     if f.q:
         # Trigram-indexed searches, united: an OR across the joins would scan every order.
         w.add("o.id IN (SELECT id FROM orders WHERE search ILIKE {q} UNION SELECT o2.id"
@@ -81,7 +86,7 @@ async def list_orders(pool: asyncpg.Pool, f: OrderFilter, only_customer: UUID | 
     items, total = await fetch_page(
         pool, f, conditions, table="orders o", select=COLUMNS,
         joins="LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN customers cu ON cu.user_id = o.customer_id"
-              " LEFT JOIN users u ON u.id = o.customer_id", order_by="o.placed_at DESC, o.id DESC",
+              " LEFT JOIN users u ON u.id = o.customer_id", order_by=ORDER[f.sort],
         totals=totals(f, only_customer, conditions),
     )
     return paged(items, f, total)

@@ -40,6 +40,12 @@ class Customer(Record):
         """A customer who signed up has an id made from their user's; one the staff added a new one."""
         return customer_id_of(UUID(user_id)) if user_id else random_uuid()
 
+    @property
+    def order_ref(self) -> str:
+        """What an order names as its customer: a signed-up customer's user id (their own
+        orders do, and they see the orders that name it), else the record's id."""
+        return self.user_id or str(self.id)
+
     _update = event("Updated")(set_fields)
     _archive = event("Archived")(set_archived)
 

@@ -62,6 +62,10 @@ class StoreClosed(DomainError):
     code = "store_closed"
 
 
+class DueInThePast(DomainError):
+    code = "due_in_the_past"
+
+
 class SlotFull(DomainError):
     code = "slot_full"
 

@@ -191,10 +191,22 @@ class Order(Aggregate):
         if amount > self.paid - self.refunded:
             raise RefundExceedsSale("the refund exceeds what was paid", amount=str(amount),
                                     refundable=str(self.paid - self.refunded))
-        refunded_by_method = paid_by_method([{"method": m, "amount": a} for r in self.refunds
-                                             for m, a in r["tenders"].items()])
         refund = {"lines": lines, "amount": amount, "reason": reason, "restock": restock, "shift_id": shift_id,
-                  "tenders": refund_tenders(amount, tender, paid_by_method(self.payments), refunded_by_method)}
+                  "tenders": self.tenders_for(amount, tender)}
+        self._refund(refund=refund, actor=actor)
+        return refund
+
+    def tenders_for(self, amount: Decimal, tender: str) -> dict[str, Decimal]:
+        """Where `amount` of refunded money goes (`refund_tenders`), counting earlier refunds."""
+        refunded = paid_by_method([{"method": m, "amount": a} for r in self.refunds for m, a in r["tenders"].items()])
+        return refund_tenders(amount, tender, paid_by_method(self.payments), refunded)
+
+    def return_payments(self, reason: str, shift_id: str | None, actor: str) -> dict[str, Any]:
+        """Give back everything paid and not yet refunded, to its tenders, no goods involved
+        (a custom order's deposit on cancelling); answer the refund."""
+        amount = self.paid - self.refunded
+        refund = {"lines": [], "amount": amount, "reason": reason, "restock": False, "shift_id": shift_id,
+                  "tenders": self.tenders_for(amount, "original")}
         self._refund(refund=refund, actor=actor)
         return refund
 

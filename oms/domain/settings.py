@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "closed_days": [],  # dates, "2026-12-25"
     "pickup_slots": {"minutes": 30, "capacity": 10},
     "default_theme": "system",
+    "deposit_on_cancel": "keep",  # a cancelled custom order's deposit: "keep" or "refund"
 }
 
 

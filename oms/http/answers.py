@@ -298,6 +298,7 @@ class Store(Answer, frozen=True):
     closed_days: list[date]
     pickup_slots: PickupSlots
     default_theme: Literal["light", "dark", "system"]
+    deposit_on_cancel: Literal["keep", "refund"]  # a cancelled custom order's deposit
 
 
 class Settings(Store, frozen=True, kw_only=True):

@@ -67,6 +67,9 @@ BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("PATCH", "/api/v1/expenses/{id}"): EXPENSE,
     ("POST", "/api/v1/stock-entries"): {"vendor_id": "{vendor}", "lines": [], "note": "delivery 42"},
     ("POST", "/api/v1/products/{id}/stock-count"): {"counted": 5, "reason": "count"},
+    ("POST", "/api/v1/custom-orders"): {"customer_id": "{customer}", "specification": "Cake", "price": "30.00",
+                                        "due_at": "2099-06-01T10:00:00Z", "deposit": "10.00",
+                                        "deposit_method": "card"},
     ("PATCH", "/api/v1/settings"): {"store_name": "Bakery", "address": "Road 1", "timezone": "Europe/Paris",
                                     "receipt_header": "Hello", "receipt_footer": "Bye", "default_theme": "dark"},
 }
@@ -132,6 +135,8 @@ def test_any_text_in_any_command_field_is_never_a_5xx_and_the_read_models_stay_r
         body = {**BODIES[(method, case[0][1])]}
         body = {k: (v.replace("new", f"n{unique.hex[:8]}") if k == "username" and isinstance(v, str) else v)
                 for k, v in body.items()}
+        if "customer_id" in body:
+            body["customer_id"] = records["customers"]
         if "vendor_id" in body:
             body["vendor_id"] = records["vendors"]
         if "lines" in body and "vendor_id" in body:

@@ -87,6 +87,8 @@ EXPECTED = {
     "GET /api/v1/expense-totals": READERS,
     "PUT /api/v1/products/{id}/image": BACK_OFFICE,
     "GET /api/v1/images/{name}": EVERYONE,
+    "POST /api/v1/custom-orders": TILL,
+    "GET /api/v1/custom-orders": SIGNED_IN,
     "GET /api/v1/settings": ADMIN,
     "PATCH /api/v1/settings": ADMIN,
     "GET /api/v1/store": EVERYONE,

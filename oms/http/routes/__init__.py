@@ -3,6 +3,7 @@
 from oms.http.routes import (
     auth,
     back_office,
+    custom_orders,
     health,
     images,
     live,
@@ -20,6 +21,7 @@ from oms.http.routes import (
 from oms.http.routes.records import record_routes
 
 ROUTES = (health.routes, auth.routes, users.routes, products.routes, images.routes, stock.routes, orders.routes,
-          receipts.routes, shifts.routes, sales.routes, parked.routes, back_office.routes, settings.routes,
+          custom_orders.routes, receipts.routes, shifts.routes, sales.routes, parked.routes, back_office.routes,
+          settings.routes,
           *(record_routes(area) for area in back_office.AREAS), live.routes,
           web.routes)  # last: its catch-all page must not shadow a route

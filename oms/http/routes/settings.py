@@ -18,7 +18,7 @@ from oms.http.render import answer
 
 routes = web.RouteTableDef()
 PUBLIC_SETTINGS = ("store_name", "address", "timezone", "services", "delivery_minimum", "store_hours",
-                   "closed_days", "pickup_slots", "default_theme")
+                   "closed_days", "pickup_slots", "default_theme", "deposit_on_cancel")
 
 
 def settings_json(s: Settings) -> dict[str, Any]:

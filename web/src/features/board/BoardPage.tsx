@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, ApiError, must, type Order } from "../../api/client";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
-import { age, NEXT, STATUSES } from "./status";
+import { age, due, NEXT, STATUSES } from "./status";
 
 export default function BoardPage() {
   const client = useQueryClient();
@@ -22,7 +22,7 @@ export default function BoardPage() {
   const columns = useQueries({
     queries: STATUSES.map((status) => ({
       queryKey: ["board", status],
-      queryFn: () => must(api.GET("/api/v1/orders", { params: { query: { status, per_page: 200 } } })),
+      queryFn: () => must(api.GET("/api/v1/orders", { params: { query: { status, per_page: 200, sort: "due" } } })),
     })),
   });
   const onLive = useCallback((message: LiveMessage) => {
@@ -31,7 +31,7 @@ export default function BoardPage() {
     // Read the board again at least as new as this event (no stale column after a move).
     for (const status of STATUSES) {
       client.fetchQuery({ queryKey: ["board", status], queryFn: () => must(api.GET("/api/v1/orders", {
-        params: { query: { status, per_page: 200, min_position: message.position } } })) });
+        params: { query: { status, per_page: 200, sort: "due", min_position: message.position } } })) });
     }
     if (message.type === "order.placed" && data.id && data.channel !== "pos") {
       setFresh((s) => new Set(s).add(data.id!));
@@ -71,6 +71,7 @@ export default function BoardPage() {
                     aria-label={`Order ${order.number}: move to ${NEXT[order.status] ?? "nowhere"}`}>
                     <strong>{order.number}{fresh.has(order.id) && <span className="badge">New</span>}</strong>
                     <span>{order.channel} · {order.fulfilment ?? "pickup"} · {age(order.created_at)}</span>
+                    {order.pickup_at && <span className="due">Due {due(order.pickup_at)}</span>}
                     <span className="items">{order.items.map((it) => `${it.quantity}× ${it.name}`).join(", ")}</span>
                     {NEXT[order.status] && <span className="next">→ {NEXT[order.status]}</span>}
                   </button>

@@ -7,6 +7,11 @@ export const NEXT: Record<string, Status | undefined> = {
   placed: "confirmed", confirmed: "picked", picked: "shipped", shipped: "delivered",
 };
 
+/** When an order is due, for a ticket: "Sat 10:00" (the screen's time zone: the shop's). */
+export function due(at: string): string {
+  return new Date(at).toLocaleString([], { weekday: "short", hour: "2-digit", minute: "2-digit" });
+}
+
 /** How long ago, for a ticket: "now", "12 min", "3 h 5 min". */
 export function age(since: string, now: number = Date.now()): string {
   const minutes = Math.max(0, Math.floor((now - new Date(since).getTime()) / 60_000));
