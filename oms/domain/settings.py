@@ -34,6 +34,18 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def clock(text: str) -> time:
+    return time(0) if text == "24:00" else time.fromisoformat(text)
+
+
+def within(now: time, opens: str, closes: str) -> bool:
+    """Whether `now` is in opening hours; closing at or before opening runs past midnight."""
+    start, end = clock(opens), clock(closes)
+    if start < end:
+        return start <= now < end
+    return now >= start or now < end
+
+
 class Settings(Aggregate):
     @classmethod
     def create_id(cls, *_: Any, **__: Any) -> UUID:
@@ -85,8 +97,7 @@ class Settings(Aggregate):
         hours = self["store_hours"].get(WEEKDAYS[at.weekday()], [])
         if not any(self["store_hours"].values()):
             return True  # no hours set: always open
-        now = at.time()
-        return any(time.fromisoformat(h["opens"]) <= now < time.fromisoformat(h["closes"]) for h in hours)
+        return any(within(at.time(), h["opens"], h["closes"]) for h in hours)
 
     def check_open(self, at: datetime) -> None:
         if not self.is_open(at):

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 from PIL import Image, UnidentifiedImageError
 
 from oms.http.errors import ApiError, validation_error
@@ -27,12 +28,18 @@ async def upload(request: web.Request, limit: int) -> tuple[bytes, str]:
     """The image's bytes and its declared type, from a raw body with an image content
     type or from the first file of a multipart form; past `limit` bytes a 413."""
     if request.content_type == "multipart/form-data":
-        reader = await request.multipart()
-        async for part in reader:
-            if isinstance(part, BodyPartReader) and part.filename:
-                return await bounded(part.read_chunk, limit), part.headers.get("Content-Type", "")
-        raise validation_error("the form has no file", "image")
+        try:
+            return await first_file(request, limit)
+        except (ValueError, AssertionError, KeyError, UnicodeDecodeError, HttpProcessingError):  # malformed parts
+            raise validation_error("the multipart form cannot be read", "$") from None
     return await bounded(request.content.read, limit), request.content_type
+
+
+async def first_file(request: web.Request, limit: int) -> tuple[bytes, str]:
+    async for part in await request.multipart():
+        if isinstance(part, BodyPartReader) and part.filename:
+            return await bounded(part.read_chunk, limit), part.headers.get("Content-Type", "")
+    raise validation_error("the form has no file", "image")
 
 
 async def bounded(read: Callable[[int], Awaitable[bytes]], limit: int) -> bytes:
@@ -73,7 +80,7 @@ def reencoded(data: bytes, media_type: str) -> tuple[bytes, str]:
             out = io.BytesIO()
             picture.save(out, format=expected, **({"quality": 85} if expected != "PNG" else {"optimize": True}))
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise validation_error(f"the file is not a readable {media_type} image", "image") from None
+        raise validation_error(f"the file is not a readable {media_type or 'image'}", "image") from None
     return out.getvalue(), EXTENSIONS[expected]
 
 

@@ -35,6 +35,11 @@ def settings(ids: dict[str, str] | None) -> str:
         {"include-operation-id": POLICY,
          "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "400", "401", "403", "404", "409",
                                                                        "429"]}}},
+        # A picture must be the JPEG, PNG or WebP it claims, and small enough: bytes the
+        # schema can only call binary are refused by their content (400, 413, 415).
+        {"include-operation-id": ["put_api_v1_products_id_image"],
+         "checks": {"positive_data_acceptance": {"expected-statuses": ["2xx", "400", "401", "403", "404", "409",
+                                                                       "413", "415", "429"]}}},
         # The live feed is a websocket, not an HTTP operation: a plain GET is rightly refused.
         {"include-path": "/api/v1/ws", "enabled": False},
     ]

@@ -32,7 +32,7 @@ async def test_admins_change_settings_part_by_part_and_anyone_reads_the_public_p
     public = await (await anon.get(f"{API}/store")).json()
     assert public["store_name"] == "Boulangerie Lune" and public["store_hours"]["sat"][0]["opens"] == "07:00"
     assert "discount_limits" not in public and "receipt_footer" not in public
-    backwards = {"store_hours": {"mon": [{"opens": "18:00", "closes": "07:00"}]}}
+    backwards = {"store_hours": {"mon": [{"opens": "25:00", "closes": "07:00"}]}}
     for body, field in (({"timezone": "Mars/Olympus"}, "$"), (backwards, "store_hours"),
                         ({"pickup_slots": {"minutes": 1}}, "pickup_slots.minutes")):
         error = await error_of(await client.patch(f"{API}/settings", json=body), 400)
