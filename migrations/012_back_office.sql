@@ -38,14 +38,17 @@ CREATE TABLE IF NOT EXISTS customers (
     credit_limit      numeric(12,2) NOT NULL,
     balance           numeric(14,2) NOT NULL DEFAULT 0,
     user_id           uuid,          -- the customer's own login, when they signed up
+    search            text GENERATED ALWAYS AS
+                          (lower(full_name || ' ' || coalesce(email, '') || ' ' || coalesce(phone, ''))) STORED,
     archived          boolean       NOT NULL DEFAULT false,
     version           integer       NOT NULL,
     created_at        timestamptz   NOT NULL,
     updated_at        timestamptz   NOT NULL
 );
 CREATE INDEX IF NOT EXISTS customers_name_id ON customers (lower(full_name), id);
-CREATE INDEX IF NOT EXISTS customers_search ON customers
-    USING gin (full_name gin_trgm_ops, email gin_trgm_ops, phone gin_trgm_ops);
+-- One lower-cased text and one trigram index: `search LIKE '%q%'` finds a name, email or
+-- phone fragment; three ILIKEs over three columns cost twenty times more on common words.
+CREATE INDEX IF NOT EXISTS customers_search ON customers USING gin (search gin_trgm_ops);
 CREATE INDEX IF NOT EXISTS customers_user ON customers (user_id) WHERE user_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS customers_owing ON customers (balance DESC, id) WHERE balance <> 0;
 
@@ -98,6 +101,12 @@ CREATE INDEX IF NOT EXISTS orders_salesman ON orders (salesman_id, placed_at DES
 -- An online order's pickup (or delivery) time.
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS pickup_at timestamptz;
 CREATE INDEX IF NOT EXISTS orders_pickup ON orders (pickup_at, id) WHERE pickup_at IS NOT NULL;
+
+-- Product search likewise: name and SKU in one lower-cased text.
+ALTER TABLE products ADD COLUMN IF NOT EXISTS search text GENERATED ALWAYS AS (lower(name || ' ' || sku)) STORED;
+CREATE INDEX IF NOT EXISTS products_search ON products USING gin (search gin_trgm_ops);
+DROP INDEX IF EXISTS products_name_trgm;
+DROP INDEX IF EXISTS products_sku_trgm;
 
 -- A product's picture: the stored file's name (the SHA-256 of its content and its extension).
 ALTER TABLE products ADD COLUMN IF NOT EXISTS image text;

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import psycopg
 from eventsourcing.persistence import InfrastructureFactory
 from eventsourcing.projection import Projection
 from eventsourcing.utils import Environment
@@ -88,14 +89,22 @@ def swap(store: OMS, projection: Projection[Any], view: View, built: int, wait: 
         live = int(row["notification_id"]) if row else 0
         position = replay(store, projection, built + 1, live) if live > built else built
         for table in view.tables:
+            columns = sql.SQL(", ").join(map(sql.Identifier, stored_columns(conn, table)))
             conn.execute(sql.SQL("TRUNCATE {}").format(sql.Identifier(table)))
-            conn.execute(sql.SQL("INSERT INTO {} SELECT * FROM {}").format(
-                sql.Identifier(table), sql.Identifier(table + SUFFIX)))
+            conn.execute(sql.SQL("INSERT INTO {} ({}) SELECT {} FROM {}").format(
+                sql.Identifier(table), columns, columns, sql.Identifier(table + SUFFIX)))
             conn.execute(sql.SQL("DROP TABLE {}").format(sql.Identifier(table + SUFFIX)))
         conn.execute(sql.SQL(
             "INSERT INTO {0} (application_name, notification_id) VALUES (%s, %s)"
             " ON CONFLICT (application_name) DO UPDATE SET notification_id = excluded.notification_id"
         ).format(sql.Identifier(live_tracking)), (APPLICATION, position))
+
+
+def stored_columns(conn: psycopg.Connection[Any], table: str) -> list[str]:
+    """A table's columns but the generated ones (PostgreSQL computes those itself)."""
+    rows = conn.execute("SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0"
+                        " AND NOT attisdropped AND attgenerated = '' ORDER BY attnum", (table,)).fetchall()
+    return [row["attname"] if isinstance(row, dict) else row[0] for row in rows]
 
 
 def rebuild(store: OMS, env: dict[str, str], projection_class: type[Projection[Any]], view_class: type[View],

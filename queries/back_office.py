@@ -21,7 +21,7 @@ SELECT = {
     "expenses": f"id, category, amount::text AS amount, date, note, vendor_id, {STAMPS}",
 }
 SEARCHED = {"vendors": ("name", "contact", "email", "phone"), "salesmen": ("name",),
-            "customers": ("full_name", "email", "phone"), "expenses": ("category", "note")}
+            "expenses": ("category", "note")}
 ORDER = {"vendors": "lower(name), id", "salesmen": "lower(name), id", "customers": "lower(full_name), id",
          "expenses": "date DESC, id DESC"}
 
@@ -47,7 +47,10 @@ def where(table: str, f: RecordFilter) -> Where:
     if not f.include_archived:
         w.add("NOT archived")
     if f.q:
-        w.add("(" + " OR ".join(f"{c} ILIKE {{q}}" for c in SEARCHED[table]) + ")", q=like(f.q))
+        if table == "customers":  # name, email and phone in one lower-cased, trigram-indexed text
+            w.add("search LIKE {q}", q=like(f.q.lower()))
+        else:
+            w.add("(" + " OR ".join(f"{c} ILIKE {{q}}" for c in SEARCHED[table]) + ")", q=like(f.q))
     if isinstance(f, CustomerFilter) and f.owing:
         w.add("balance <> 0")
     if isinstance(f, ExpenseFilter):

@@ -35,7 +35,7 @@ async def list_products(pool: asyncpg.Pool, f: ProductFilter, cost: bool) -> dic
     if not f.include_archived:
         where.add("NOT archived")
     if f.q:
-        where.add("(name ILIKE {q} OR sku ILIKE {q} OR barcode = {code})", q=like(f.q), code=f.q)
+        where.add("(search LIKE {q} OR barcode = {code})", q=like(f.q.lower()), code=f.q)
     if f.category:
         where.add("category = {c}", c=f.category)
     if f.low_stock is not None:

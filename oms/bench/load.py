@@ -184,6 +184,12 @@ def main() -> None:
         urls = [f"{base}/api/v1/orders?per_page=20", f"{base}/api/v1/products?q=bread",
                 f"{base}/api/v1/products/{args['products'][0]}"]
         result = open_rate(urls, "GET", None, args["rate"], args["seconds"], headers)
+    elif phase == "search":
+        customers = ["dubois", "martin", "customer4242", "06 1234", "example.com", "zzq", "lea"]
+        products = ["eclair", "croissant 12", "sku-77", "zzq", "bread"]
+        urls = [f"{base}/api/v1/customers?q={q}" for q in customers] + [f"{base}/api/v1/products?q={q}"
+                                                                        for q in products]
+        result = open_rate(urls, "GET", None, args["rate"], args["seconds"], headers)
     elif phase == "lag":
         result = lag(base, headers, order_body(args["products"], 1), args["count"])
     elif phase == "listen":

@@ -187,12 +187,33 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
                                                     orders=20, rate=10)
         results["reads_1000"] = load("reads", **common, products=products, rate=1000)
         results["peak_memory_mb"] = peak_memory_mb(server.pid)
+        seed_search(db)
+        results["search_200"] = load("search", **common, rate=200)
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=60)
         drop(db)
     return results
+
+
+def seed_search(db: Database) -> None:
+    """100,000 customers and 10,000 more products, written straight into their read tables
+    (the search phase measures the queries, not the writes that fill them)."""
+    surnames = "ARRAY['Martin','Bernard','Dubois','Thomas','Robert','Richard','Petit','Durand']"
+    kinds = "ARRAY['Sourdough','Baguette','Croissant','Eclair','Tart','Brioche','Macaron','Latte']"
+    with psycopg.connect(db.url(), autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO customers (id, full_name, email, phone, credit_limit, balance, version, created_at,"
+            f" updated_at) SELECT gen_random_uuid(), 'Customer ' || i || ' ' || ({surnames})[1 + i % 8],"
+            " 'customer' || i || '@example.com', '+33 6 ' || lpad((i * 7919 % 100000000)::text, 8, '0'), 0,"
+            " CASE WHEN i % 50 = 0 THEN 12.50 ELSE 0 END, 1, now(), now() FROM generate_series(1, 100000) i")
+        conn.execute(
+            "INSERT INTO products (id, sku, name, price, cost, category, tax_rate, stock, version, created_at,"
+            f" updated_at) SELECT gen_random_uuid(), 'SKU-' || i, ({kinds})[1 + i % 8] || ' ' || i, 3, 1,"
+            " 'Bread', 7, 100, 1, now(), now() FROM generate_series(1, 10000) i")
+        conn.execute("ANALYZE customers")
+        conn.execute("ANALYZE products")
 
 
 def invoice_numbers(db: Database, prefix: str) -> dict[str, Any]:
