@@ -4,10 +4,11 @@ account), a delivery received and the month's first expenses."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 from commands.bus import CommandBus
+from commands.custom_orders import TakeCustomOrder, take_custom_order
 from commands.customers import CreateCustomer, create_customer
 from commands.expenses import CreateExpense, create_expense
 from commands.orders import OrderItem, PlaceOrder, RecordPayment, place_order, record_payment
@@ -38,9 +39,13 @@ def seed_back_office(bus: CommandBus, prefix: str, products: Mapping[str, UUID])
     bus.run_sync(receive_stock, ACTOR, ReceiveStock(vendor_id=mill.id, note="Weekly flour delivery", lines=[
         EntryLine(product_id=products["BRD-SOUR"], quantity=12, unit_cost="2.20"),
         EntryLine(product_id=products["BRD-BAGU"], quantity=30, unit_cost="0.95")]))
-    month = date.today().replace(day=1)
-    for category, amount, day, vendor in (("Rent", "1450.00", 0, None), ("Ingredients", "186.40", 2, dairy.id),
-                                          ("Utilities", "212.75", 4, None)):
-        expense = CreateExpense(category=category, amount=amount, date=month + timedelta(days=day), vendor_id=vendor)
+    due = (datetime.now(UTC) + timedelta(days=3)).replace(hour=10, minute=0, second=0, microsecond=0)
+    bus.run_sync(take_custom_order, ACTOR, TakeCustomOrder(
+        customer_id=cafe.id, specification="Birthday cake for 20, chocolate and raspberry\n'Joyeux anniversaire Paul'",
+        price="68.00", tax_rate="7", due_at=due, deposit="20.00", deposit_method="card"), prefix)
+    today = date.today()
+    for category, amount, ago, vendor in (("Rent", "1450.00", 20, None), ("Ingredients", "186.40", 2, dairy.id),
+                                          ("Utilities", "212.75", 5, None)):
+        expense = CreateExpense(category=category, amount=amount, date=today - timedelta(days=ago), vendor_id=vendor)
         bus.run_sync(create_expense, ACTOR, expense)
-    return 9
+    return 10

@@ -188,7 +188,7 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
         results["reads_1000"] = load("reads", **common, products=products, rate=1000)
         results["peak_memory_mb"] = peak_memory_mb(server.pid)
         seed_search(db)
-        results["search_200"] = load("search", **common, rate=200)
+        results["search_50"] = load("search", **common, rate=50)
     finally:
         for process in processes:
             process.terminate()

@@ -4,11 +4,12 @@ from playwright.sync_api import expect
 
 from tests.ui.conftest import log_in
 
+BACK_OFFICE = ["Customers", "Vendors", "Salesmen", "Expenses"]
 MENUS = {
-    "admin": ["Till", "Shift", "Order board", "Orders", "Pickup screen"],
-    "employee": ["Till", "Shift", "Order board", "Orders", "Pickup screen"],
-    "cashier": ["Till", "Shift", "Orders"],
-    "viewer": ["Orders"],
+    "admin": ["Till", "Shift", "Order board", "Orders", "Pickup screen", *BACK_OFFICE],
+    "employee": ["Till", "Shift", "Order board", "Orders", "Pickup screen", *BACK_OFFICE],
+    "cashier": ["Till", "Shift", "Orders", "Customers", "Salesmen"],
+    "viewer": ["Orders", *BACK_OFFICE],
     "customer": ["Shop", "My orders"],
 }
 

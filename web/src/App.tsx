@@ -9,6 +9,7 @@ import { feed } from "./live/feed";
 import { OfflineBar } from "./offline/OfflineBar";
 import { useLiveState } from "./live/useLive";
 import { ThemeToggle, useTheme } from "./ui/theme";
+import { CUSTOMERS, EXPENSES, SALESMEN, VENDORS } from "./features/backoffice/areas";
 
 // One chunk per screen: the till loads only the till's code.
 const PosPage = lazy(() => import("./features/pos/PosPage"));
@@ -18,6 +19,8 @@ const OrdersPage = lazy(() => import("./features/board/OrdersPage"));
 const ReadyScreen = lazy(() => import("./features/board/ReadyScreen"));
 const ShopPage = lazy(() => import("./features/storefront/ShopPage"));
 const MyOrdersPage = lazy(() => import("./features/storefront/MyOrdersPage"));
+const RecordsPage = lazy(() => import("./features/backoffice/RecordsPage"));
+const AREAS = { "/customers": CUSTOMERS, "/vendors": VENDORS, "/salesmen": SALESMEN, "/expenses": EXPENSES };
 
 export function App() {
   const me = useMe();
@@ -86,6 +89,9 @@ function Shell({ me }: { me: Me }) {
             {allowed(me.permissions, "/orders") && <Route path="/orders" element={<OrdersPage me={me} />} />}
             {allowed(me.permissions, "/shop") && <Route path="/shop" element={<ShopPage guest={false} />} />}
             {allowed(me.permissions, "/my-orders") && <Route path="/my-orders" element={<MyOrdersPage />} />}
+            {Object.entries(AREAS).filter(([path]) => allowed(me.permissions, path)).map(([path, area]) => (
+              <Route key={path} path={path} element={<RecordsPage key={path} area={area} me={me} />} />
+            ))}
             <Route path="/account" element={<Account me={me} />} />
             <Route
               path="*"

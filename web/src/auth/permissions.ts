@@ -21,6 +21,10 @@ export const SCREENS: readonly Screen[] = [
   { path: "/ready", label: "Pickup screen", needs: "orders.manage" },
   { path: "/shop", label: "Shop", needs: "orders.place", scope: "own" },
   { path: "/my-orders", label: "My orders", needs: "orders.read", scope: "own" },
+  { path: "/customers", label: "Customers", needs: "customers.read", scope: "all" },
+  { path: "/vendors", label: "Vendors", needs: "vendors.read" },
+  { path: "/salesmen", label: "Salesmen", needs: "salesmen.read" },
+  { path: "/expenses", label: "Expenses", needs: "expenses.read" },
 ];
 
 export function menu(permissions: readonly string[] | undefined): Screen[] {

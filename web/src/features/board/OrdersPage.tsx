@@ -27,6 +27,7 @@ export default function OrdersPage({ me }: { me: Me }) {
         <input id="order-search" value={q} data-scanner="true" onChange={(e) => setQ(e.target.value.trim())} />
       </div>
       <p role="status" className="notice">{notice}</p>
+      <div className="table-scroll" role="region" aria-label="Orders list" tabIndex={0}>
       <table className="orders">
         <thead><tr><th>Number</th><th>Invoice</th><th>Channel</th><th>Status</th><th>Total</th><th>Refunded</th>
           <th>Placed</th><th><span className="sr-only">Actions</span></th></tr></thead>
@@ -46,6 +47,7 @@ export default function OrdersPage({ me }: { me: Me }) {
           ))}
         </tbody>
       </table>
+      </div>
       <ReceiptDialog order={shown} onClose={() => setShown(null)} />
       <RefundDialog orderId={refunding} onClose={() => setRefunding(null)} onDone={(o) => {
         setRefunding(null);

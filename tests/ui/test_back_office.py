@@ -1,0 +1,49 @@
+"""The back office in the browser: an employee adds a customer (a refusal is shown at its
+field), finds them, takes a payment on an account, and a viewer only reads."""
+
+import re
+import uuid
+
+from playwright.sync_api import expect
+
+from tests.ui.conftest import log_in
+
+
+def test_an_employee_adds_a_customer_and_takes_a_payment_on_account(browser, site) -> None:
+    page = log_in(browser, site, "employee")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Customers").click()
+    expect(page.get_by_role("heading", name="Customers")).to_be_visible()
+    name = f"Nadia {uuid.uuid4().hex[:6]}"
+    page.get_by_role("button", name="New customer").click()
+    dialog = page.get_by_role("dialog", name="New customer")
+    expect(dialog.get_by_label("Full name")).to_be_focused()
+    dialog.get_by_label("Full name").fill(name)
+    dialog.get_by_label("Email").fill("not an email")
+    dialog.get_by_role("button", name="Create").click()
+    expect(dialog.get_by_label("Email")).to_have_attribute("aria-invalid", "true")
+    expect(dialog.locator("#customers-email-error")).to_be_visible()
+    dialog.get_by_label("Email").fill("nadia@example.com")
+    dialog.get_by_label("Credit limit").fill("50")
+    dialog.get_by_role("button", name="Create").click()
+    expect(page.locator(".notice")).to_have_text(f"Created {name}.")
+    page.get_by_label("Search customers").fill(name)
+    expect(page.get_by_role("row")).to_have_count(2)
+    expect(page.get_by_role("row").nth(1)).to_contain_text("50.00")
+
+    page.get_by_label("Search customers").fill("Café du Coin")
+    page.get_by_role("button", name=re.compile("^Take a payment from Café du Coin")).click()
+    payment = page.get_by_role("dialog", name="Payment on account")
+    payment.get_by_label("Amount").fill("10.00")
+    payment.get_by_label("Paid by").select_option("card")
+    payment.get_by_role("button", name="Take payment").click()
+    expect(page.locator(".notice")).to_contain_text("Payment taken: Café du Coin now owes")
+    page.context.close()
+
+
+def test_a_viewer_reads_vendors_but_cannot_change_them(browser, site) -> None:
+    page = log_in(browser, site, "viewer")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Vendors").click()
+    expect(page.get_by_role("row", name=re.compile("Moulin Dupont"))).to_be_visible()
+    expect(page.get_by_role("button", name="New vendor")).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("^Edit"))).to_have_count(0)
+    page.context.close()

@@ -1,0 +1,182 @@
+// One back-office area (customers, vendors, salesmen, expenses): search, page through,
+// create, edit and archive; the API's refusals are shown at their fields.
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ApiError, type Me } from "../../api/client";
+import { can } from "../../auth/permissions";
+import { Dialog } from "../../ui/Dialog";
+import { type Area, type Field, type Row, takePayment } from "./areas";
+
+const PER_PAGE = 25;
+
+export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
+  const [q, setQ] = useState("");
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<Row | "new" | null>(null);
+  const [paying, setPaying] = useState<Row | null>(null);
+  const [minPosition, setMinPosition] = useState<number | undefined>();
+  const [notice, setNotice] = useState("");
+  const writes = can(me.permissions, area.write);
+  const list = useQuery({
+    queryKey: [area.name, q, page, minPosition],
+    queryFn: () => area.list({ page, ...(q ? { q } : {}), ...(minPosition ? { min_position: minPosition } : {}) }),
+  });
+  const done = (message: string, position?: number | null) => {
+    setNotice(message);
+    setMinPosition(position ?? undefined);
+  };
+  const label = (name: string) => area.fields.find((f) => f.name === name)?.label ?? name.replace("_", " ");
+  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PER_PAGE));
+  return (
+    <section className="panel wide">
+      <h1>{area.title}</h1>
+      <div className="bar">
+        <div role="search" className="search">
+          <label htmlFor={`${area.name}-search`}>Search {area.title.toLowerCase()}</label>
+          <input id={`${area.name}-search`} value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} />
+        </div>
+        {writes && <button type="button" onClick={() => setEditing("new")}>New {area.singular}</button>}
+      </div>
+      <p role="status" className="notice">{notice}</p>
+      {list.isError && <p className="error" role="alert">{String(list.error)}</p>}
+      <div className="table-scroll" role="region" aria-label={`${area.title} list`} tabIndex={0}>
+      <table className="records">
+        <thead><tr>{area.columns.map((c) => <th key={c}>{c === "balance" ? "Balance owed" : label(c)}</th>)}
+          <th><span className="sr-only">Actions</span></th></tr></thead>
+        <tbody>
+          {list.data?.items.map((r) => (
+            <tr key={r.id}>
+              {area.columns.map((c) => <td key={c}>{String(r[c] ?? "")}</td>)}
+              <td className="row-actions">
+                {writes && <button type="button" onClick={() => setEditing(r)}
+                  aria-label={`Edit ${String(r[area.columns[0]])}`}>Edit</button>}
+                {writes && area.name === "customers" && r.balance !== "0.00" && <button type="button"
+                  onClick={() => setPaying(r)} aria-label={`Take a payment from ${String(r.full_name)}`}>Payment</button>}
+                {writes && <button type="button" aria-label={`Archive ${String(r[area.columns[0]])}`} onClick={async () => {
+                  const gone = await area.archive(r.id);
+                  done(`Archived ${String(r[area.columns[0]])}.`, gone.position);
+                }}>Archive</button>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </div>
+      <nav className="pager" aria-label="Pages">
+        <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</button>
+        <span>Page {page} of {pages} ({list.data?.total ?? 0})</span>
+        <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</button>
+      </nav>
+      <RecordForm area={area} record={editing} onClose={() => setEditing(null)} onDone={(saved, created) => {
+        setEditing(null);
+        done(`${created ? "Created" : "Saved"} ${String(saved[area.columns[0]])}.`, saved.position);
+      }} />
+      <PaymentDialog customer={paying} onClose={() => setPaying(null)} onDone={(paid) => {
+        setPaying(null);
+        done(`Payment taken: ${String(paid.full_name)} now owes ${String(paid.balance)}.`, paid.position);
+      }} />
+    </section>
+  );
+}
+
+function RecordForm({ area, record, onClose, onDone }: {
+  area: Area; record: Row | "new" | null; onClose: () => void;
+  onDone: (saved: Row & { position?: number | null }, created: boolean) => void;
+}) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState("");
+  const creating = record === "new";
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const body: Record<string, string | null> = {};
+    for (const field of area.fields) {
+      const value = String(form.get(field.name) ?? "").trim();
+      if (value || !creating) body[field.name] = value || (field.required ? value : null);
+    }
+    setErrors({});
+    setFailure("");
+    try {
+      onDone(creating ? await area.create(body) : await area.update((record as Row).id, body), creating);
+    } catch (err) {
+      if (err instanceof ApiError && typeof err.details.field === "string") {
+        const field = err.details.field.split(/[.[]/)[0];
+        if (area.fields.some((f) => f.name === field)) {
+          setErrors({ [field]: err.message });
+          return;
+        }
+      }
+      setFailure(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <Dialog title={creating ? `New ${area.singular}` : `Edit ${area.singular}`} open={record !== null} onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        {area.fields.map((field, i) => (
+          <Input key={field.name} field={field} area={area.name} autoFocus={i === 0} error={errors[field.name]}
+            value={record && record !== "new" ? String(record[field.name] ?? "") : ""} />
+        ))}
+        {failure && <p className="error" role="alert">{failure}</p>}
+        <button type="submit">{creating ? "Create" : "Save"}</button>
+      </form>
+    </Dialog>
+  );
+}
+
+const TYPES: Record<string, string> = { email: "email", tel: "tel", date: "date", money: "text", percent: "text" };
+
+function Input({ field, area, value, error, autoFocus }: {
+  field: Field; area: string; value: string; error?: string; autoFocus: boolean;
+}) {
+  const id = `${area}-${field.name}`;
+  const common = {
+    id, name: field.name, defaultValue: value, "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${id}-error` : undefined, "data-autofocus": autoFocus ? true : undefined,
+    required: field.required,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}</label>
+      {field.kind === "textarea" ? <textarea rows={2} {...common} />
+        : <input type={TYPES[field.kind ?? ""] ?? "text"} inputMode={field.kind === "money" || field.kind === "percent"
+          ? "decimal" : undefined} {...common} />}
+      {error && <p id={`${id}-error`} className="error">{error}</p>}
+    </div>
+  );
+}
+
+function PaymentDialog({ customer, onClose, onDone }: {
+  customer: Row | null; onClose: () => void; onDone: (paid: Row & { position?: number | null }) => void;
+}) {
+  const [failure, setFailure] = useState("");
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    try {
+      onDone(await takePayment(customer!.id, form.get("method") as "cash" | "card" | "other",
+        String(form.get("amount") ?? "")));
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <Dialog title="Payment on account" open={customer !== null} onClose={onClose}>
+      <form onSubmit={submit}>
+        <p>{String(customer?.full_name ?? "")} owes {String(customer?.balance ?? "")}.</p>
+        <div className="field">
+          <label htmlFor="payment-amount">Amount</label>
+          <input id="payment-amount" name="amount" inputMode="decimal" defaultValue={String(customer?.balance ?? "")}
+            data-autofocus />
+        </div>
+        <div className="field">
+          <label htmlFor="payment-method">Paid by</label>
+          <select id="payment-method" name="method" defaultValue="cash">
+            <option value="cash">Cash</option><option value="card">Card</option><option value="other">Other</option>
+          </select>
+        </div>
+        {failure && <p className="error" role="alert">{failure}</p>}
+        <button type="submit">Take payment</button>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,88 @@
+// The back office's record areas (API.md "Back office"): their fields, list columns and
+// typed API calls. One screen (RecordsPage) shows any of them.
+import { api, must, type Schemas } from "../../api/client";
+
+export type Kind = "text" | "email" | "tel" | "money" | "percent" | "date" | "textarea";
+export type Field = { name: string; label: string; kind?: Kind; required?: boolean };
+export type Row = { id: string; version: number; archived: boolean; [field: string]: unknown };
+export type Page = { items: Row[]; total: number; page: number; per_page: number };
+type Query = { q?: string; page?: number; min_position?: number };
+type Body = Record<string, string | null>;
+
+export type Area = {
+  name: "customers" | "vendors" | "salesmen" | "expenses";
+  title: string;
+  singular: string;
+  write: string; // the permission to change them
+  fields: Field[];
+  columns: string[]; // fields shown in the list
+  list: (query: Query) => Promise<Page>;
+  create: (body: Body) => Promise<Row & { position?: number | null }>;
+  update: (id: string, body: Body) => Promise<Row & { position?: number | null }>;
+  archive: (id: string) => Promise<Row & { position?: number | null }>;
+};
+
+type Customer = Schemas["Customer"];
+const rows = <T>(page: { items: T[]; total: number; page: number; per_page: number }) => page as unknown as Page;
+const row = <T>(value: T) => value as unknown as Row & { position?: number | null };
+const id = (value: string) => ({ params: { path: { id: value } } });
+
+export const CUSTOMERS: Area = {
+  name: "customers", title: "Customers", singular: "customer", write: "customers.write",
+  fields: [
+    { name: "full_name", label: "Full name", required: true }, { name: "email", label: "Email", kind: "email" },
+    { name: "phone", label: "Phone", kind: "tel" }, { name: "billing_address", label: "Billing address", kind: "textarea" },
+    { name: "delivery_address", label: "Delivery address", kind: "textarea" },
+    { name: "credit_limit", label: "Credit limit", kind: "money" },
+  ],
+  columns: ["full_name", "email", "phone", "credit_limit", "balance"],
+  list: async (query) => rows(await must(api.GET("/api/v1/customers", { params: { query } }))),
+  create: async (body) => row(await must(api.POST("/api/v1/customers", { body: body as never }))),
+  update: async (key, body) => row(await must(api.PATCH("/api/v1/customers/{id}", { ...id(key), body: body as never }))),
+  archive: async (key) => row(await must(api.DELETE("/api/v1/customers/{id}", id(key)))),
+};
+
+export const VENDORS: Area = {
+  name: "vendors", title: "Vendors", singular: "vendor", write: "vendors.write",
+  fields: [
+    { name: "name", label: "Name", required: true }, { name: "contact", label: "Contact person" },
+    { name: "email", label: "Email", kind: "email" }, { name: "phone", label: "Phone", kind: "tel" },
+    { name: "address", label: "Address", kind: "textarea" },
+  ],
+  columns: ["name", "contact", "email", "phone"],
+  list: async (query) => rows(await must(api.GET("/api/v1/vendors", { params: { query } }))),
+  create: async (body) => row(await must(api.POST("/api/v1/vendors", { body: body as never }))),
+  update: async (key, body) => row(await must(api.PATCH("/api/v1/vendors/{id}", { ...id(key), body: body as never }))),
+  archive: async (key) => row(await must(api.DELETE("/api/v1/vendors/{id}", id(key)))),
+};
+
+export const SALESMEN: Area = {
+  name: "salesmen", title: "Salesmen", singular: "salesman", write: "salesmen.write",
+  fields: [{ name: "name", label: "Name", required: true },
+    { name: "commission_rate", label: "Commission (%)", kind: "percent" }],
+  columns: ["name", "commission_rate"],
+  list: async (query) => rows(await must(api.GET("/api/v1/salesmen", { params: { query } }))),
+  create: async (body) => row(await must(api.POST("/api/v1/salesmen", { body: body as never }))),
+  update: async (key, body) => row(await must(api.PATCH("/api/v1/salesmen/{id}", { ...id(key), body: body as never }))),
+  archive: async (key) => row(await must(api.DELETE("/api/v1/salesmen/{id}", id(key)))),
+};
+
+export const EXPENSES: Area = {
+  name: "expenses", title: "Expenses", singular: "expense", write: "expenses.write",
+  fields: [
+    { name: "category", label: "Category", required: true }, { name: "amount", label: "Amount", kind: "money", required: true },
+    { name: "date", label: "Date", kind: "date", required: true }, { name: "note", label: "Note", kind: "textarea" },
+  ],
+  columns: ["date", "category", "amount", "note"],
+  list: async (query) => rows(await must(api.GET("/api/v1/expenses", { params: { query } }))),
+  create: async (body) => row(await must(api.POST("/api/v1/expenses", { body: body as never }))),
+  update: async (key, body) => row(await must(api.PATCH("/api/v1/expenses/{id}", { ...id(key), body: body as never }))),
+  archive: async (key) => row(await must(api.DELETE("/api/v1/expenses/{id}", id(key)))),
+};
+
+/** A customer pays off what they owe on account. */
+export async function takePayment(customer: string, method: "cash" | "card" | "other", amount: string) {
+  return row(await must(api.POST("/api/v1/customers/{id}/payments", { ...id(customer), body: { method, amount } })));
+}
+
+export type { Customer };
