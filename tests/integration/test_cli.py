@@ -50,7 +50,7 @@ def test_serve_demo_on_the_embedded_database(tmp_path: Path) -> None:
         login = call(f"{base}/api/v1/auth/login", {"username": "cashier", "password": "cashier-demo"})
         token = login["access_token"]
         assert login["user"]["role"] == "cashier"
-        page = call(f"{base}/api/v1/products?q=croissant&min_position={head}", token=token)
+        page = call(f"{base}/api/v1/products?q=butter%20croissant&min_position={head}", token=token)
         assert page["items"][0]["name"] == "Butter croissant"
         order = call(f"{base}/api/v1/orders", {"items": [{"product_id": page["items"][0]["id"], "quantity": 2}]},
                      token=token)
