@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
@@ -90,3 +91,10 @@ async def list_orders(pool: asyncpg.Pool, f: OrderFilter, only_customer: UUID | 
         totals=totals(f, only_customer, conditions),
     )
     return paged(items, f, total)
+
+
+async def pickups_between(pool: asyncpg.Pool, start: datetime, end: datetime) -> list[datetime]:
+    """When the open online orders of a period are to be collected (their places in slots)."""
+    rows = await pool.fetch("SELECT pickup_at FROM orders WHERE pickup_at >= $1 AND pickup_at < $2"
+                            " AND channel = 'online' AND status <> 'cancelled'", start, end)
+    return [row["pickup_at"] for row in rows]

@@ -5,7 +5,7 @@ last place cannot both get it (the second decides on the first's booking, or con
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid5
@@ -64,7 +64,7 @@ def accept_online(settings: Settings, *, order_id: UUID, total: Decimal, fulfilm
     settings.check_open(settings.local(pickup_at or now))
     if pickup_at is None or slot is None:
         return
-    ends = datetime.fromisoformat(slot.starts) + timedelta(minutes=int(settings["pickup_slots"]["minutes"]))
+    ends = datetime.fromisoformat(slot.starts) + settings.slot_length()
     if ends <= now:
         raise SlotPast("that pickup slot is over: choose a later one", starts=slot.starts)
     slot.book(order_id, int(settings["pickup_slots"]["capacity"]), actor)

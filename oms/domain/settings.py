@@ -103,6 +103,22 @@ class Settings(Aggregate):
         if not self.is_open(at):
             raise StoreClosed("the shop is closed then", at=at.isoformat())
 
+    def slot_length(self) -> timedelta:
+        return timedelta(minutes=int(self["pickup_slots"]["minutes"]))
+
+    def upcoming_slots(self, now: datetime, days: int, most: int = 200) -> list[datetime]:
+        """The starts (store time) of the pickup slots from the next one to `days` ahead in
+        which the shop is open, at most `most` of them."""
+        step, local = self.slot_length(), self.local(now)
+        start = self.slot_of(local)
+        slot = start if start >= local else start + step
+        out: list[datetime] = []
+        while slot < local + timedelta(days=days) and len(out) < most:
+            if self.is_open(slot):
+                out.append(slot)
+            slot += step
+        return out
+
     def slot_of(self, at: datetime) -> datetime:
         """The start of the pickup slot `at` falls in (slots start at midnight, store time)."""
         minutes = int(self["pickup_slots"]["minutes"])

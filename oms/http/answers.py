@@ -288,6 +288,12 @@ class PickupSlots(Answer, frozen=True):
     capacity: int  # orders a slot takes
 
 
+class PickupTime(Answer, frozen=True):
+    starts: datetime
+    ends: datetime
+    free: int  # places left in the slot
+
+
 class Store(Answer, frozen=True):
     store_name: str
     address: str

@@ -92,6 +92,7 @@ EXPECTED = {
     "GET /api/v1/settings": ADMIN,
     "PATCH /api/v1/settings": ADMIN,
     "GET /api/v1/store": EVERYONE,
+    "GET /api/v1/pickup-slots": EVERYONE,
     "GET /api/v1/vendors": READERS,
     "POST /api/v1/vendors": BACK_OFFICE,
     "GET /api/v1/vendors/{id}": READERS,

@@ -122,3 +122,18 @@ async def test_a_pickup_slot_takes_its_capacity_even_when_orders_race_for_it(cli
     booked = next(r for r in responses if r.status == 201)
     await post(client, f"/orders/{(await booked.json())['id']}/cancel", {"reason": "plans changed"})
     await post(client, "/orders", {**body, "pickup_at": (slot + timedelta(hours=10, minutes=15)).isoformat()}, 201)
+
+
+async def test_the_coming_pickup_slots_follow_the_hours_and_count_the_places_left(client, anon) -> None:
+    every_day = {day: [{"opens": "08:00", "closes": "09:00"}] for day in ("mon", "tue", "wed", "thu", "fri",
+                                                                           "sat", "sun")}
+    await patch(client, {"store_hours": every_day, "pickup_slots": {"minutes": 30, "capacity": 2}})
+    slots = await (await anon.get(f"{API}/pickup-slots", params={"days": 3})).json()
+    assert {s["starts"][11:16] for s in slots} == {"08:00", "08:30"} and 5 <= len(slots) <= 6
+    assert all(s["free"] == 2 for s in slots)
+    bun = await new_product(client, price="2.00")
+    placed = await post(client, "/orders", {"items": [{"product_id": bun["id"], "quantity": 1}], "channel": "online",
+                                            "pickup_at": (datetime.fromisoformat(slots[-1]["starts"])
+                                                          + timedelta(minutes=10)).isoformat()}, 201)
+    after = await (await anon.get(f"{API}/pickup-slots", params={"days": 3, "min_position": placed["position"]})).json()
+    assert [s["free"] for s in after] == [2] * (len(slots) - 1) + [1]

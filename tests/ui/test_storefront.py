@@ -31,6 +31,9 @@ def test_a_shop_order_reaches_the_board_live_and_the_customer_follows_it(browser
     shop.get_by_role("button", name=re.compile(r"^Add Lemon tart,")).click()
     shop.get_by_role("radio", name="Pickup").check()
     shop.get_by_label(re.compile("^Note")).fill("Ring twice")
+    slot = shop.get_by_label("Pickup time")
+    expect(slot.locator("option")).not_to_have_count(1)  # the coming slots are offered
+    slot.select_option(index=2)
     shoot(shop, "shop-desktop-light")
     shop.get_by_role("button", name=re.compile(r"^Place order · 11\.67$")).click()  # 6.40 + 0.45 tax + 4.50 + 0.32 tax
 
@@ -43,6 +46,8 @@ def test_a_shop_order_reaches_the_board_live_and_the_customer_follows_it(browser
     expect(ticket).to_be_visible()  # no reload: the live feed brought it
     expect(ticket).to_contain_text("2\u00d7 Baguette, 1\u00d7 Lemon tart")  # 2x Baguette, 1x Lemon tart
     expect(ticket).to_contain_text("New")
+    expect(ticket).to_contain_text("Due ")
+    expect(mine.locator(".pickup")).to_contain_text("Pickup ")
     shoot(board, "board-desktop-light")
     ticket.click()
     expect(board.get_by_role("region", name="confirmed orders")

@@ -9,7 +9,8 @@ from projections import registry
 ROOT = Path(__file__).resolve().parents[2]
 CREATED = {m for path in (ROOT / "migrations").glob("*.sql")
            for m in re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", path.read_text())}
-LIBRARY = {"oms_events", "schema_migrations", "pg_attribute", "pg_database", "unnest", "bench_insert", "generate_series"}
+LIBRARY = {"oms_events", "schema_migrations", "pg_attribute", "pg_database", "unnest", "bench_insert",
+           "generate_series"}
 NAMED = re.compile(r"""(?:\bFROM|\bJOIN|\bINTO|\bUPDATE)\s*["']?([a-z_]+)|\btable=f?["']\(?([a-z_]+)""")
 
 

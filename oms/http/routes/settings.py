@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
 from aiohttp import web
+from msgspec import Meta
 
 from commands.settings import ChangeSettings, change_settings, settings_of
 from oms.domain.settings import Settings
 from oms.http import answers
-from oms.http.codec import ok, read
-from oms.http.keys import BUS, STORE
+from oms.http.codec import ok, query, read
+from oms.http.keys import BUS, POOL, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import PUBLIC, actor_of, requires
 from oms.http.render import answer
+from oms.http.routes.reads import caught_up
+from queries.orders import pickups_between
+from queries.paging import Fresh
 
 routes = web.RouteTableDef()
 PUBLIC_SETTINGS = ("store_name", "address", "timezone", "services", "delivery_minimum", "store_hours",
@@ -45,6 +51,26 @@ async def change(request: web.Request) -> web.Response:
     """Change some settings (nested ones change only the parts given); each change is an event"""
     cmd = await read(request, ChangeSettings)
     return answer(await request.app[BUS].run(change_settings, actor_of(request), cmd), settings_json)
+
+
+class Upcoming(Fresh, frozen=True, forbid_unknown_fields=True):
+    days: Annotated[int, Meta(ge=1, le=14)] = 3
+
+
+@routes.get("/api/v1/pickup-slots")
+@requires(PUBLIC)
+@schema(query=Upcoming, answer=list[answers.PickupTime])
+async def pickup_slots(request: web.Request) -> web.Response:
+    """The coming pickup (or delivery) slots in opening hours, with the places left in each"""
+    upcoming, settings = query(request, Upcoming), await current(request)
+    await caught_up(request, upcoming.min_position)
+    starts, step = settings.upcoming_slots(datetime.now(UTC), upcoming.days), settings.slot_length()
+    if not starts:
+        return ok([])
+    booked = Counter(settings.slot_of(settings.local(at)) for at in
+                     await pickups_between(request.app[POOL], starts[0], starts[-1] + step))
+    capacity = int(settings["pickup_slots"]["capacity"])
+    return ok([{"starts": s, "ends": s + step, "free": max(capacity - booked[s], 0)} for s in starts])
 
 
 @routes.get("/api/v1/store")

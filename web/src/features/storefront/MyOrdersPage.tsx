@@ -45,6 +45,9 @@ export default function MyOrdersPage() {
             <div>
               <strong>{o.number}</strong> · {new Date(o.created_at).toLocaleString()} · {o.total}
               <div className="muted">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</div>
+              {o.pickup_at && <div className="pickup">{o.fulfilment === "delivery" ? "Delivery" : "Pickup"}{" "}
+                {new Date(o.pickup_at).toLocaleString([], { weekday: "short", day: "numeric", hour: "2-digit",
+                  minute: "2-digit" })}</div>}
               <ol className="steps" aria-label="Progress">
                 {o.status === "cancelled" ? <li className="done">cancelled</li> : STEPS.map((s) => (
                   <li key={s} className={STEPS.indexOf(s) <= STEPS.indexOf(o.status) ? "done" : undefined}

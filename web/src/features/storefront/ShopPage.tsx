@@ -44,6 +44,15 @@ export default function ShopPage({ guest }: { guest: boolean }) {
   }), []);
   const [fulfilment, setFulfilment] = useState<"pickup" | "delivery">("pickup");
   const [note, setNote] = useState("");
+  const [pickupAt, setPickupAt] = useState("");
+  const store = useQuery({ queryKey: ["store"], queryFn: () => must(api.GET("/api/v1/store")), staleTime: 300_000 });
+  const slots = useQuery({
+    queryKey: ["pickup-slots"],
+    queryFn: () => must(api.GET("/api/v1/pickup-slots", { params: { query: { days: 3 } } })),
+    enabled: !guest,
+  });
+  const when = (at: string) => new Date(at).toLocaleString([], {
+    weekday: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: store.data?.timezone });
   const [key, setKey] = useState(newKey);
   const [error, setError] = useState("");
   const sums = price(cart);
@@ -61,17 +70,22 @@ export default function ShopPage({ guest }: { guest: boolean }) {
     try {
       const placed = await must(api.POST("/api/v1/orders", {
         body: { items: cart.lines.map((l) => ({ product_id: l.productId!, quantity: l.quantity })), channel: "online",
-          fulfilment, ...(note.trim() ? { note: note.trim() } : {}) } as never,
+          fulfilment, ...(note.trim() ? { note: note.trim() } : {}), ...(pickupAt ? { pickup_at: pickupAt } : {}) } as never,
         headers: { "Idempotency-Key": key },
       }));
       setCart(EMPTY);
       setKey(newKey());
+      setPickupAt("");
+      await client.invalidateQueries({ queryKey: ["pickup-slots"] });
       await client.invalidateQueries({ queryKey: ["shop"] });
       navigate(`/my-orders?placed=${placed.id}&at=${placed.position ?? ""}`);
     } catch (e) {
       setError(e instanceof ApiError && e.code === "insufficient_stock"
-        ? "Some of it has just sold out: see what is left and try again." : e instanceof ApiError ? e.message : String(e));
+        ? "Some of it has just sold out: see what is left and try again."
+        : e instanceof ApiError && e.code === "slot_full" ? "That time has just been taken: choose another."
+        : e instanceof ApiError ? e.message : String(e));
       await client.invalidateQueries({ queryKey: ["shop"] });
+      await client.invalidateQueries({ queryKey: ["pickup-slots"] });
     }
   };
   return (
@@ -116,7 +130,18 @@ export default function ShopPage({ guest }: { guest: boolean }) {
           <label><input type="radio" name="fulfilment" checked={fulfilment === "delivery"}
             onChange={() => setFulfilment("delivery")} /> Delivery</label>
         </fieldset>
-        <label htmlFor="order-note">Note (pickup time, address, wishes)</label>
+        {!guest && (
+          <>
+            <label htmlFor="pickup-at">{fulfilment === "pickup" ? "Pickup time" : "Delivery time"}</label>
+            <select id="pickup-at" value={pickupAt} onChange={(e) => setPickupAt(e.target.value)}>
+              <option value="">As soon as possible</option>
+              {slots.data?.filter((s) => s.free > 0).map((s) => (
+                <option key={s.starts} value={s.starts}>{when(s.starts)} ({s.free} left)</option>
+              ))}
+            </select>
+          </>
+        )}
+        <label htmlFor="order-note">Note (address, wishes)</label>
         <input id="order-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
         {error && <p className="error" role="alert">{error}</p>}
         {guest ? (
