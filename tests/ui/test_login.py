@@ -6,7 +6,7 @@ from tests.ui.conftest import log_in
 
 BACK_OFFICE = ["Customers", "Vendors", "Salesmen", "Expenses"]
 MENUS = {
-    "admin": ["Till", "Shift", "Order board", "Orders", "Pickup screen", *BACK_OFFICE],
+    "admin": ["Till", "Shift", "Order board", "Orders", "Pickup screen", *BACK_OFFICE, "Settings"],
     "employee": ["Till", "Shift", "Order board", "Orders", "Pickup screen", *BACK_OFFICE],
     "cashier": ["Till", "Shift", "Orders", "Customers", "Salesmen"],
     "viewer": ["Orders", *BACK_OFFICE],

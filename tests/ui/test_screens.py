@@ -76,7 +76,7 @@ def test_every_screen(browser, site, width, dark) -> None:
     for link, screen, ready in (("Shift", "shift", "X report"), ("Order board", "board", "Order board"),
                                 ("Orders", "orders", "Orders"), ("Customers", "customers", "Customers"),
                                 ("Vendors", "vendors", "Vendors"), ("Salesmen", "salesmen", "Salesmen"),
-                                ("Expenses", "expenses", "Expenses")):
+                                ("Expenses", "expenses", "Expenses"), ("Settings", "settings", "Settings")):
         if width == "phone":
             page.get_by_role("navigation", name="Main").get_by_role("link", name=link).click()
         else:

@@ -20,6 +20,7 @@ const ReadyScreen = lazy(() => import("./features/board/ReadyScreen"));
 const ShopPage = lazy(() => import("./features/storefront/ShopPage"));
 const MyOrdersPage = lazy(() => import("./features/storefront/MyOrdersPage"));
 const RecordsPage = lazy(() => import("./features/backoffice/RecordsPage"));
+const SettingsPage = lazy(() => import("./features/settings/SettingsPage"));
 const AREAS = { "/customers": CUSTOMERS, "/vendors": VENDORS, "/salesmen": SALESMEN, "/expenses": EXPENSES };
 
 export function App() {
@@ -92,6 +93,7 @@ function Shell({ me }: { me: Me }) {
             {Object.entries(AREAS).filter(([path]) => allowed(me.permissions, path)).map(([path, area]) => (
               <Route key={path} path={path} element={<RecordsPage key={path} area={area} me={me} />} />
             ))}
+            {allowed(me.permissions, "/settings") && <Route path="/settings" element={<SettingsPage />} />}
             <Route path="/account" element={<Account me={me} />} />
             <Route
               path="*"

@@ -25,6 +25,7 @@ export const SCREENS: readonly Screen[] = [
   { path: "/vendors", label: "Vendors", needs: "vendors.read" },
   { path: "/salesmen", label: "Salesmen", needs: "salesmen.read" },
   { path: "/expenses", label: "Expenses", needs: "expenses.read" },
+  { path: "/settings", label: "Settings", needs: "settings.manage" },
 ];
 
 export function menu(permissions: readonly string[] | undefined): Screen[] {
