@@ -80,7 +80,7 @@ def test_a_cashier_refunds_part_of_a_sale_found_by_its_invoice_number(browser, s
     invoice = heading.removeprefix("Receipt ")
     page.get_by_role("button", name="New sale").click()
 
-    page.get_by_role("link", name="Orders").click()
+    page.get_by_role("link", name="Orders", exact=True).click()
     page.get_by_label("Order or invoice number").fill(invoice)
     row = page.get_by_role("row").filter(has_text=invoice)
     expect(row).to_have_count(1)

@@ -21,6 +21,7 @@ const ShopPage = lazy(() => import("./features/storefront/ShopPage"));
 const MyOrdersPage = lazy(() => import("./features/storefront/MyOrdersPage"));
 const RecordsPage = lazy(() => import("./features/backoffice/RecordsPage"));
 const SettingsPage = lazy(() => import("./features/settings/SettingsPage"));
+const CustomOrdersPage = lazy(() => import("./features/custom/CustomOrdersPage"));
 const AREAS = { "/customers": CUSTOMERS, "/vendors": VENDORS, "/salesmen": SALESMEN, "/expenses": EXPENSES };
 
 export function App() {
@@ -94,6 +95,8 @@ function Shell({ me }: { me: Me }) {
               <Route key={path} path={path} element={<RecordsPage key={path} area={area} me={me} />} />
             ))}
             {allowed(me.permissions, "/settings") && <Route path="/settings" element={<SettingsPage />} />}
+            {allowed(me.permissions, "/custom-orders") && (
+              <Route path="/custom-orders" element={<CustomOrdersPage me={me} />} />)}
             <Route path="/account" element={<Account me={me} />} />
             <Route
               path="*"

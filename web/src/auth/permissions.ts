@@ -19,6 +19,7 @@ export const SCREENS: readonly Screen[] = [
   { path: "/board", label: "Order board", needs: "orders.manage" },
   { path: "/orders", label: "Orders", needs: "orders.read", scope: "all" },
   { path: "/ready", label: "Pickup screen", needs: "orders.manage" },
+  { path: "/custom-orders", label: "Custom orders", needs: "pos.sell" },
   { path: "/shop", label: "Shop", needs: "orders.place", scope: "own" },
   { path: "/my-orders", label: "My orders", needs: "orders.read", scope: "own" },
   { path: "/customers", label: "Customers", needs: "customers.read", scope: "all" },
