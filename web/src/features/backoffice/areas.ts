@@ -23,9 +23,21 @@ export type Area = {
 };
 
 type Customer = Schemas["Customer"];
-const rows = <T>(page: { items: T[]; total: number; page: number; per_page: number }) => page as unknown as Page;
-const row = <T>(value: T) => value as unknown as Row & { position?: number | null };
+type Written = Row & { position?: number | null };
 const id = (value: string) => ({ params: { path: { id: value } } });
+
+/** The four calls of a record collection; each area's fields and answers are in the
+ * OpenAPI document, these calls only pass them through. */
+function crud(name: Area["name"]): Pick<Area, "list" | "create" | "update" | "archive"> {
+  const all = `/api/v1/${name}` as "/api/v1/vendors";
+  const one = `/api/v1/${name}/{id}` as "/api/v1/vendors/{id}";
+  return {
+    list: async (query) => (await must(api.GET(all, { params: { query } }))) as unknown as Page,
+    create: async (body) => (await must(api.POST(all, { body: body as never }))) as unknown as Written,
+    update: async (key, body) => (await must(api.PATCH(one, { ...id(key), body: body as never }))) as unknown as Written,
+    archive: async (key) => (await must(api.DELETE(one, id(key)))) as unknown as Written,
+  };
+}
 
 export const CUSTOMERS: Area = {
   name: "customers", title: "Customers", singular: "customer", write: "customers.write",
@@ -36,10 +48,7 @@ export const CUSTOMERS: Area = {
     { name: "credit_limit", label: "Credit limit", kind: "money" },
   ],
   columns: ["full_name", "email", "phone", "credit_limit", "balance"],
-  list: async (query) => rows(await must(api.GET("/api/v1/customers", { params: { query } }))),
-  create: async (body) => row(await must(api.POST("/api/v1/customers", { body: body as never }))),
-  update: async (key, body) => row(await must(api.PATCH("/api/v1/customers/{id}", { ...id(key), body: body as never }))),
-  archive: async (key) => row(await must(api.DELETE("/api/v1/customers/{id}", id(key)))),
+  ...crud("customers"),
 };
 
 export const VENDORS: Area = {
@@ -50,10 +59,7 @@ export const VENDORS: Area = {
     { name: "address", label: "Address", kind: "textarea" },
   ],
   columns: ["name", "contact", "email", "phone"],
-  list: async (query) => rows(await must(api.GET("/api/v1/vendors", { params: { query } }))),
-  create: async (body) => row(await must(api.POST("/api/v1/vendors", { body: body as never }))),
-  update: async (key, body) => row(await must(api.PATCH("/api/v1/vendors/{id}", { ...id(key), body: body as never }))),
-  archive: async (key) => row(await must(api.DELETE("/api/v1/vendors/{id}", id(key)))),
+  ...crud("vendors"),
 };
 
 export const SALESMEN: Area = {
@@ -61,10 +67,7 @@ export const SALESMEN: Area = {
   fields: [{ name: "name", label: "Name", required: true },
     { name: "commission_rate", label: "Commission (%)", kind: "percent" }],
   columns: ["name", "commission_rate"],
-  list: async (query) => rows(await must(api.GET("/api/v1/salesmen", { params: { query } }))),
-  create: async (body) => row(await must(api.POST("/api/v1/salesmen", { body: body as never }))),
-  update: async (key, body) => row(await must(api.PATCH("/api/v1/salesmen/{id}", { ...id(key), body: body as never }))),
-  archive: async (key) => row(await must(api.DELETE("/api/v1/salesmen/{id}", id(key)))),
+  ...crud("salesmen"),
 };
 
 export const EXPENSES: Area = {
@@ -74,15 +77,13 @@ export const EXPENSES: Area = {
     { name: "date", label: "Date", kind: "date", required: true }, { name: "note", label: "Note", kind: "textarea" },
   ],
   columns: ["date", "category", "amount", "note"],
-  list: async (query) => rows(await must(api.GET("/api/v1/expenses", { params: { query } }))),
-  create: async (body) => row(await must(api.POST("/api/v1/expenses", { body: body as never }))),
-  update: async (key, body) => row(await must(api.PATCH("/api/v1/expenses/{id}", { ...id(key), body: body as never }))),
-  archive: async (key) => row(await must(api.DELETE("/api/v1/expenses/{id}", id(key)))),
+  ...crud("expenses"),
 };
 
 /** A customer pays off what they owe on account. */
 export async function takePayment(customer: string, method: "cash" | "card" | "other", amount: string) {
-  return row(await must(api.POST("/api/v1/customers/{id}/payments", { ...id(customer), body: { method, amount } })));
+  return (await must(api.POST("/api/v1/customers/{id}/payments", { ...id(customer), body: { method, amount } }))
+  ) as unknown as Written;
 }
 
 export type { Customer };
