@@ -75,7 +75,7 @@ def test_every_screen(browser, site, width, dark) -> None:
 
     for link, screen, ready in (("Shift", "shift", "X report"), ("Order board", "board", "Order board"),
                                 ("Orders", "orders", "Orders"), ("Custom orders", "custom-orders", "Custom orders"),
-                                ("Customers", "customers", "Customers"),
+                                ("Stock", "stock", "Stock"), ("Customers", "customers", "Customers"),
                                 ("Vendors", "vendors", "Vendors"), ("Salesmen", "salesmen", "Salesmen"),
                                 ("Expenses", "expenses", "Expenses"), ("Settings", "settings", "Settings")):
         if width == "phone":

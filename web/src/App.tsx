@@ -22,6 +22,7 @@ const MyOrdersPage = lazy(() => import("./features/storefront/MyOrdersPage"));
 const RecordsPage = lazy(() => import("./features/backoffice/RecordsPage"));
 const SettingsPage = lazy(() => import("./features/settings/SettingsPage"));
 const CustomOrdersPage = lazy(() => import("./features/custom/CustomOrdersPage"));
+const StockPage = lazy(() => import("./features/stock/StockPage"));
 const AREAS = { "/customers": CUSTOMERS, "/vendors": VENDORS, "/salesmen": SALESMEN, "/expenses": EXPENSES };
 
 export function App() {
@@ -95,6 +96,7 @@ function Shell({ me }: { me: Me }) {
               <Route key={path} path={path} element={<RecordsPage key={path} area={area} me={me} />} />
             ))}
             {allowed(me.permissions, "/settings") && <Route path="/settings" element={<SettingsPage />} />}
+            {allowed(me.permissions, "/stock") && <Route path="/stock" element={<StockPage />} />}
             {allowed(me.permissions, "/custom-orders") && (
               <Route path="/custom-orders" element={<CustomOrdersPage me={me} />} />)}
             <Route path="/account" element={<Account me={me} />} />

@@ -1,0 +1,32 @@
+"""An employee receives a delivery, counts a shelf and reads a product's movements."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.ui.conftest import log_in
+
+
+def test_an_employee_receives_counts_and_reads_the_movements(browser, site) -> None:
+    page = log_in(browser, site, "employee")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Stock").click()
+    receive = page.get_by_role("form", name="Receive a delivery")
+    receive.get_by_label("Vendor").select_option(label="Moulin Dupont")
+    receive.get_by_label("Product 1").select_option(label="Baguette")
+    receive.get_by_label("Units").fill("12")
+    receive.get_by_label("Unit cost").fill("0.95")
+    receive.get_by_label(re.compile("^Note")).fill("slip 4711")
+    receive.get_by_role("button", name="Receive").click()
+    expect(page.locator(".notice")).to_have_text("Received from Moulin Dupont: 1 lines, 11.40.")
+
+    sheet = page.get_by_role("form", name="Counting sheet")
+    sheet.get_by_label("Category").select_option("Bread")
+    sheet.get_by_label("Counted Baguette").fill("77")
+    sheet.get_by_role("button", name="Set the counted levels").click()
+    expect(page.locator(".notice")).to_have_text("Counted Bread: 1 levels set.")
+    sheet.get_by_role("button", name="Movements of Baguette").click()
+    movements = page.get_by_role("dialog", name="Movements of Baguette")
+    expect(movements.get_by_role("row").nth(1)).to_contain_text("counted")
+    expect(movements.get_by_role("row").nth(1)).to_contain_text("77")
+    expect(movements.get_by_role("row", name=re.compile("received"))).to_have_count(2)  # the demo's and this one
+    page.context.close()
