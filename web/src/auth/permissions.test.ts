@@ -2,20 +2,22 @@ import { describe, expect, it } from "vitest";
 import { can, menu } from "./permissions";
 
 // The built-in roles' permissions as GET /auth/me returns them (oms/domain/roles.py).
-const CASHIER = ["products.read", "orders.read", "orders.place", "orders.pay", "orders.cancel", "pos.sell",
-  "orders.refund", "shifts.read:own", "shifts.manage:own", "receipts.reprint"];
-const VIEWER = ["products.read", "orders.read", "products.cost", "shifts.read"];
+const CASHIER = ["products.read", "orders.read", "customers.read", "salesmen.read", "orders.place", "orders.pay",
+  "orders.cancel", "pos.sell", "orders.refund", "shifts.read:own", "shifts.manage:own", "receipts.reprint"];
+const VIEWER = ["products.read", "orders.read", "customers.read", "salesmen.read", "products.cost", "vendors.read",
+  "expenses.read", "stock.read", "shifts.read"];
 const CUSTOMER = ["products.read", "orders.read:own", "orders.place:own", "orders.cancel:own"];
 
 describe("menus follow permissions", () => {
-  it("a cashier gets the till, the shift and orders, not the board", () => {
-    expect(menu(CASHIER).map((s) => s.label)).toEqual(["Till", "Shift", "Orders"]);
+  it("a cashier gets the till, the shift, orders, custom orders and customers, not the board", () => {
+    expect(menu(CASHIER).map((s) => s.label)).toEqual(["Till", "Shift", "Orders", "Custom orders", "Customers",
+      "Salesmen"]);
   });
   it("a customer shops and follows their own orders", () => {
     expect(menu(CUSTOMER).map((s) => s.label)).toEqual(["Shop", "My orders"]);
   });
-  it("a viewer reads orders only", () => {
-    expect(menu(VIEWER).map((s) => s.label)).toEqual(["Orders"]);
+  it("a viewer reads orders and the back office, changes nothing", () => {
+    expect(menu(VIEWER).map((s) => s.label)).toEqual(["Orders", "Customers", "Vendors", "Salesmen", "Expenses"]);
   });
   it("an :own permission grants the screen for one's own objects", () => {
     expect(can(CUSTOMER, "orders.read")).toBe(true);
