@@ -8,7 +8,7 @@ class's topic (`oms.domain.vendor:Vendor.Updated`)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from oms.domain.base import Aggregate
 from oms.domain.errors import AlreadyArchived, RecordArchived
@@ -28,11 +28,10 @@ class Record(Aggregate):
     editable: ClassVar[tuple[str, ...]]
     archived = False
 
-    def _update(self, changes: dict[str, Any], actor: str) -> None:
-        raise NotImplementedError  # each record class declares its Updated event
+    if TYPE_CHECKING:  # each record class declares these as its own events (see the module's docstring)
+        def _update(self, changes: dict[str, Any], actor: str) -> None: ...
 
-    def _archive(self, actor: str) -> None:
-        raise NotImplementedError  # each record class declares its Archived event
+        def _archive(self, actor: str) -> None: ...
 
     def update(self, changes: dict[str, Any], actor: str) -> None:
         """Record the fields that differ from what is kept (nothing if none does)."""

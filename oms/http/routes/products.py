@@ -15,7 +15,6 @@ from commands.products import (
     create_product,
     update_product,
 )
-from oms.domain.errors import NotFound
 from oms.domain.product import Product
 from oms.fields import Barcode
 from oms.http import answers
@@ -24,7 +23,7 @@ from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import PUBLIC, actor_of, can, requires
 from oms.http.render import answer, product_json
-from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
+from oms.http.routes.reads import ReadAt, aggregate_at, caught_up, found
 from queries.paging import Fresh, Page
 from queries.products import ProductFilter, get_product, get_product_by_barcode, list_discrepancies, list_products
 
@@ -60,11 +59,8 @@ async def create(request: web.Request) -> web.Response:
 async def by_barcode(request: web.Request) -> web.Response:
     at = query(request, Fresh)
     await caught_up(request, at.min_position)
-    product = await get_product_by_barcode(request.app[POOL], path_param(request, "code", Barcode),
-                                           can(request, "products.cost"))
-    if product is None:
-        raise NotFound("product not found")
-    return ok(product)
+    return found(await get_product_by_barcode(request.app[POOL], path_param(request, "code", Barcode),
+                                              can(request, "products.cost")), "product")
 
 
 @routes.get("/api/v1/stock-discrepancies")
@@ -85,10 +81,7 @@ async def get(request: web.Request) -> web.Response:
     if at.version or at.as_of:
         return ok(shown(request, product_json(await aggregate_at(request, Product, product_id, "product", at))))
     await caught_up(request, at.min_position)
-    product = await get_product(request.app[POOL], product_id, can(request, "products.cost"))
-    if product is None:
-        raise NotFound("product not found")
-    return ok(product)
+    return found(await get_product(request.app[POOL], product_id, can(request, "products.cost")), "product")
 
 
 @routes.patch("/api/v1/products/{id}")

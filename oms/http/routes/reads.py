@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import TypeVar
 from uuid import UUID
 
+import msgspec
 from aiohttp import web
 
+from oms.domain.errors import NotFound
 from oms.fields import Instant, Version
 from oms.history import read_state
+from oms.http.codec import ok
 from oms.http.errors import ApiError
 from oms.http.keys import POOL, READ_MODELS, STORE
 from queries.paging import Fresh
@@ -39,6 +42,13 @@ async def caught_up(request: web.Request, min_position: int | None) -> None:
         return
     raise ApiError(503, "service_unavailable", "the read models have not caught up yet; retry",
                    headers={"Retry-After": "1"}, min_position=min_position)
+
+
+def found(row: msgspec.Raw | None, what: str) -> web.Response:
+    """The answer of a read of one object: it, or a 404 naming `what`."""
+    if row is None:
+        raise NotFound(f"{what} not found")
+    return ok(row)
 
 
 async def aggregate_at(request: web.Request, cls: type[A], aggregate_id: UUID, what: str, at: ReadAt) -> A:

@@ -15,7 +15,6 @@ from aiohttp import web
 from commands import records
 from commands.bus import Written
 from commands.load import Aggregates
-from oms.domain.errors import NotFound
 from oms.domain.record import Record
 from oms.http import answers
 from oms.http.codec import ok, query, read, uuid_param
@@ -23,7 +22,7 @@ from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
 from oms.http.render import answer, record_json
-from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
+from oms.http.routes.reads import ReadAt, aggregate_at, caught_up, found
 from queries.back_office import RecordFilter, get_record, list_records
 
 Create = Callable[[Aggregates, str, Any], Written[Any]]
@@ -78,10 +77,7 @@ def record_routes(area: Area) -> web.RouteTableDef:
         if at.version or at.as_of:
             return ok(record_json(await aggregate_at(request, area.record, record_id, kind, at)))
         await caught_up(request, at.min_position)
-        found = await get_record(request.app[POOL], area.name, record_id)
-        if found is None:
-            raise NotFound(f"{kind} not found")
-        return ok(found)
+        return found(await get_record(request.app[POOL], area.name, record_id), kind)
 
     @routes.patch(path + "/{id}")
     @requires(area.write)

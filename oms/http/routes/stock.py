@@ -5,14 +5,13 @@ from __future__ import annotations
 from aiohttp import web
 
 from commands.stock import CountStock, ReceiveStock, count_stock, receive_stock
-from oms.domain.errors import NotFound
 from oms.http import answers
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
 from oms.http.render import answer, product_json, stock_entry_json
-from oms.http.routes.reads import caught_up
+from oms.http.routes.reads import caught_up, found
 from queries.paging import Fresh, Page
 from queries.stock import EntryFilter, get_entry, list_entries, list_movements
 
@@ -43,10 +42,7 @@ async def entries(request: web.Request) -> web.Response:
 async def entry(request: web.Request) -> web.Response:
     entry_id, at = uuid_param(request), query(request, Fresh)
     await caught_up(request, at.min_position)
-    found = await get_entry(request.app[POOL], entry_id)
-    if found is None:
-        raise NotFound("stock entry not found")
-    return ok(found)
+    return found(await get_entry(request.app[POOL], entry_id), "stock entry")
 
 
 @routes.post("/api/v1/products/{id}/stock-count")

@@ -20,7 +20,6 @@ from commands.users import (
     update_user,
 )
 from oms.auth import refresh
-from oms.domain.errors import NotFound
 from oms.domain.roles import BUILTIN_ROLES, grantable
 from oms.domain.user import User
 from oms.history import read_history
@@ -31,7 +30,7 @@ from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
 from oms.http.render import answer, role_json, user_json
 from oms.http.routes.auth import policy
-from oms.http.routes.reads import caught_up
+from oms.http.routes.reads import caught_up, found
 from queries.paging import Fresh
 from queries.users import UserFilter, custom_roles, get_user, list_users
 
@@ -64,10 +63,7 @@ async def create(request: web.Request) -> web.Response:
 async def get(request: web.Request) -> web.Response:
     user_id, fresh = uuid_param(request), query(request, Fresh)
     await caught_up(request, fresh.min_position)
-    user = await get_user(request.app[POOL], user_id)
-    if user is None:
-        raise NotFound("user not found")
-    return ok(user)
+    return found(await get_user(request.app[POOL], user_id), "user")
 
 
 @routes.get("/api/v1/users/{id}/history")
