@@ -59,7 +59,7 @@ def run(base: str) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         page = browser.new_context(base_url=base, viewport={"width": 1366, "height": 900}).new_page()
-        page.goto("/")
+        page.goto("/login")
         page.get_by_label("Username").fill("admin")
         page.get_by_label("Password").fill("admin-demo")
         page.get_by_role("button", name="Log in").click()
