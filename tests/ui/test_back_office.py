@@ -47,3 +47,39 @@ def test_a_viewer_reads_vendors_but_cannot_change_them(browser, site) -> None:
     expect(page.get_by_role("button", name="New vendor")).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile("^Edit"))).to_have_count(0)
     page.context.close()
+
+
+def test_an_employee_adds_a_product_and_gives_it_a_picture(browser, site, tmp_path) -> None:
+    from PIL import Image
+
+    picture = tmp_path / "eclair.png"
+    Image.new("RGB", (64, 48), (120, 70, 40)).save(picture)
+    page = log_in(browser, site, "employee")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Catalog").click()
+    page.get_by_role("button", name="New product").click()
+    dialog = page.get_by_role("dialog", name="New product")
+    sku = f"ECL-{uuid.uuid4().hex[:6]}"
+    for label, value in (("Name", "Coffee eclair"), ("SKU", sku), ("Category", "Pastry"), ("Price", "3.90"),
+                         ("Cost", "1.10"), ("Tax rate (%)", "7")):
+        dialog.get_by_label(label, exact=True).fill(value)
+    dialog.get_by_role("button", name="Create").click()
+    expect(page.locator(".notice")).to_have_text("Created Coffee eclair.")
+    page.get_by_label("Search catalog").fill(sku)
+    page.get_by_role("button", name="Picture of Coffee eclair").click()
+    upload = page.get_by_role("dialog", name="Product picture")
+    upload.get_by_label("A JPEG, PNG or WebP picture").set_input_files(str(picture))
+    expect(upload.get_by_role("img", name="Picture of Coffee eclair")).to_be_visible()  # the preview
+    upload.get_by_role("button", name="Upload").click()
+    expect(page.locator(".notice")).to_have_text("New picture for Coffee eclair.")
+    page.context.close()
+
+
+def test_the_catalog_pages_through_its_products(browser, site) -> None:
+    page = log_in(browser, site, "viewer")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Catalog").click()
+    expect(page.get_by_role("row")).to_have_count(26)  # a header and a page of 25
+    expect(page.get_by_text(re.compile(r"^Page 1 of \d+ \(\d+\)$"))).to_be_visible()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text(re.compile(r"^Page 2 of "))).to_be_visible()
+    expect(page.get_by_role("row").nth(1)).not_to_have_text("Almond croissant")
+    page.context.close()

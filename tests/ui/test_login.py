@@ -6,11 +6,12 @@ from tests.ui.conftest import log_in
 
 BACK_OFFICE = ["Customers", "Vendors", "Salesmen", "Expenses"]
 MENUS = {
-    "admin": ["Till", "Shift", "Order board", "Orders", "Pickup screen", "Custom orders", "Stock", *BACK_OFFICE,
-              "Settings"],
-    "employee": ["Till", "Shift", "Order board", "Orders", "Pickup screen", "Custom orders", "Stock", *BACK_OFFICE],
+    "admin": ["Till", "Shift", "Order board", "Orders", "Pickup screen", "Custom orders", "Catalog", "Stock",
+              *BACK_OFFICE, "Settings"],
+    "employee": ["Till", "Shift", "Order board", "Orders", "Pickup screen", "Custom orders", "Catalog", "Stock",
+                 *BACK_OFFICE],
     "cashier": ["Till", "Shift", "Orders", "Custom orders", "Customers", "Salesmen"],
-    "viewer": ["Orders", *BACK_OFFICE],
+    "viewer": ["Orders", "Catalog", *BACK_OFFICE],
     "customer": ["Shop", "My orders"],
 }
 

@@ -75,7 +75,8 @@ def test_every_screen(browser, site, width, dark) -> None:
 
     for link, screen, ready in (("Shift", "shift", "X report"), ("Order board", "board", "Order board"),
                                 ("Orders", "orders", "Orders"), ("Custom orders", "custom-orders", "Custom orders"),
-                                ("Stock", "stock", "Stock"), ("Customers", "customers", "Customers"),
+                                ("Catalog", "catalog", "Catalog"), ("Stock", "stock", "Stock"),
+                                ("Customers", "customers", "Customers"),
                                 ("Vendors", "vendors", "Vendors"), ("Salesmen", "salesmen", "Salesmen"),
                                 ("Expenses", "expenses", "Expenses"), ("Settings", "settings", "Settings")):
         if width == "phone":
@@ -83,7 +84,7 @@ def test_every_screen(browser, site, width, dark) -> None:
         else:
             page.get_by_role("link", name=link, exact=True).click()
         expect(page.get_by_role("heading", name=re.compile(f"^{ready}")).first).to_be_visible()
-        if screen in ("customers", "vendors", "salesmen", "expenses", "custom-orders"):
+        if screen in ("catalog", "customers", "vendors", "salesmen", "expenses", "custom-orders"):
             expect(page.get_by_role("row").nth(1)).to_be_visible()  # the demo's records are listed
         accessible(page, screen)
         shoot(page, f"{screen}-{mode}")

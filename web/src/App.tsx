@@ -9,7 +9,7 @@ import { feed } from "./live/feed";
 import { OfflineBar } from "./offline/OfflineBar";
 import { useLiveState } from "./live/useLive";
 import { ThemeToggle, useTheme } from "./ui/theme";
-import { CUSTOMERS, EXPENSES, SALESMEN, VENDORS } from "./features/backoffice/areas";
+import { CUSTOMERS, EXPENSES, PRODUCTS, SALESMEN, VENDORS } from "./features/backoffice/areas";
 
 // One chunk per screen: the till loads only the till's code.
 const PosPage = lazy(() => import("./features/pos/PosPage"));
@@ -23,7 +23,7 @@ const RecordsPage = lazy(() => import("./features/backoffice/RecordsPage"));
 const SettingsPage = lazy(() => import("./features/settings/SettingsPage"));
 const CustomOrdersPage = lazy(() => import("./features/custom/CustomOrdersPage"));
 const StockPage = lazy(() => import("./features/stock/StockPage"));
-const AREAS = { "/customers": CUSTOMERS, "/vendors": VENDORS, "/salesmen": SALESMEN, "/expenses": EXPENSES };
+const AREAS = { "/catalog": PRODUCTS, "/customers": CUSTOMERS, "/vendors": VENDORS, "/salesmen": SALESMEN, "/expenses": EXPENSES };
 
 export function App() {
   const me = useMe();

@@ -17,7 +17,8 @@ describe("menus follow permissions", () => {
     expect(menu(CUSTOMER).map((s) => s.label)).toEqual(["Shop", "My orders"]);
   });
   it("a viewer reads orders and the back office, changes nothing", () => {
-    expect(menu(VIEWER).map((s) => s.label)).toEqual(["Orders", "Customers", "Vendors", "Salesmen", "Expenses"]);
+    expect(menu(VIEWER).map((s) => s.label)).toEqual(["Orders", "Catalog", "Customers", "Vendors", "Salesmen",
+      "Expenses"]);
   });
   it("an :own permission grants the screen for one's own objects", () => {
     expect(can(CUSTOMER, "orders.read")).toBe(true);

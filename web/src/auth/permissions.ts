@@ -22,6 +22,7 @@ export const SCREENS: readonly Screen[] = [
   { path: "/custom-orders", label: "Custom orders", needs: "pos.sell" },
   { path: "/shop", label: "Shop", needs: "orders.place", scope: "own" },
   { path: "/my-orders", label: "My orders", needs: "orders.read", scope: "own" },
+  { path: "/catalog", label: "Catalog", needs: "products.cost" },
   { path: "/stock", label: "Stock", needs: "stock.adjust" },
   { path: "/customers", label: "Customers", needs: "customers.read", scope: "all" },
   { path: "/vendors", label: "Vendors", needs: "vendors.read" },

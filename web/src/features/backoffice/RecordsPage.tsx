@@ -1,11 +1,15 @@
 // One back-office area (customers, vendors, salesmen, expenses): search, page through,
 // create, edit and archive; the API's refusals are shown at their fields.
-import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { ApiError, type Me } from "../../api/client";
 import { can } from "../../auth/permissions";
 import { Dialog } from "../../ui/Dialog";
-import { type Area, type Field, type Row, takePayment } from "./areas";
+import type { LiveMessage } from "../../live/feed";
+import { useLive } from "../../live/useLive";
+import { type Area, type Field, type Row, takePayment, uploadPicture } from "./areas";
+
+const HEADINGS: Record<string, string> = { balance: "Balance owed", stock: "On hand", available: "Available" };
 
 const PER_PAGE = 25;
 
@@ -14,12 +18,17 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Row | "new" | null>(null);
   const [paying, setPaying] = useState<Row | null>(null);
+  const [picturing, setPicturing] = useState<Row | null>(null);
+  const client = useQueryClient();
+  useLive(useCallback((m: LiveMessage) => {  // the catalog's stock levels stay current
+    if (area.name === "products" && m.type === "stock.changed") void client.invalidateQueries({ queryKey: [area.name] });
+  }, [area.name, client]));
   const [minPosition, setMinPosition] = useState<number | undefined>();
   const [notice, setNotice] = useState("");
   const writes = can(me.permissions, area.write);
   const list = useQuery({
     queryKey: [area.name, q, page, minPosition],
-    queryFn: () => area.list({ page, ...(q ? { q } : {}), ...(minPosition ? { min_position: minPosition } : {}) }),
+    queryFn: () => area.list({ page, per_page: PER_PAGE, ...(q ? { q } : {}), ...(minPosition ? { min_position: minPosition } : {}) }),
   });
   const done = (message: string, position?: number | null) => {
     setNotice(message);
@@ -41,7 +50,7 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
       {list.isError && <p className="error" role="alert">{String(list.error)}</p>}
       <div className="table-scroll" role="region" aria-label={`${area.title} list`} tabIndex={0}>
       <table className="records">
-        <thead><tr>{area.columns.map((c) => <th key={c}>{c === "balance" ? "Balance owed" : label(c)}</th>)}
+        <thead><tr>{area.columns.map((c) => <th key={c}>{HEADINGS[c] ?? label(c)}</th>)}
           <th><span className="sr-only">Actions</span></th></tr></thead>
         <tbody>
           {list.data?.items.map((r) => (
@@ -50,6 +59,8 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
               <td className="row-actions">
                 {writes && <button type="button" onClick={() => setEditing(r)}
                   aria-label={`Edit ${String(r[area.columns[0]])}`}>Edit</button>}
+                {writes && area.name === "products" && <button type="button" onClick={() => setPicturing(r)}
+                  aria-label={`Picture of ${String(r.name)}`}>Picture</button>}
                 {writes && area.name === "customers" && r.balance !== "0.00" && <button type="button"
                   onClick={() => setPaying(r)} aria-label={`Take a payment from ${String(r.full_name)}`}>Payment</button>}
                 {writes && <button type="button" aria-label={`Archive ${String(r[area.columns[0]])}`} onClick={async () => {
@@ -70,6 +81,10 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
       <RecordForm area={area} record={editing} onClose={() => setEditing(null)} onDone={(saved, created) => {
         setEditing(null);
         done(`${created ? "Created" : "Saved"} ${String(saved[area.columns[0]])}.`, saved.position);
+      }} />
+      <PictureDialog product={picturing} onClose={() => setPicturing(null)} onDone={(saved) => {
+        setPicturing(null);
+        done(`New picture for ${String(saved.name)}.`, saved.position);
       }} />
       <PaymentDialog customer={paying} onClose={() => setPaying(null)} onDone={(paid) => {
         setPaying(null);
@@ -176,6 +191,47 @@ function PaymentDialog({ customer, onClose, onDone }: {
         </div>
         {failure && <p className="error" role="alert">{failure}</p>}
         <button type="submit">Take payment</button>
+      </form>
+    </Dialog>
+  );
+}
+
+function PictureDialog({ product, onClose, onDone }: {
+  product: Row | null; onClose: () => void; onDone: (saved: Row & { position?: number | null }) => void;
+}) {
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [failure, setFailure] = useState("");
+  useEffect(() => {
+    if (!file) return setPreview(null);
+    const url = URL.createObjectURL(file);
+    setPreview(url);
+    return () => URL.revokeObjectURL(url);
+  }, [file]);
+  const shown = preview ?? (product?.image_url as string | null | undefined);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (!product || !file) return;
+    setFailure("");
+    try {
+      onDone(await uploadPicture(product.id, file));
+      setFile(null);
+    } catch (err) {
+      setFailure(err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <Dialog title="Product picture" open={product !== null} onClose={() => { setFile(null); onClose(); }}>
+      <form onSubmit={submit}>
+        {shown ? <img className="picture-preview" src={shown} alt={`Picture of ${String(product?.name ?? "")}`} />
+          : <p className="muted">No picture yet.</p>}
+        <div className="field">
+          <label htmlFor="picture-file">A JPEG, PNG or WebP picture</label>
+          <input id="picture-file" type="file" accept="image/jpeg,image/png,image/webp" data-autofocus
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        {failure && <p className="error" role="alert">{failure}</p>}
+        <button type="submit" className="primary" disabled={!file}>Upload</button>
       </form>
     </Dialog>
   );

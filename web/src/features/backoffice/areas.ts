@@ -1,16 +1,16 @@
 // The back office's record areas (API.md "Back office"): their fields, list columns and
 // typed API calls. One screen (RecordsPage) shows any of them.
-import { api, must, type Schemas } from "../../api/client";
+import { api, ApiError, must, type Schemas } from "../../api/client";
 
 export type Kind = "text" | "email" | "tel" | "money" | "percent" | "date" | "textarea";
 export type Field = { name: string; label: string; kind?: Kind; required?: boolean };
 export type Row = { id: string; version: number; archived: boolean; [field: string]: unknown };
 export type Page = { items: Row[]; total: number; page: number; per_page: number };
-type Query = { q?: string; page?: number; min_position?: number };
+type Query = { q?: string; page?: number; per_page?: number; min_position?: number };
 type Body = Record<string, string | null>;
 
 export type Area = {
-  name: "customers" | "vendors" | "salesmen" | "expenses";
+  name: "customers" | "vendors" | "salesmen" | "expenses" | "products";
   title: string;
   singular: string;
   write: string; // the permission to change them
@@ -79,6 +79,30 @@ export const EXPENSES: Area = {
   columns: ["date", "category", "amount", "note"],
   ...crud("expenses"),
 };
+
+export const PRODUCTS: Area = {
+  name: "products", title: "Catalog", singular: "product", write: "products.write",
+  fields: [
+    { name: "name", label: "Name", required: true }, { name: "sku", label: "SKU", required: true },
+    { name: "barcode", label: "Barcode" }, { name: "category", label: "Category", required: true },
+    { name: "brand", label: "Brand" }, { name: "price", label: "Price", kind: "money", required: true },
+    { name: "cost", label: "Cost", kind: "money", required: true }, { name: "tax_rate", label: "Tax rate (%)", kind: "percent" },
+  ],
+  columns: ["name", "sku", "category", "price", "cost", "stock", "available"],
+  ...crud("products"),
+};
+
+/** Give a product its picture (JPEG, PNG or WebP; the server checks and re-encodes it). */
+export async function uploadPicture(product: string, file: File): Promise<Written> {
+  const response = await fetch(`/api/v1/products/${product}/image`, {
+    method: "PUT", body: file, credentials: "same-origin",
+    headers: { "Content-Type": file.type || "application/octet-stream", "X-Requested-With": "XMLHttpRequest" },
+  });
+  const body = await response.json();
+  if (!response.ok) throw new ApiError(response.status, body?.error?.code ?? "http_" + response.status,
+    body?.error?.message ?? response.statusText, body?.error?.details ?? {});
+  return body as Written;
+}
 
 /** A customer pays off what they owe on account. */
 export async function takePayment(customer: string, method: "cash" | "card" | "other", amount: string) {
