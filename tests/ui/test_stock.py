@@ -1,4 +1,4 @@
-"""An employee receives a delivery, counts a shelf and reads a product's movements."""
+"""An employee receives a delivery, adjusts for waste, counts a shelf and reads a product's movements."""
 
 import re
 
@@ -19,6 +19,15 @@ def test_an_employee_receives_counts_and_reads_the_movements(browser, site) -> N
     receive.get_by_role("button", name="Receive").click()
     expect(page.locator(".notice")).to_have_text("Received from Moulin Dupont: 1 lines, 11.40.")
 
+    adjust = page.get_by_role("form", name="Adjust stock")
+    adjust.get_by_label("Product").select_option(label="Baguette")
+    adjust.get_by_label(re.compile("^Units")).fill("-2")
+    adjust.get_by_label("Reason").select_option("waste")
+    adjust.get_by_label("Details").fill("dropped tray")
+    adjust.get_by_role("button", name="Adjust").click()
+    expect(page.locator(".notice")).to_contain_text("Baguette:")
+    expect(page.locator(".notice")).to_contain_text("after waste: dropped tray.")
+
     sheet = page.get_by_role("form", name="Counting sheet")
     sheet.get_by_label("Category").select_option("Bread")
     sheet.get_by_label("Counted Baguette").fill("77")
@@ -29,4 +38,5 @@ def test_an_employee_receives_counts_and_reads_the_movements(browser, site) -> N
     expect(movements.get_by_role("row").nth(1)).to_contain_text("counted")
     expect(movements.get_by_role("row").nth(1)).to_contain_text("77")
     expect(movements.get_by_role("row", name=re.compile("received"))).to_have_count(2)  # the demo's and this one
+    expect(movements.get_by_role("row", name=re.compile("waste: dropped tray"))).to_have_count(1)
     page.context.close()

@@ -1,4 +1,5 @@
-// Stock: receive a delivery from a vendor (the cost follows as a moving average), count a
+// Stock: receive a delivery from a vendor (the cost follows as a moving average), adjust
+// with a reason (waste, breakage, staff meal, correction), count a
 // category's shelf (a counting sheet that sets the levels it changes), see a product's
 // movements, and the discrepancies offline sales left to count.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -21,6 +22,7 @@ export default function StockPage() {
       <h1>Stock</h1>
       <p role="status" className="notice">{notice}</p>
       <Receive products={products.data?.items ?? []} onDone={setNotice} />
+      <Adjust products={products.data?.items ?? []} onDone={setNotice} />
       <CountSheet products={products.data?.items ?? []} onDone={setNotice} onShow={setShown} />
       <Discrepancies />
       <Movements product={shown} onClose={() => setShown(null)} />
@@ -85,6 +87,49 @@ function Receive({ products, onDone }: { products: Product[]; onDone: (message: 
         <button type="button" onClick={() => setLines((ls) => [...ls, EMPTY_LINE])}>Add a line</button>
         <button type="submit" className="primary">Receive</button>
       </p>
+    </form>
+  );
+}
+
+const REASONS = ["waste", "breakage", "staff meal", "correction"];
+
+function Adjust({ products, onDone }: { products: Product[]; onDone: (message: string) => void }) {
+  const client = useQueryClient();
+  const [failure, setFailure] = useState("");
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const element = e.currentTarget;
+    const form = new FormData(element);
+    const note = String(form.get("note") ?? "").trim();
+    const reason = String(form.get("reason")) + (note ? `: ${note}` : "");
+    setFailure("");
+    try {
+      const product = await must(api.POST("/api/v1/products/{id}/stock-adjustments", {
+        params: { path: { id: String(form.get("product")) } },
+        body: { delta: Number(form.get("delta")), reason }, headers: { "Idempotency-Key": newKey() } }));
+      element.reset();
+      onDone(`${product.name}: ${product.stock} on hand after ${reason}.`);
+      await client.invalidateQueries({ queryKey: ["stock-products"] });
+    } catch (err) {
+      setFailure(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="adjust-title">
+      <h2 id="adjust-title">Adjust stock</h2>
+      <div className="entry-line">
+        <div className="field"><label htmlFor="adjust-product">Product</label>
+          <select id="adjust-product" name="product" required>
+            {products.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select></div>
+        <div className="field"><label htmlFor="adjust-delta">Units (− takes away)</label>
+          <input id="adjust-delta" name="delta" inputMode="numeric" required defaultValue="-1" /></div>
+        <div className="field"><label htmlFor="adjust-reason">Reason</label>
+          <select id="adjust-reason" name="reason">{REASONS.map((r) => <option key={r}>{r}</option>)}</select></div>
+      </div>
+      <div className="field"><label htmlFor="adjust-note">Details</label><input id="adjust-note" name="note" /></div>
+      {failure && <p className="error" role="alert">{failure}</p>}
+      <button type="submit" className="primary">Adjust</button>
     </form>
   );
 }
