@@ -10,7 +10,7 @@ import msgspec
 from commands.bus import Written, saved
 from commands.claims import claim
 from commands.load import Aggregates, load
-from commands.records import archive
+from commands.records import archive, values
 from oms.domain.claim import Claim, claim_id
 from oms.domain.product import Product
 from oms.fields import Barcode, Money, Name, Percent, Reason, Sku, StockDelta, StockLevel, money
@@ -63,13 +63,7 @@ def create_product(app: Aggregates, actor: str, cmd: CreateProduct) -> Written[P
 
 def update_product(app: Aggregates, actor: str, product_id: UUID, cmd: UpdateProduct) -> Written[Product]:
     product = load(app, Product, product_id, "product")
-    changes = msgspec.structs.asdict(cmd)
-    changes = {k: v for k, v in changes.items() if v is not msgspec.UNSET}
-    for key in ("price", "cost"):
-        if key in changes:
-            changes[key] = money(changes[key])
-    if "tax_rate" in changes:
-        changes["tax_rate"] = Decimal(changes["tax_rate"])
+    changes = values(cmd)
     claims: list[Claim] = []
     for kind in ("sku", "barcode"):
         old, new = getattr(product, kind), changes.get(kind, getattr(product, kind))

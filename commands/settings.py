@@ -12,7 +12,7 @@ import msgspec
 from commands.bus import Written, saved
 from commands.load import Aggregates, find
 from oms.domain.settings import SETTINGS_ID, Settings
-from oms.fields import Day, Money, Name, Percent, Text, matching
+from oms.fields import Day, Money, Name, Percent, Text, matching, money
 from oms.store import OMS
 
 Clock = Annotated[str, matching(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00", "a time of day, 07:30")]
@@ -91,7 +91,7 @@ def domain_values(cmd: ChangeSettings) -> dict[str, Any]:
         if name == "discount_limits":
             value = {role: Decimal(limit) for role, limit in value.items()}
         elif name == "delivery_minimum":
-            value = Decimal(value).quantize(Decimal("0.01"))
+            value = money(value)
         elif name == "closed_days":
             value = sorted({day.isoformat() for day in value})
         elif name == "store_hours":

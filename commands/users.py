@@ -13,6 +13,7 @@ from commands.bus import Written, saved
 from commands.claims import claim
 from commands.customers import signed_up
 from commands.load import Aggregates, find, find_or_new, load
+from commands.records import values
 from oms.domain.user import AdminRoster, Role, User, change_role, check_role_exists, new_role, role_id
 from oms.fields import Email, Name, line, matching
 
@@ -96,13 +97,9 @@ def sign_up(app: Aggregates, actor: str, cmd: SignUp, password_hash: str) -> Wri
     return register(app, actor, cmd.username, password_hash, "customer", cmd.email, cmd.full_name)
 
 
-def changes_of(cmd: msgspec.Struct) -> dict[str, object]:
-    return {k: v for k, v in msgspec.structs.asdict(cmd).items() if v is not msgspec.UNSET}
-
-
 def update_user(app: Aggregates, actor: str, user_id: UUID, cmd: UpdateUser) -> Written[User]:
     user = load(app, User, user_id, "user")
-    changes = changes_of(cmd)
+    changes = values(cmd)
     role = changes.pop("role", None)
     user.update_profile(changes, actor)
     admins = roster(app)
@@ -115,7 +112,7 @@ def update_user(app: Aggregates, actor: str, user_id: UUID, cmd: UpdateUser) -> 
 
 def update_profile(app: Aggregates, actor: str, user_id: UUID, cmd: UpdateProfile) -> Written[User]:
     user = load(app, User, user_id, "user")
-    user.update_profile(changes_of(cmd), actor)
+    user.update_profile(values(cmd), actor)
     return saved(app, user, user)
 
 

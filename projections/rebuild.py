@@ -104,7 +104,7 @@ def stored_columns(conn: psycopg.Connection[Any], table: str) -> list[str]:
     """A table's columns but the generated ones (PostgreSQL computes those itself)."""
     rows = conn.execute("SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0"
                         " AND NOT attisdropped AND attgenerated = '' ORDER BY attnum", (table,)).fetchall()
-    return [row["attname"] if isinstance(row, dict) else row[0] for row in rows]
+    return [row["attname"] for row in rows]
 
 
 def rebuild(store: OMS, env: dict[str, str], projection_class: type[Projection[Any]], view_class: type[View],

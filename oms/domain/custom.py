@@ -10,9 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from oms.domain.customer import Customer
-from oms.domain.errors import AmountNotPositive, DueInThePast, NotFound, OrderTooLarge, Overpayment, ShiftRequired
-from oms.domain.money import tax_on
-from oms.domain.order import MAX_ORDER_TOTAL, Order
+from oms.domain.errors import AmountNotPositive, DueInThePast, NotFound, Overpayment, ShiftRequired
+from oms.domain.order import Order, check_total, order_sums
+from oms.domain.selling import SaleItem, price_lines
 from oms.domain.settings import Settings
 from oms.domain.shift import Shift
 
@@ -27,12 +27,10 @@ def take(*, number: str, customer_id: str | None, specification: str, price: Dec
     if due_at <= now:
         raise DueInThePast("a custom order is due in the future", due_at=due_at.isoformat())
     settings.check_open(settings.local(due_at))
-    tax = tax_on(price, tax_rate)
-    line = {"product_id": None, "sku": None, "name": specification.strip().splitlines()[0][:NAME_LENGTH],
-            "quantity": 1, "unit_price": price, "tax_rate": tax_rate, "net": price, "tax": tax}
-    total = price + tax
-    if total > MAX_ORDER_TOTAL:
-        raise OrderTooLarge(f"an order's total is at most {MAX_ORDER_TOTAL}", total=str(total))
+    name = specification.strip().splitlines()[0][:NAME_LENGTH]
+    lines = price_lines([SaleItem(quantity=1, name=name, price=price, tax_rate=tax_rate)], None)  # as quick sell
+    _, _, total = order_sums(lines)
+    check_total(total)
     if deposit < 0:
         raise AmountNotPositive("a deposit cannot be negative", amount=str(deposit))
     if deposit > total:
@@ -41,7 +39,7 @@ def take(*, number: str, customer_id: str | None, specification: str, price: Dec
         if shift is None:
             raise ShiftRequired("a cash deposit goes into the drawer of an open shift: give shift_id")
         shift.check_open()
-    order = Order(number=number, channel="custom", lines=[line], customer_id=customer_id, fulfilment=fulfilment,
+    order = Order(number=number, channel="custom", lines=lines, customer_id=customer_id, fulfilment=fulfilment,
                   note=specification, actor=actor, sale=None, pickup_at=due_at.astimezone(UTC).isoformat(),
                   payments=[{"method": method, "amount": deposit}] if deposit else None)
     if deposit and method == "cash" and shift is not None:

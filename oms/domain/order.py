@@ -14,6 +14,7 @@ from oms.domain.errors import (
     InvalidTransition,
     NotHandedOver,
     OrderCancelled,
+    OrderTooLarge,
     Overpayment,
     RefundExceedsSale,
 )
@@ -51,6 +52,12 @@ def order_sums(lines: list[dict[str, Any]]) -> tuple[Decimal, Decimal, Decimal]:
     subtotal = sum((Decimal(line["net"]) for line in lines), Decimal("0.00"))
     tax = sum((Decimal(line["tax"]) for line in lines), Decimal("0.00"))
     return subtotal, tax, subtotal + tax
+
+
+def check_total(total: Decimal) -> None:
+    """An order's total fits the books."""
+    if total > MAX_ORDER_TOTAL:
+        raise OrderTooLarge(f"an order's total is at most {MAX_ORDER_TOTAL}", total=str(total))
 
 
 def payment_status(paid: Decimal, total: Decimal) -> str:

@@ -8,9 +8,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from oms.domain.errors import InsufficientStock, OrderTooLarge
+from oms.domain.errors import InsufficientStock
 from oms.domain.money import cents, tax_on
-from oms.domain.order import MAX_ORDER_TOTAL, Order, order_sums
+from oms.domain.order import Order, check_total, order_sums
 from oms.domain.product import Product
 
 STOCK_MOVES = {"cancelled": Product.release, "shipped": Product.hand_over}  # what a status does to stock
@@ -59,8 +59,7 @@ def place(
         raise InsufficientStock("not enough stock for every line", lines=short)
     lines = [price_line(products[pid], q) for pid, q in quantities.items()]
     _, _, total = order_sums(lines)
-    if total > MAX_ORDER_TOTAL:
-        raise OrderTooLarge(f"an order's total is at most {MAX_ORDER_TOTAL}", total=str(total))
+    check_total(total)
     order = Order(
         number=number, channel=channel, lines=lines,
         customer_id=customer_id, fulfilment=fulfilment, note=note, actor=actor, sale=None, payments=None,

@@ -18,12 +18,11 @@ from oms.domain.errors import (
     AmountNotPositive,
     DiscountLimit,
     InsufficientStock,
-    OrderTooLarge,
     PaymentShort,
     TenderExceedsDue,
 )
 from oms.domain.money import cents, tax_on
-from oms.domain.order import MAX_ORDER_TOTAL, Order, order_sums
+from oms.domain.order import Order, check_total, order_sums
 from oms.domain.product import Product
 from oms.domain.settings import Settings
 from oms.domain.shift import Shift
@@ -133,8 +132,7 @@ def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Disc
         settings.check_service("quick_sell")
     given = check_discount(lines, role, settings.discount_limit(role))
     _, tax, total = order_sums(lines)
-    if total > MAX_ORDER_TOTAL:
-        raise OrderTooLarge(f"an order's total is at most {MAX_ORDER_TOTAL}", total=str(total))
+    check_total(total)
     tenders, change = settle(total, payments)
     products = {item.product.id: item.product for item in items if item.product is not None}
     units = dict.fromkeys(products, 0)

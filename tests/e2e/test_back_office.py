@@ -4,14 +4,7 @@ accounts within their credit limit, and expenses with their totals."""
 import asyncio
 from collections import Counter
 
-from tests.support.http import API, customer_token, error_of, new_product, post
-
-
-async def get(client, path, **params):
-    response = await client.get(API + path, params=params)
-    body = await response.json()
-    assert response.status == 200, body
-    return body
+from tests.support.http import API, customer_token, error_of, get, new_product, post
 
 
 async def open_shift(client, register="front"):

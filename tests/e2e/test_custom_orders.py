@@ -4,16 +4,9 @@ given back, as the settings say."""
 
 from datetime import UTC, datetime, timedelta
 
-from tests.support.http import API, bearer, customer_token, error_of, post
+from tests.support.http import API, bearer, customer_token, error_of, get, post
 
 SATURDAY = (datetime.now(UTC) + timedelta(days=3)).replace(hour=10, minute=0, second=0, microsecond=0)
-
-
-async def get(client, path, **params):
-    response = await client.get(API + path, params=params)
-    body = await response.json()
-    assert response.status == 200, body
-    return body
 
 
 async def cake(client, customer, status=201, **fields):

@@ -1,14 +1,7 @@
 """Stock over HTTP: receiving from a vendor raises stock and moves the cost (moving
 average), a count sets the level, and the movements list every change with its level."""
 
-from tests.support.http import API, error_of, new_product, post
-
-
-async def get(client, path, **params):
-    response = await client.get(API + path, params=params)
-    body = await response.json()
-    assert response.status == 200, body
-    return body
+from tests.support.http import API, error_of, get, new_product, post
 
 
 async def test_receiving_raises_stock_and_moves_the_cost_to_the_weighted_average(client) -> None:

@@ -51,6 +51,14 @@ async def post(client: TestClient, path: str, body: Any, status: int | None = No
     return data
 
 
+async def get(client: TestClient, path: str, **params: Any) -> Any:
+    """A read that must succeed: its JSON."""
+    response = await client.get(API + path, params=params)
+    body = await response.json()
+    assert response.status == 200, body
+    return body
+
+
 async def new_product(client: TestClient, **fields: Any) -> dict[str, Any]:
     body = {"sku": f"SKU-{uuid.uuid4().hex[:10]}", "name": "Croissant", "price": "2.50", "cost": "0.70",
             "category": "Viennoiserie", "stock": 10, **fields}

@@ -1,6 +1,6 @@
 // The back office's record areas (API.md "Back office"): their fields, list columns and
 // typed API calls. One screen (RecordsPage) shows any of them.
-import { api, ApiError, must, type Schemas } from "../../api/client";
+import { api, must, type Schemas } from "../../api/client";
 
 export type Kind = "text" | "email" | "tel" | "money" | "percent" | "date" | "textarea";
 export type Field = { name: string; label: string; kind?: Kind; required?: boolean };
@@ -94,14 +94,10 @@ export const PRODUCTS: Area = {
 
 /** Give a product its picture (JPEG, PNG or WebP; the server checks and re-encodes it). */
 export async function uploadPicture(product: string, file: File): Promise<Written> {
-  const response = await fetch(`/api/v1/products/${product}/image`, {
-    method: "PUT", body: file, credentials: "same-origin",
-    headers: { "Content-Type": file.type || "application/octet-stream", "X-Requested-With": "XMLHttpRequest" },
-  });
-  const body = await response.json();
-  if (!response.ok) throw new ApiError(response.status, body?.error?.code ?? "http_" + response.status,
-    body?.error?.message ?? response.statusText, body?.error?.details ?? {});
-  return body as Written;
+  return (await must(api.PUT("/api/v1/products/{id}/image", {
+    ...id(product), body: file as never, bodySerializer: (body: unknown) => body as File,
+    headers: { "Content-Type": file.type || "application/octet-stream" },
+  }))) as unknown as Written;
 }
 
 /** A customer pays off what they owe on account. */

@@ -7,9 +7,11 @@ export const NEXT: Record<string, Status | undefined> = {
   placed: "confirmed", confirmed: "picked", picked: "shipped", shipped: "delivered",
 };
 
-/** When an order is due, for a ticket: "Sat 10:00" (the screen's time zone: the shop's). */
-export function due(at: string): string {
-  return new Date(at).toLocaleString([], { weekday: "short", hour: "2-digit", minute: "2-digit" });
+/** When an order is due (pickup, delivery, a custom order): "Sat, Dec 5, 10:00", in `timeZone`
+ * (the shop's) or the screen's. */
+export function due(at: string, timeZone?: string): string {
+  return new Date(at).toLocaleString([], { weekday: "short", month: "short", day: "numeric", hour: "2-digit",
+    minute: "2-digit", timeZone });
 }
 
 /** How long ago, for a ticket: "now", "12 min", "3 h 5 min". */

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, ApiError, type Me, must, newKey, type Order } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
+import { due } from "../board/status";
 
 type Tender = "cash" | "card" | "other" | "account";
 
@@ -59,8 +60,7 @@ export default function CustomOrdersPage({ me }: { me: Me }) {
           <tbody>
             {orders.data?.items.map((o) => (
               <tr key={o.id}>
-                <td>{o.pickup_at ? new Date(o.pickup_at).toLocaleString([], { weekday: "short", day: "numeric",
-                  month: "short", hour: "2-digit", minute: "2-digit" }) : ""}</td>
+                <td>{o.pickup_at ? due(o.pickup_at) : ""}</td>
                 <td>{o.number}</td><td>{o.customer_name ?? ""}</td><td title={o.note ?? ""}>{o.items[0]?.name}</td>
                 <td>{o.total}</td><td>{o.balance_due}</td><td>{o.status}</td>
                 <td className="row-actions">

@@ -6,6 +6,7 @@ import { useSearchParams } from "react-router-dom";
 import { api, ApiError, must } from "../../api/client";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
+import { due } from "../board/status";
 
 const CANCELLABLE = new Set(["placed", "confirmed", "picked"]);
 const STEPS = ["placed", "confirmed", "picked", "shipped", "delivered"];
@@ -46,8 +47,7 @@ export default function MyOrdersPage() {
               <strong>{o.number}</strong> · {new Date(o.created_at).toLocaleString()} · {o.total}
               <div className="muted">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</div>
               {o.pickup_at && <div className="pickup">{o.fulfilment === "delivery" ? "Delivery" : "Pickup"}{" "}
-                {new Date(o.pickup_at).toLocaleString([], { weekday: "short", day: "numeric", hour: "2-digit",
-                  minute: "2-digit" })}</div>}
+                {due(o.pickup_at)}</div>}
               <ol className="steps" aria-label="Progress">
                 {o.status === "cancelled" ? <li className="done">cancelled</li> : STEPS.map((s) => (
                   <li key={s} className={STEPS.indexOf(s) <= STEPS.indexOf(o.status) ? "done" : undefined}

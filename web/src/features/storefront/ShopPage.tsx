@@ -12,6 +12,7 @@ import { CartLines } from "../pos/CartLines";
 import { catalogLine } from "../pos/lines";
 import { fromCents } from "../pos/money";
 import { TileImage } from "../../ui/TileImage";
+import { due } from "../board/status";
 
 const BASKET = "oms.basket"; // kept for this browser session: a guest's basket survives logging in
 
@@ -51,8 +52,7 @@ export default function ShopPage({ guest }: { guest: boolean }) {
     queryFn: () => must(api.GET("/api/v1/pickup-slots", { params: { query: { days: 3 } } })),
     enabled: !guest,
   });
-  const when = (at: string) => new Date(at).toLocaleString([], {
-    weekday: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: store.data?.timezone });
+
   const [key, setKey] = useState(newKey);
   const [error, setError] = useState("");
   const sums = price(cart);
@@ -136,7 +136,7 @@ export default function ShopPage({ guest }: { guest: boolean }) {
             <select id="pickup-at" value={pickupAt} onChange={(e) => setPickupAt(e.target.value)}>
               <option value="">As soon as possible</option>
               {slots.data?.filter((s) => s.free > 0).map((s) => (
-                <option key={s.starts} value={s.starts}>{when(s.starts)} ({s.free} left)</option>
+                <option key={s.starts} value={s.starts}>{due(s.starts, store.data?.timezone)} ({s.free} left)</option>
               ))}
             </select>
           </>
