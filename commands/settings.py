@@ -11,8 +11,9 @@ import msgspec
 
 from commands.bus import Written, saved
 from commands.load import Aggregates, find
-from oms.domain.settings import SETTINGS_ID, Settings
+from oms.domain.settings import Settings
 from oms.fields import Day, Money, Name, Percent, Text, matching, money
+from oms.names import SETTINGS_ID
 from oms.store import OMS
 
 Clock = Annotated[str, matching(r"([01][0-9]|2[0-3]):[0-5][0-9]|24:00", "a time of day, 07:30")]
@@ -70,6 +71,7 @@ class ChangeSettings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, om
     pickup_slots: PickupSlots | msgspec.UnsetType = msgspec.UNSET
     default_theme: Literal["light", "dark", "system"] | msgspec.UnsetType = msgspec.UNSET
     deposit_on_cancel: Literal["keep", "refund"] | msgspec.UnsetType = msgspec.UNSET
+    low_stock_level: Annotated[int, msgspec.Meta(ge=0, le=1_000_000)] | msgspec.UnsetType = msgspec.UNSET
 
     def __post_init__(self) -> None:
         if isinstance(self.timezone, str) and self.timezone not in ZONES:

@@ -13,9 +13,10 @@ from commands.users import CreateUser, create_user
 from oms.auth.passwords import Hasher
 from oms.config import Config
 from oms.database import Database, ensure_database, resolve
-from oms.domain.settings import SETTINGS_ID, Settings
+from oms.domain.settings import Settings
 from oms.domain.user import User
 from oms.migrate import migrate
+from oms.names import SETTINGS_ID
 from oms.store import open_store, store_env
 from projections import registry
 

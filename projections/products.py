@@ -10,6 +10,7 @@ from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
 
 from oms.domain.product import EDITABLE, Product
+from projections.movements import movement
 from projections.view import View, stamp
 
 
@@ -21,8 +22,9 @@ class ProductCatalogView(View):
 class ProductCatalog(Projection[ProductCatalogView]):
     name = "ProductCatalog"
 
-    def moved(self, e: Any, delta: int, cause: str, reference: str | None = None, reason: str | None = None) -> None:
+    def moved(self, e: Any) -> None:
         """A row of the product's stock movements (`GET /products/{id}/stock-movements`)."""
+        cause, delta, reference, reason = movement(e)
         self.view.insert("stock_movements", product_id=e.originator_id, version=e.originator_version, delta=delta,
                          cause=cause, reason=reason, reference=UUID(reference) if reference else None,
                          actor=e.actor, at=e.timestamp)
@@ -38,7 +40,7 @@ class ProductCatalog(Projection[ProductCatalogView]):
             barcode=e.barcode, category=e.category, brand=e.brand, tax_rate=e.tax_rate, stock=e.stock,
             version=e.originator_version, created_at=e.timestamp, updated_at=e.timestamp,
         )
-        self.moved(e, e.stock, "created")
+        self.moved(e)
 
     @process_event.register
     def _(self, e: Product.Updated, tracking: Tracking) -> None:
@@ -55,7 +57,7 @@ class ProductCatalog(Projection[ProductCatalogView]):
     @process_event.register
     def _(self, e: Product.StockAdjusted, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"stock": e.delta})
-        self.moved(e, e.delta, "adjusted", reason=e.reason)
+        self.moved(e)
 
     @process_event.register
     def _(self, e: Product.StockReserved, tracking: Tracking) -> None:
@@ -68,12 +70,12 @@ class ProductCatalog(Projection[ProductCatalogView]):
     @process_event.register
     def _(self, e: Product.StockHandedOver, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"reserved": -e.quantity, "stock": -e.quantity})
-        self.moved(e, -e.quantity, "handed_over", e.order_id)
+        self.moved(e)
 
     @process_event.register
     def _(self, e: Product.StockSold, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"stock": e.shortfall - e.quantity})
-        self.moved(e, e.shortfall - e.quantity, "sold", e.order_id)
+        self.moved(e)
         if e.shortfall:
             self.view.insert("stock_discrepancies", order_id=UUID(e.order_id), product_id=e.originator_id,
                              quantity=e.quantity, shortfall=e.shortfall, actor=e.actor, at=e.timestamp)
@@ -81,14 +83,14 @@ class ProductCatalog(Projection[ProductCatalogView]):
     @process_event.register
     def _(self, e: Product.StockReturned, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"stock": e.quantity})
-        self.moved(e, e.quantity, "returned", e.order_id)
+        self.moved(e)
 
     @process_event.register
     def _(self, e: Product.StockReceived, tracking: Tracking) -> None:
         self.view.update(e.originator_id, {"cost": e.cost, **stamp(e)}, {"stock": e.quantity})
-        self.moved(e, e.quantity, "received", e.entry_id)
+        self.moved(e)
 
     @process_event.register
     def _(self, e: Product.StockCounted, tracking: Tracking) -> None:
         self.view.update(e.originator_id, {"stock": e.counted, **stamp(e)})
-        self.moved(e, e.counted - e.previous, "counted", reason=e.reason)
+        self.moved(e)

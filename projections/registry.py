@@ -15,6 +15,8 @@ from projections.feed import Feed, Publish, feed
 from projections.orders import OrderList, OrderListView
 from projections.parked import ParkedSales, ParkedSalesView
 from projections.products import ProductCatalog, ProductCatalogView
+from projections.report_view import ReportsView
+from projections.reports import Reports
 from projections.runner import Runner, create_tracking_table, tracking_table
 from projections.shifts import Shifts, ShiftsView
 from projections.users import Directory, UsersView
@@ -24,7 +26,7 @@ log = logging.getLogger("oms.projections")
 
 READ_MODELS: tuple[tuple[type[Projection[Any]], type[View]], ...] = (
     (ProductCatalog, ProductCatalogView), (Directory, UsersView), (OrderList, OrderListView), (Shifts, ShiftsView),
-    (ParkedSales, ParkedSalesView), (BackOffice, BackOfficeView),
+    (ParkedSales, ParkedSalesView), (BackOffice, BackOfficeView), (Reports, ReportsView),
 )
 
 

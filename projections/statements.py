@@ -81,10 +81,15 @@ class Statements:
             "INSERT INTO {} ({}) SELECT * FROM {} ON CONFLICT DO NOTHING").format(
             self.t(table), sql.SQL(", ").join(map(sql.Identifier, names)), self.arrays(table, names)))
 
-    def count_statement(self, table: str, names: tuple[str, ...]) -> str:
-        return self.statement(("count", table, self.suffix, *names), lambda: sql.SQL(
-            "INSERT INTO {0} AS t ({1}, n) SELECT * FROM {2} ON CONFLICT ({1}) DO UPDATE SET n = t.n + excluded.n"
-        ).format(self.t(table), sql.SQL(", ").join(map(sql.Identifier, names)), self.arrays(table, (*names, "n"))))
+    def add_statement(self, table: str, names: tuple[str, ...], measures: tuple[str, ...]) -> str:
+        def build() -> sql.Composable:
+            sets = [sql.SQL("{0} = t.{0} + excluded.{0}").format(sql.Identifier(m)) for m in measures]
+            return sql.SQL("INSERT INTO {0} AS t ({1}) SELECT * FROM {2} ON CONFLICT ({3}) DO UPDATE SET {4}").format(
+                self.t(table), sql.SQL(", ").join(map(sql.Identifier, (*names, *measures))),
+                self.arrays(table, (*names, *measures)), sql.SQL(", ").join(map(sql.Identifier, names)),
+                sql.SQL(", ").join(sets))
+
+        return self.statement(("add", table, self.suffix, *names, "+", *measures), build)
 
     def sums_statement(self, shape: tuple[str, ...]) -> str:
         def build() -> sql.Composable:

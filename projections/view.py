@@ -7,8 +7,8 @@ by `key`; `columns` that `update` may set). Handlers write only through the view
 - `update(key, values, increments, returning=...)` sets columns of the main table's
   row and adds to its counters; an update that only adds (and stamps version and
   time) is summed per row and sent with the batch;
-- `count(table, key, amount)` adds to the `n` of a counter table's row (created at
-  0): totals that lists and reports read instead of counting rows;
+- `add(table, key, amounts)` adds to columns of a counter table's row (created at 0):
+  totals that lists and reports read instead of counting rows (`count` adds to `n`);
 - `cursor()` gives the batch's cursor for anything else. What is buffered goes
   first, so the database always sees the events' order.
 The runner hands the view a batch of events inside one transaction (`apply`) and
@@ -60,7 +60,7 @@ class View(Statements, PostgresTrackingRecorder):
         curs.adapters.register_dumper(str, PgTextBinary)
         self.inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         self.sums: dict[Any, dict[str, Any]] = {}
-        self.counts: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], int]] = {}
+        self.added: dict[tuple[str, tuple[str, ...], tuple[str, ...]], dict[tuple[Any, ...], list[Any]]] = {}
 
     def end(self, position: int) -> None:
         """Send what is buffered and record `position`, in the batch's transaction."""
@@ -137,11 +137,18 @@ class View(Statements, PostgresTrackingRecorder):
         return done.fetchone() if returning else None
 
     def count(self, table: str, key: Mapping[str, Any], amount: int = 1) -> None:
-        """Add `amount` to column `n` of the row `key` (its primary key) of a counter table,
-        creating it at 0; sent with the batch, one upsert per table."""
-        rows = self.counts.setdefault((table, tuple(key)), {})
+        """Add `amount` to column `n` of the row `key` of a counter table."""
+        self.add(table, key, {"n": amount})
+
+    def add(self, table: str, key: Mapping[str, Any], amounts: Mapping[str, Any]) -> None:
+        """Add `amounts` to columns of the row `key` (its primary key) of a counter table,
+        creating it at 0; sent with the batch, one upsert per table and shape."""
+        rows = self.added.setdefault((table, tuple(key), tuple(amounts)), {})
         values = tuple(key.values())
-        rows[values] = rows.get(values, 0) + amount
+        if values in rows:
+            rows[values] = [a + b for a, b in zip(rows[values], amounts.values(), strict=True)]
+        else:
+            rows[values] = list(amounts.values())
 
     def flush(self) -> None:
         """Inserts first (a row is inserted before anything adds to it), then the sums.
@@ -157,11 +164,12 @@ class View(Statements, PostgresTrackingRecorder):
             shapes.setdefault(tuple(summed), []).append((key, *summed.values()))
         for shape, updates in shapes.items():
             self.curs.execute(self.sums_statement(shape), list(map(list, zip(*updates, strict=True))))
-        counts, self.counts = self.counts, {}
-        for (table, names), amounts in counts.items():
-            rows = [(*values, n) for values, n in amounts.items() if n]
+        added, self.added = self.added, {}
+        for (table, names, measures), amounts in added.items():
+            rows = [(*values, *sums) for values, sums in amounts.items() if any(sums)]
             if rows:
-                self.curs.execute(self.count_statement(table, names), list(map(list, zip(*rows, strict=True))))
+                self.curs.execute(self.add_statement(table, names, measures),
+                                  list(map(list, zip(*rows, strict=True))))
 
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import asyncpg
 import msgspec
@@ -20,6 +20,7 @@ class Fresh(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class Page(Fresh, frozen=True, forbid_unknown_fields=False):
     page: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 1
     per_page: Annotated[int, msgspec.Meta(ge=1, le=200)] = 50
+    format: Literal["json", "csv", "pdf"] = "json"  # csv: every row matching, streamed; pdf: the first rows
 
     @property
     def offset(self) -> int:
@@ -48,6 +49,14 @@ class Where:
         return " AND ".join(self.clauses) or "true"
 
 
+class ExportRequested(Exception):
+    """A list asked for as a file (`Page.format`): the query of all its rows, unpaged."""
+
+    def __init__(self, query: str, args: Sequence[Any], format: str) -> None:
+        super().__init__(query)
+        self.query, self.args, self.format = query, tuple(args), format
+
+
 def like(text: str) -> str:
     """An ILIKE pattern that finds `text` anywhere, taken literally."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -64,6 +73,9 @@ async def fetch_page(pool: asyncpg.Pool, page: Page, where: Where, *, table: str
     The API process passes the array through untouched: decoding rows into Python and
     encoding them again cost more than the rest of a list request. json_agg keeps the
     order of the sorted subquery (as PostgREST relies on)."""
+    if page.format != "json":
+        raise ExportRequested(f"SELECT {select} FROM {table} {joins} WHERE {where.sql} ORDER BY {order_by}",
+                              where.args, page.format)
     if totals is not None:
         counts, rows = totals
         total, args = f"SELECT coalesce(sum(n), 0) FROM {counts} WHERE {rows.sql}", [*where.args, *rows.args]

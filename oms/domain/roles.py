@@ -9,18 +9,20 @@ PERMISSIONS = (
     "pos.sell", "orders.refund", "shifts.read", "shifts.manage", "registers.manage",
     "receipts.reprint", "customers.read", "customers.write", "vendors.read", "vendors.write",
     "salesmen.read", "salesmen.write", "expenses.read", "expenses.write", "stock.read", "settings.manage",
+    "reports.read", "reports.daily",
 )
 OWN = ":own"  # a permission limited to the holder's own objects, e.g. "orders.read:own"
 
 STAFF_READ = ("products.read", "orders.read", "customers.read", "salesmen.read")
-BACK_OFFICE = (*STAFF_READ, "products.cost", "vendors.read", "expenses.read", "stock.read")
+BACK_OFFICE = (*STAFF_READ, "products.cost", "vendors.read", "expenses.read", "stock.read", "reports.read",
+               "reports.daily")
 BUILTIN_ROLES: dict[str, tuple[str, ...]] = {
     "admin": PERMISSIONS,
     "employee": (*BACK_OFFICE, "products.write", "stock.adjust", "orders.place", "orders.manage",
                  "orders.pay", "orders.cancel", "pos.sell", "orders.refund", "shifts.read", "shifts.manage",
                  "receipts.reprint", "customers.write", "vendors.write", "salesmen.write", "expenses.write"),
     "cashier": (*STAFF_READ, "orders.place", "orders.pay", "orders.cancel", "pos.sell", "orders.refund",
-                "shifts.read:own", "shifts.manage:own", "receipts.reprint"),
+                "shifts.read:own", "shifts.manage:own", "receipts.reprint", "reports.daily"),
     "viewer": (*BACK_OFFICE, "shifts.read"),
     "customer": ("products.read", "orders.read:own", "orders.place:own", "orders.cancel:own"),
 }

@@ -11,15 +11,15 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
-from uuid import UUID, uuid5
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
 from oms.domain.errors import BelowDeliveryMinimum, ServiceDisabled, StoreClosed
+from oms.names import SETTINGS_ID
 
-SETTINGS_ID = uuid5(UUID("0b7f6c55-2f3e-4a8d-9a3c-3d1e2f6a7b80"), "settings")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULTS: dict[str, Any] = {
     "store_name": "OMS", "address": "", "timezone": "UTC", "receipt_header": "", "receipt_footer": "Thank you!",
@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "pickup_slots": {"minutes": 30, "capacity": 10},
     "default_theme": "system",
     "deposit_on_cancel": "keep",  # a cancelled custom order's deposit: "keep" or "refund"
+    "low_stock_level": 5,  # the dashboard lists products with at most this many available
 }
 
 

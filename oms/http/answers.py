@@ -311,6 +311,7 @@ class Settings(Store, frozen=True, kw_only=True):
     receipt_header: str
     receipt_footer: str
     discount_limits: dict[str, str]  # percent of a sale's subtotal a role may take off
+    low_stock_level: int  # the dashboard lists products with at most this many available
     version: int
     position: int | None = None
 

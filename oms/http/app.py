@@ -21,6 +21,7 @@ from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
 from oms.http.access import authorize
+from oms.http.exports import exports
 from oms.http.headers import allow_origins, compress, secure
 from oms.http.idempotency import idempotency, prune_forever
 from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRINCIPALS, READ_MODELS, STORE, TOKENS
@@ -110,7 +111,7 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     app = web.Application(
         client_max_size=config.max_body_bytes,
         middlewares=[measure, compress, request_context, secure_cookies, session_middleware(sessions), authorize,
-                     rate_limit, idempotency],
+                     rate_limit, exports, idempotency],
     )
     app[CONFIG] = config
     app[DATABASE] = db

@@ -125,5 +125,16 @@ def answers(handler: Any, by_type: dict[Any, Any]) -> dict[str, Any]:
         elif answer is str:
             out[str(status)] = {"description": "text", "content": {"text/plain": {"schema": {"type": "string"}}}}
         else:
-            out[str(status)] = {"description": "OK", "content": {"application/json": {"schema": by_type[answer]}}}
+            out[str(status)] = {"description": "OK", "content": {"application/json": {"schema": by_type[answer]},
+                                                                 **files(handler)}}
     return out
+
+
+FILES = {"text/csv": {"schema": {"type": "string"}},
+         "application/pdf": {"schema": {"type": "string", "format": "binary"}}}
+
+
+def files(handler: Any) -> dict[str, Any]:
+    """A list or report that `?format=csv|pdf` answers as a file (`oms.http.exports`)."""
+    query = getattr(handler, "query_type", None)
+    return FILES if query is not None and "format" in getattr(query, "__struct_fields__", ()) else {}

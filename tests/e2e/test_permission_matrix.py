@@ -90,6 +90,10 @@ EXPECTED = {
     "POST /api/v1/custom-orders": TILL,
     "GET /api/v1/custom-orders": SIGNED_IN,
     "GET /api/v1/settings": ADMIN,
+    **{f"GET /api/v1/reports/{name}": READERS for name in (
+        "dashboard", "sales", "profit", "stock-valuation", "stock-movements", "commissions", "customer-balances",
+        "production")},
+    "GET /api/v1/reports/daily": STAFF,  # a cashier reads the day's report too
     "PATCH /api/v1/settings": ADMIN,
     "GET /api/v1/store": EVERYONE,
     "GET /api/v1/pickup-slots": EVERYONE,

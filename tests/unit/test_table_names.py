@@ -14,8 +14,12 @@ LIBRARY = {"oms_events", "schema_migrations", "pg_attribute", "pg_database", "un
 NAMED = re.compile(r"""(?:\bFROM|\bJOIN|\bINTO|\bUPDATE)\s*["']?([a-z_]+)|\btable=f?["']\(?([a-z_]+)""")
 
 
+CTE = re.compile(r"""(?:\bWITH|,)[\s"']*(\w+) AS \(""")  # a query's own named subquery
+
+
 def names(code: str) -> list[str]:
-    return [a or b for a, b in NAMED.findall(code)]
+    own = set(CTE.findall(code))
+    return [a or b for a, b in NAMED.findall(code) if (a or b) not in own]
 
 
 def named_in_code() -> dict[str, set[str]]:

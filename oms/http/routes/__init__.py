@@ -11,6 +11,7 @@ from oms.http.routes import (
     parked,
     products,
     receipts,
+    reports,
     sales,
     settings,
     shifts,
@@ -22,6 +23,6 @@ from oms.http.routes.records import record_routes
 
 ROUTES = (health.routes, auth.routes, users.routes, products.routes, images.routes, stock.routes, orders.routes,
           custom_orders.routes, receipts.routes, shifts.routes, sales.routes, parked.routes, back_office.routes,
-          settings.routes,
+          settings.routes, reports.routes,
           *(record_routes(area) for area in back_office.AREAS), live.routes,
           web.routes)  # last: its catch-all page must not shadow a route

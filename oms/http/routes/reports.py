@@ -1,0 +1,165 @@
+"""/reports: the dashboard, sales, profit, the daily report, stock valuation and
+movements, commissions, customer balances and the production list. Each reads the
+Reports read model (or a read table), never the orders one by one; each but the
+dashboard is also a CSV or PDF file (`?format=`, `oms.http.exports`)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiohttp import web
+
+from oms.domain.shift import Shift
+from oms.http import report_answers as answers
+from oms.http.codec import ok, query
+from oms.http.exports import report_answer
+from oms.http.keys import POOL, STORE
+from oms.http.openapi import schema
+from oms.http.permissions import requires
+from oms.http.render import shift_json
+from oms.http.routes.reads import caught_up
+from queries.dashboard import ProductionQuery, dashboard, day_bounds, production
+from queries.paging import Fresh
+from queries.reports import (
+    Day,
+    Format,
+    Period,
+    ProfitQuery,
+    SalesQuery,
+    commissions,
+    customer_balances,
+    grouped,
+    profit,
+    sales,
+    store_zone,
+    today,
+    totals,
+)
+from queries.stock_reports import AsOf, MovementQuery, stock_movements, stock_valuation
+
+routes = web.RouteTableDef()
+
+
+class FileQuery(Fresh, frozen=True, forbid_unknown_fields=True):
+    format: Format = "json"
+
+
+class DailyQuery(FileQuery, frozen=True, forbid_unknown_fields=True):
+    date: Day | None = None  # default: today
+
+
+@routes.get("/api/v1/reports/dashboard")
+@requires("reports.read")
+@schema(query=Fresh, answer=answers.Dashboard)
+async def get_dashboard(request: web.Request) -> web.Response:
+    """Today at a glance; screens refetch on order, shift and stock messages of the live feed"""
+    await caught_up(request, query(request, Fresh).min_position)
+    return ok(await dashboard(request.app[POOL]))
+
+
+@routes.get("/api/v1/reports/sales")
+@requires("reports.read")
+@schema(query=SalesQuery, answer=answers.SalesReport)
+async def get_sales(request: web.Request) -> web.Response:
+    """Sales for a period, grouped by time or by product, category, cashier, salesman, channel or tender"""
+    q = query(request, SalesQuery)
+    await caught_up(request, q.min_position)
+    return await report_answer(request, f"sales-by-{q.group_by}", f"Sales by {q.group_by}",
+                               await sales(request.app[POOL], q), q.format)
+
+
+@routes.get("/api/v1/reports/profit")
+@requires("reports.read")
+@schema(query=ProfitQuery, answer=answers.ProfitReport)
+async def get_profit(request: web.Request) -> web.Response:
+    """Net sales less cost of goods less expenses, per day, week or month"""
+    q = query(request, ProfitQuery)
+    await caught_up(request, q.min_position)
+    return await report_answer(request, "profit", "Profit", await profit(request.app[POOL], q), q.format)
+
+
+@routes.get("/api/v1/reports/daily")
+@requires("reports.daily")
+@schema(query=DailyQuery, answer=answers.DailyReport)
+async def get_daily(request: web.Request) -> web.Response:
+    """A store day: every shift opened that day with its X or Z report, and the day's totals"""
+    q, pool = query(request, DailyQuery), request.app[POOL]
+    await caught_up(request, q.min_position)
+    day = q.date or await today(pool)
+    start, end = day_bounds(day, await store_zone(pool))
+    ids = [r["id"] for r in await pool.fetch("SELECT id FROM shifts WHERE opened_at >= $1 AND opened_at < $2"
+                                              " ORDER BY opened_at, id", start, end)]
+    shifts = [shift_json(s) for s in await asyncio.to_thread(load_shifts, request, ids)]
+    report: dict[str, Any] = {"day": day, "shifts": shifts, "totals": await totals(pool, day, day),
+              **{name: await grouped(pool, dimension, day, day)
+                 for name, dimension in (("tenders", "tender"), ("channels", "channel"), ("cashiers", "cashier"))}}
+    if q.format == "json":
+        return ok(report)
+    rows = [{"register": s["register"], "cashier": s["cashier"], "opened_at": s["opened_at"],
+             **{k: v for k, v in s["report"].items() if not isinstance(v, dict)}} for s in shifts]
+    day_total: dict[str, Any] = report["totals"]
+    rows.append({"register": "day", "sales_count": day_total["orders"], "sales_total": day_total["total"],
+                 "tax": day_total["tax"], "discounts": day_total["discount"], "refunds_total": day_total["refunds"]})
+    return await report_answer(request, "daily", f"Daily report {day}", report, q.format,
+                               rows=[{c: r.get(c) for c in rows[0]} for r in rows], totals={})
+
+
+def load_shifts(request: web.Request, ids: list[Any]) -> list[Shift]:
+    store = request.app[STORE]
+    return [store.repository.get(i) for i in ids]
+
+
+@routes.get("/api/v1/reports/stock-valuation")
+@requires("reports.read")
+@schema(query=AsOf, answer=answers.ValuationReport)
+async def get_valuation(request: web.Request) -> web.Response:
+    """The stock's value at cost at the end of a store day (today by default)"""
+    q = query(request, AsOf)
+    await caught_up(request, q.min_position)
+    return await report_answer(request, "stock-valuation", "Stock valuation", await stock_valuation(
+        request.app[POOL], q), q.format)
+
+
+@routes.get("/api/v1/reports/stock-movements")
+@requires("reports.read")
+@schema(query=MovementQuery, answer=answers.MovementReport)
+async def get_movements(request: web.Request) -> web.Response:
+    """Each product's stock over a period: opening level, movements by cause, closing level"""
+    q = query(request, MovementQuery)
+    await caught_up(request, q.min_position)
+    return await report_answer(request, "stock-movements", "Stock movements", await stock_movements(
+        request.app[POOL], q), q.format)
+
+
+@routes.get("/api/v1/reports/commissions")
+@requires("reports.read")
+@schema(query=Period, answer=answers.CommissionReport)
+async def get_commissions(request: web.Request) -> web.Response:
+    """Each salesman's net sales and commission over a period"""
+    q = query(request, Period)
+    await caught_up(request, q.min_position)
+    return await report_answer(request, "commissions", "Commissions", await commissions(request.app[POOL], q), q.format)
+
+
+@routes.get("/api/v1/reports/customer-balances")
+@requires("reports.read")
+@schema(query=FileQuery, answer=answers.BalancesReport)
+async def get_balances(request: web.Request) -> web.Response:
+    """Who owes what on account"""
+    q = query(request, FileQuery)
+    await caught_up(request, q.min_position)
+    return await report_answer(request, "customer-balances", "Customer balances",
+                               await customer_balances(request.app[POOL]), q.format)
+
+
+@routes.get("/api/v1/reports/production")
+@requires("reports.read")
+@schema(query=ProductionQuery, answer=answers.ProductionReport)
+async def get_production(request: web.Request) -> web.Response:
+    """What to have ready on a day (tomorrow by default): open orders due, per pickup slot, and past same weekdays"""
+    q = query(request, ProductionQuery)
+    await caught_up(request, q.min_position)
+    return await report_answer(request, "production", "Production list", await production(request.app[POOL], q),
+                               q.format)
+
