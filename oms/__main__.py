@@ -109,19 +109,21 @@ def seed(config: Config) -> dict[str, int]:
     return counts
 
 
-def run_bench(config: Config, seconds: float) -> None:
+def run_bench(config: Config, seconds: float, history: int) -> None:
+    """The bench, or with `history` orders, the year's history and the reports over it."""
     import json
     import time
     from pathlib import Path
 
+    from oms.bench import history as year
     from oms.bench.report import table
     from oms.bench.run import run
 
-    results = run(config, seconds)
+    results = year.run(config, seconds, history) if history else run(config, seconds)
     out = Path(config.data_dir) / "bench" / f"{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
-    print(table(results))
+    print(year.table(results) if history else table(results))
     print(f"\nresults: {out}")
 
 
@@ -173,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("seed", help="load bakery demo data")
     bench = sub.add_parser("bench", help="measure throughput and latency against same-run ceilings")
     bench.add_argument("--seconds", type=float, default=10.0, help="length of each load phase")
+    bench.add_argument("--history", type=int, default=0, metavar="ORDERS",
+                       help="instead: generate a year of this many orders (300000: a busy bakery), measure reports")
     projections = sub.add_parser("projections", help="manage read models")
     projections_sub = projections.add_subparsers(dest="action", required=True)
     rebuild_cmd = projections_sub.add_parser("rebuild", help="rebuild read tables from the events, live")
@@ -197,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "seed":
         seed(config)
     elif args.command == "bench":
-        run_bench(config, args.seconds)
+        run_bench(config, args.seconds, args.history)
     elif args.command == "projections":
         rebuild(config, args.name)
     elif args.command == "create-admin":

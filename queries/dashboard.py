@@ -3,6 +3,7 @@ orders, shifts and stock that need attention now) and the bakery's production li
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -46,26 +47,29 @@ async def dashboard(pool: asyncpg.Pool) -> dict[str, Any]:
     now = datetime.now(zone)
     day = now.date()
     start, end = day_bounds(day, zone)
-    by_status = await pool.fetch("SELECT status, count(*)::int AS n FROM orders WHERE placed_at >= $1"
-                                 " AND placed_at < $2 GROUP BY status", start, end)
-    figures = await totals(pool, day, day)
-    low = await pool.fetch(
-        "SELECT id, name, sku, stock, reserved, stock - reserved AS available FROM products"
-        " WHERE NOT archived AND stock - reserved <= $1 ORDER BY stock - reserved, name LIMIT 20", low_stock_level)
-    shifts = await pool.fetch(
-        "SELECT s.id, s.register, coalesce(u.full_name, u.username) AS cashier, api_time(s.opened_at) AS opened_at,"
-        " s.sales_count, s.sales_total::text AS sales_total FROM shifts s LEFT JOIN users u ON u.id::text = s.cashier"
-        " WHERE s.status = 'open' ORDER BY s.opened_at")
+    by_status, figures, low, shifts, top, custom, pickups = await asyncio.gather(  # at once, on as many connections
+        pool.fetch("SELECT status, count(*)::int AS n FROM orders WHERE placed_at >= $1 AND placed_at < $2"
+                   " GROUP BY status", start, end),
+        totals(pool, day, day),
+        pool.fetch("SELECT id, name, sku, stock, reserved, stock - reserved AS available FROM products"
+                   " WHERE NOT archived AND stock - reserved <= $1 ORDER BY stock - reserved, name LIMIT 20",
+                   low_stock_level),
+        pool.fetch("SELECT s.id, s.register, coalesce(u.full_name, u.username) AS cashier,"
+                   " api_time(s.opened_at) AS opened_at, s.sales_count, s.sales_total::text AS sales_total"
+                   " FROM shifts s LEFT JOIN users u ON u.id::text = s.cashier WHERE s.status = 'open'"
+                   " ORDER BY s.opened_at"),
+        grouped(pool, "product", day, day),
+        due(pool, "o.channel = 'custom' AND o.pickup_at < $2", now + SOON),
+        due(pool, "o.channel = 'online' AND o.pickup_at BETWEEN $2 AND $3", now - timedelta(hours=1),
+            now + NEXT_HOURS))
     return {
         "day": day, "timezone": zone.key,
         "orders_by_status": {r["status"]: r["n"] for r in by_status},
         "sales": figures,
-        "top_products": (await grouped(pool, "product", day, day))[:5],
+        "top_products": top[:5],
         "low_stock": [dict(r) for r in low], "low_stock_level": low_stock_level,
         "open_shifts": [dict(r) for r in shifts],
-        "custom_orders_due": await due(pool, "o.channel = 'custom' AND o.pickup_at < $2", now + SOON),
-        "pickups_next": await due(pool, "o.channel = 'online' AND o.pickup_at BETWEEN $2 AND $3",
-                                  now - timedelta(hours=1), now + NEXT_HOURS),
+        "custom_orders_due": custom, "pickups_next": pickups,
     }
 
 
@@ -90,7 +94,8 @@ async def production(pool: asyncpg.Pool, q: ProductionQuery) -> dict[str, Any]:
         " (SELECT coalesce(array_agg(coalesce(s.units, 0) ORDER BY w.day DESC), '{}') FROM unnest($5::date[]) w(day)"
         "  LEFT JOIN sold s ON s.key = k.key AND s.day = w.day) AS same_weekday"
         " FROM (SELECT key FROM ordered UNION SELECT key FROM sold) k LEFT JOIN ordered o ON o.key = k.key"
-        " LEFT JOIN products p ON p.id::text = k.key GROUP BY k.key, p.name ORDER BY label, k.key",
+        " LEFT JOIN products p ON p.id = CASE WHEN k.key ~ '^[0-9a-f]{8}-' THEN k.key::uuid END"
+        " GROUP BY k.key, p.name ORDER BY label, k.key",
         OPEN, start, end, zone.key, weeks)
     items = []
     for r in rows:

@@ -10,6 +10,7 @@ tender rows: `paid` taken, `refunds` given back, `taken` = paid - refunds."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -33,10 +34,11 @@ MONEY = {
 }
 FIGURES = ", ".join([*(f"coalesce(sum({sql}), 0)::int AS {name}" for name, sql in COUNTS.items()),
                      *(f"coalesce(sum({sql}), 0)::numeric(14,2)::text AS {name}" for name, sql in MONEY.items())])
+AS_ID = "CASE WHEN g.key ~ '^[0-9a-f]{8}-[0-9a-f]{4}-' THEN g.key::uuid END"  # a key naming a row (by its index)
 LABELS = {  # the name shown for a row's key
-    "product": "(SELECT name FROM products WHERE id::text = g.key)",
-    "cashier": "(SELECT coalesce(full_name, username) FROM users WHERE id::text = g.key)",
-    "salesman": "(SELECT name FROM salesmen WHERE id::text = g.key)",
+    "product": f"(SELECT name FROM products WHERE id = {AS_ID})",
+    "cashier": f"(SELECT coalesce(full_name, username) FROM users WHERE id = {AS_ID})",
+    "salesman": f"(SELECT name FROM salesmen WHERE id = {AS_ID})",
 }
 UNLISTED = "CASE g.key WHEN 'quick-sell' THEN 'Quick sale' WHEN 'custom' THEN 'Custom orders' END"
 MAX_PERIOD = timedelta(days=3660)
@@ -111,10 +113,11 @@ async def totals(pool: asyncpg.Pool, start: date, end: date) -> dict[str, Any]:
 async def sales(pool: asyncpg.Pool, q: SalesQuery) -> dict[str, Any]:
     start, end = await period(pool, q)
     before = previous(start, end)
-    return {"from": start, "to": end, "group_by": q.group_by, "rows": await grouped(pool, q.group_by, start, end),
-            "totals": await totals(pool, start, end),
-            "previous": {"from": before[0], "to": before[1], "rows": await grouped(pool, q.group_by, *before),
-                         "totals": await totals(pool, *before)}}
+    rows, sums, rows_before, sums_before = await asyncio.gather(  # four queries at once, on four connections
+        grouped(pool, q.group_by, start, end), totals(pool, start, end), grouped(pool, q.group_by, *before),
+        totals(pool, *before))
+    return {"from": start, "to": end, "group_by": q.group_by, "rows": rows, "totals": sums,
+            "previous": {"from": before[0], "to": before[1], "rows": rows_before, "totals": sums_before}}
 
 
 async def profit(pool: asyncpg.Pool, q: ProfitQuery) -> dict[str, Any]:

@@ -190,6 +190,9 @@ def main() -> None:
         urls = [f"{base}/api/v1/customers?q={q}" for q in customers] + [f"{base}/api/v1/products?q={q}"
                                                                         for q in products]
         result = open_rate(urls, "GET", None, args["rate"], args["seconds"], headers)
+    elif phase == "report":
+        result = open_rate([base + path for path in args["paths"]], "GET", None, args["rate"], args["seconds"],
+                           headers)
     elif phase == "lag":
         result = lag(base, headers, order_body(args["products"], 1), args["count"])
     elif phase == "listen":

@@ -23,6 +23,8 @@ const RecordsPage = lazy(() => import("./features/backoffice/RecordsPage"));
 const SettingsPage = lazy(() => import("./features/settings/SettingsPage"));
 const CustomOrdersPage = lazy(() => import("./features/custom/CustomOrdersPage"));
 const StockPage = lazy(() => import("./features/stock/StockPage"));
+const DashboardPage = lazy(() => import("./features/reports/DashboardPage"));
+const ReportsPage = lazy(() => import("./features/reports/ReportsPage"));
 const AREAS = { "/catalog": PRODUCTS, "/customers": CUSTOMERS, "/vendors": VENDORS, "/salesmen": SALESMEN, "/expenses": EXPENSES };
 
 export function App() {
@@ -97,6 +99,8 @@ function Shell({ me }: { me: Me }) {
             ))}
             {allowed(me.permissions, "/settings") && <Route path="/settings" element={<SettingsPage />} />}
             {allowed(me.permissions, "/stock") && <Route path="/stock" element={<StockPage />} />}
+            {allowed(me.permissions, "/dashboard") && <Route path="/dashboard" element={<DashboardPage />} />}
+            {allowed(me.permissions, "/reports") && <Route path="/reports" element={<ReportsPage me={me} />} />}
             {allowed(me.permissions, "/custom-orders") && (
               <Route path="/custom-orders" element={<CustomOrdersPage me={me} />} />)}
             <Route path="/account" element={<Account me={me} />} />

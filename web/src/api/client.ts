@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-export const api = createClient<paths>({
+export const api = createClient<paths, "application/json">({
   baseUrl: globalThis.location?.origin ?? "",
   credentials: "same-origin",
   // Cookie-authenticated writes must carry it (API.md: the session's CSRF guard).

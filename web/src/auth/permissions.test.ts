@@ -3,22 +3,23 @@ import { can, menu } from "./permissions";
 
 // The built-in roles' permissions as GET /auth/me returns them (oms/domain/roles.py).
 const CASHIER = ["products.read", "orders.read", "customers.read", "salesmen.read", "orders.place", "orders.pay",
-  "orders.cancel", "pos.sell", "orders.refund", "shifts.read:own", "shifts.manage:own", "receipts.reprint"];
+  "orders.cancel", "pos.sell", "orders.refund", "shifts.read:own", "shifts.manage:own", "receipts.reprint",
+  "reports.daily"];
 const VIEWER = ["products.read", "orders.read", "customers.read", "salesmen.read", "products.cost", "vendors.read",
-  "expenses.read", "stock.read", "shifts.read"];
+  "expenses.read", "stock.read", "reports.read", "reports.daily", "shifts.read"];
 const CUSTOMER = ["products.read", "orders.read:own", "orders.place:own", "orders.cancel:own"];
 
 describe("menus follow permissions", () => {
-  it("a cashier gets the till, the shift, orders, custom orders and customers, not the board", () => {
+  it("a cashier gets the till, the shift, orders, custom orders, customers and the daily report, not the board", () => {
     expect(menu(CASHIER).map((s) => s.label)).toEqual(["Till", "Shift", "Orders", "Custom orders", "Customers",
-      "Salesmen"]);
+      "Salesmen", "Reports"]);
   });
   it("a customer shops and follows their own orders", () => {
     expect(menu(CUSTOMER).map((s) => s.label)).toEqual(["Shop", "My orders"]);
   });
   it("a viewer reads orders and the back office, changes nothing", () => {
-    expect(menu(VIEWER).map((s) => s.label)).toEqual(["Orders", "Catalog", "Customers", "Vendors", "Salesmen",
-      "Expenses"]);
+    expect(menu(VIEWER).map((s) => s.label)).toEqual(["Dashboard", "Orders", "Catalog", "Customers", "Vendors",
+      "Salesmen", "Expenses", "Reports"]);
   });
   it("an :own permission grants the screen for one's own objects", () => {
     expect(can(CUSTOMER, "orders.read")).toBe(true);

@@ -16,6 +16,7 @@ export type Screen = { path: string; label: string; needs: string; scope?: Scope
 export const SCREENS: readonly Screen[] = [
   { path: "/pos", label: "Till", needs: "pos.sell" },
   { path: "/shift", label: "Shift", needs: "shifts.manage" },
+  { path: "/dashboard", label: "Dashboard", needs: "reports.read" },
   { path: "/board", label: "Order board", needs: "orders.manage" },
   { path: "/orders", label: "Orders", needs: "orders.read", scope: "all" },
   { path: "/ready", label: "Pickup screen", needs: "orders.manage" },
@@ -28,6 +29,7 @@ export const SCREENS: readonly Screen[] = [
   { path: "/vendors", label: "Vendors", needs: "vendors.read" },
   { path: "/salesmen", label: "Salesmen", needs: "salesmen.read" },
   { path: "/expenses", label: "Expenses", needs: "expenses.read" },
+  { path: "/reports", label: "Reports", needs: "reports.daily" },
   { path: "/settings", label: "Settings", needs: "settings.manage" },
 ];
 
