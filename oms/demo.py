@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 from pathlib import Path
 from typing import Literal
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from commands.bus import CommandBus
 from commands.orders import (
@@ -18,13 +20,16 @@ from commands.orders import (
     record_payment,
 )
 from commands.products import CreateProduct, create_product, set_image
+from commands.settings import settings_of
 from commands.users import CreateUser, create_user
 from oms.demo_back_office import seed_back_office
+from oms.demo_history import DAYS, days_ago, seed_past
 from oms.demo_pictures import picture
 from oms.domain.errors import Duplicate
 from oms.domain.order import Status
 from oms.domain.product import Product
 from oms.domain.roles import BUILTIN_ROLES
+from oms.store import clock_at
 
 ACTOR = "demo"
 DEMO_LOGINS = "Demo logins: admin, employee, cashier, viewer, customer; password <role>-demo"
@@ -78,21 +83,24 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str], pict
          ) -> dict[str, int]:
     """Create one user per role, the demo catalog (with drawn pictures kept in `pictures`)
     and a few orders; skip if already seeded."""
-    users = {}
-    for role in BUILTIN_ROLES:
-        user = CreateUser(username=role, password=f"{role}-demo", role=role,
-                         email=f"{role}@demo.bakery", full_name=f"Demo {role.title()}")
-        try:
-            users[role] = bus.run_sync(create_user, ACTOR, user, hash_password(user.password)).value
-        except Duplicate:
-            return {"users": 0, "products": 0, "orders": 0, "records": 0}  # already seeded
-    products: dict[str, Product] = {}
-    for sku, name, category, price, cost, stock, barcode in PRODUCTS:
-        cmd = CreateProduct(sku=sku, name=name, category=category, price=price, cost=cost,
-                            stock=stock, barcode=barcode, tax_rate=TAX_RATE[category], brand="House")
-        products[sku] = bus.run_sync(create_product, ACTOR, cmd).value
-        if pictures is not None:
-            bus.run_sync(set_image, ACTOR, products[sku].id, picture(pictures, name, category))
+    zone = ZoneInfo(settings_of(bus.app)["timezone"])
+    with clock_at([days_ago(zone, DAYS + 1, time(6))]):  # the shop opened before its two weeks of past
+        users = {}
+        for role in BUILTIN_ROLES:
+            user = CreateUser(username=role, password=f"{role}-demo", role=role,
+                              email=f"{role}@demo.bakery", full_name=f"Demo {role.title()}")
+            try:
+                users[role] = bus.run_sync(create_user, ACTOR, user, hash_password(user.password)).value
+            except Duplicate:
+                return {"users": 0, "products": 0, "orders": 0, "records": 0}  # already seeded
+        products: dict[str, Product] = {}
+        for sku, name, category, price, cost, stock, barcode in PRODUCTS:
+            cmd = CreateProduct(sku=sku, name=name, category=category, price=price, cost=cost,
+                                stock=stock, barcode=barcode, tax_rate=TAX_RATE[category], brand="House")
+            products[sku] = bus.run_sync(create_product, ACTOR, cmd).value
+            if pictures is not None:
+                bus.run_sync(set_image, ACTOR, products[sku].id, picture(pictures, name, category))
+    past = seed_past(bus, prefix, users["cashier"].id, products, {p[0]: p[5] for p in PRODUCTS})
     customer = users["customer"].id
     baskets: list[tuple[list[tuple[str, int]], Literal["online", "pos"], UUID | None, list[Status], bool]] = [
         ([("BRD-SOUR", 1), ("VIE-CROI", 4)], "pos", None, ["confirmed", "picked", "shipped", "delivered"], True),
@@ -110,4 +118,4 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str], pict
         for status in steps:
             bus.run_sync(change_order_status, ACTOR, order.id, ChangeOrderStatus(status=status))
     records = seed_back_office(bus, prefix, {sku: p.id for sku, p in products.items()})
-    return {"users": len(users), "products": len(products), "orders": len(baskets) + 2, "records": records}
+    return {"users": len(users), "products": len(products), "orders": len(baskets) + 2 + past, "records": records}

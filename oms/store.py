@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+import eventsourcing.domain as library
 from eventsourcing.application import Application, LRUCache, ProcessingEvent
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import JSONTranscoder, Recording, StoredEvent, Transcoding
@@ -137,3 +139,15 @@ def open_store(db: Database, config: Config, create: bool = False) -> OMS:
 def projector_env(db: Database, config: Config) -> dict[str, str]:
     """Projectors write one transaction at a time: two connections each are plenty."""
     return {**store_env(db, config), "POSTGRES_POOL_SIZE": "1", "POSTGRES_MAX_OVERFLOW": "1"}
+
+
+@contextmanager
+def clock_at(now: list[datetime]) -> Iterator[None]:
+    """Events created inside are stamped `now[0]`, which the caller moves: the demo's and
+    the bench's past (every thread's events: run nothing else meanwhile)."""
+    real = library.datetime_now_with_tzinfo
+    library.datetime_now_with_tzinfo = lambda: now[0]
+    try:
+        yield
+    finally:
+        library.datetime_now_with_tzinfo = real

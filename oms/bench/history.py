@@ -15,13 +15,10 @@ import random
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-import eventsourcing.domain as library
 import psycopg
 
 from oms.config import Config
@@ -32,21 +29,10 @@ from oms.domain.product import Product
 from oms.domain.selling import SaleItem, price_lines, sell
 from oms.domain.settings import Settings
 from oms.domain.shift import Shift
-from oms.store import open_store
+from oms.store import clock_at, open_store
 
 KINDS = ("Baguette", "Sourdough", "Croissant", "Pain au chocolat", "Eclair", "Tart", "Brioche", "Macaron")
 SAVE_EVERY = 200
-
-
-@contextmanager
-def clock_at(now: list[datetime]) -> Iterator[None]:
-    """Events created inside are stamped `now[0]` (the generator moves it)."""
-    real = library.datetime_now_with_tzinfo
-    library.datetime_now_with_tzinfo = lambda: now[0]
-    try:
-        yield
-    finally:
-        library.datetime_now_with_tzinfo = real
 
 
 def generate(config: Config, db: Database, orders: int, days: int = 365) -> dict[str, Any]:

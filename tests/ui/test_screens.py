@@ -73,7 +73,8 @@ def test_every_screen(browser, site, width, dark) -> None:
     shoot(page, f"receipt-{mode}")
     page.get_by_role("button", name="New sale").click()
 
-    for link, screen, ready in (("Shift", "shift", "X report"), ("Order board", "board", "Order board"),
+    for link, screen, ready in (("Shift", "shift", "X report"), ("Dashboard", "dashboard", "Today, "),
+                                ("Order board", "board", "Order board"), ("Reports", "reports", "Reports"),
                                 ("Orders", "orders", "Orders"), ("Custom orders", "custom-orders", "Custom orders"),
                                 ("Catalog", "catalog", "Catalog"), ("Stock", "stock", "Stock"),
                                 ("Customers", "customers", "Customers"),
@@ -84,8 +85,10 @@ def test_every_screen(browser, site, width, dark) -> None:
         else:
             page.get_by_role("link", name=link, exact=True).click()
         expect(page.get_by_role("heading", name=re.compile(f"^{ready}")).first).to_be_visible()
-        if screen in ("catalog", "customers", "vendors", "salesmen", "expenses", "custom-orders"):
+        if screen in ("catalog", "customers", "vendors", "salesmen", "expenses", "custom-orders", "reports"):
             expect(page.get_by_role("row").nth(1)).to_be_visible()  # the demo's records are listed
+        if screen == "dashboard":
+            expect(page.locator(".recharts-bar-rectangle").first).to_be_visible()  # the charts drew
         accessible(page, screen)
         shoot(page, f"{screen}-{mode}")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Pickup screen").click()

@@ -87,7 +87,8 @@ function SalesChart({ day }: { day: string }) {
 function TopProducts({ day }: { day: string }) {
   const top = useQuery({ queryKey: ["reports", "sales", "month-products", day], queryFn: () => must(api.GET(
     "/api/v1/reports/sales", { params: { query: { from: day.slice(0, 8) + "01", to: day, group_by: "product" } } })) });
-  const data = (top.data?.rows ?? []).slice(0, 8).map((r) => ({ name: r.label, units: r.units - r.refunded_units }));
+  const data = (top.data?.rows ?? []).map((r) => ({ name: r.label, units: r.units - r.refunded_units }))
+    .sort((a, b) => b.units - a.units).slice(0, 8);
   return (
     <figure className="chart">
       <figcaption>Top products this month (units)</figcaption>
@@ -118,10 +119,10 @@ function BakeList() {
   const list = useQuery({ queryKey: ["reports", "production"], queryFn: () => must(api.GET("/api/v1/reports/production")) });
   const rows = list.data?.rows ?? [];
   return (
-    <div className="listing">
+    <div className="listing span-all">
       <h2>Bake list for {list.data ? new Date(list.data.date + "T12:00:00").toLocaleDateString([], { weekday: "long" }) : "tomorrow"}</h2>
       {rows.length === 0 ? <p className="muted">Nothing ordered and no sales on that weekday yet.</p> : (
-        <div className="table-scroll"><table>
+        <div className="table-scroll" role="region" aria-label="Bake list" tabIndex={0}><table>
           <thead><tr><th>Product</th><th>Ordered</th><th>Same weekday, avg of 4</th></tr></thead>
           <tbody>{rows.map((r) => (
             <tr key={r.key}><td>{r.label}{r.note ? <small className="muted"> — {r.note}</small> : null}</td>

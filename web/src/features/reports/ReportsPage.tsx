@@ -115,7 +115,8 @@ function Compared({ report, timed }: { report: Report; timed: boolean }) {
     before: Number(previous.rows[i]?.net_sales ?? 0) }));
   return (
     <>
-      <div className="table-scroll"><table className="compare">
+      <div className="table-scroll" role="region" aria-label="This period beside the previous one" tabIndex={0}>
+        <table className="compare">
         <caption>This period beside {previous.from} – {previous.to}</caption>
         <thead><tr><th /><th>This period</th><th>Previous</th></tr></thead>
         <tbody>{COMPARED.map((c) => (
@@ -147,7 +148,7 @@ function Table({ report }: { report: Report }) {
     && rows.some((r) => typeof r[c] !== "object" || r[c] === null));
   const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   return (
-    <div className="table-scroll"><table className="report-table">
+    <div className="table-scroll" role="region" aria-label="Report" tabIndex={0}><table className="report-table">
       <thead><tr>{columns.map((c) => <th key={c} scope="col">{heading(c)}</th>)}</tr></thead>
       <tbody>{rows.map((r, i) => <tr key={i}>{columns.map((c) => <td key={c}>{cell(r[c])}</td>)}</tr>)}</tbody>
       {report.totals && <tfoot><tr>{columns.map((c, i) => (
