@@ -73,6 +73,7 @@ def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_cu
         actor=actor,
         by_customer=str(by_customer) if by_customer else None,
         pickup_at=cmd.pickup_at.astimezone(UTC).isoformat() if cmd.pickup_at else None,
+        prices_include_tax=settings_of(app)["prices_include_tax"],
     )
     slots = book_pickup(app, order, cmd.pickup_at, actor) if order.channel == "online" else []
     return saved(app, order, order, sequence, *products.values(), *([customer] if customer else []), *slots)

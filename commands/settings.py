@@ -71,6 +71,7 @@ class ChangeSettings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, om
     pickup_slots: PickupSlots | msgspec.UnsetType = msgspec.UNSET
     default_theme: Literal["light", "dark", "system"] | msgspec.UnsetType = msgspec.UNSET
     deposit_on_cancel: Literal["keep", "refund"] | msgspec.UnsetType = msgspec.UNSET
+    prices_include_tax: bool | msgspec.UnsetType = msgspec.UNSET
     low_stock_level: Annotated[int, msgspec.Meta(ge=0, le=1_000_000)] | msgspec.UnsetType = msgspec.UNSET
 
     def __post_init__(self) -> None:

@@ -12,8 +12,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import msgspec
 
-from queries.paging import Fresh
-from queries.reports import Day, Format, grouped, store_settings, store_zone, totals
+from queries.reports import Day, FileQuery, grouped, store_settings, store_zone, totals
 
 OPEN = ["placed", "confirmed", "picked"]
 SOON = timedelta(hours=48)  # custom orders due within
@@ -25,9 +24,8 @@ DUE = ("o.id, o.number, o.status, o.channel, o.note, o.total::text AS total, (o.
 CUSTOMER = ("LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN users u ON u.id = o.customer_id")
 
 
-class ProductionQuery(Fresh, frozen=True, forbid_unknown_fields=True):
+class ProductionQuery(FileQuery, frozen=True, forbid_unknown_fields=True):
     date: Day | None = None  # default: tomorrow (the bake list)
-    format: Format = "json"
 
 
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:

@@ -45,12 +45,15 @@ MAX_PERIOD = timedelta(days=3660)
 Day = Annotated[date, msgspec.Meta(description="a store day (YYYY-MM-DD)")]
 
 
-class Period(Fresh, frozen=True, forbid_unknown_fields=True):
+class FileQuery(Fresh, frozen=True, forbid_unknown_fields=True):
+    format: Format = "json"  # csv or pdf: the report as a file
+
+
+class Period(FileQuery, frozen=True, forbid_unknown_fields=True):
     """`from`..`to`, store days, both included (default: this month up to today)."""
 
     from_: Day | None = msgspec.field(name="from", default=None)
     to: Day | None = None
-    format: Format = "json"
 
     def __post_init__(self) -> None:
         if self.from_ and self.to and not timedelta(0) <= self.to - self.from_ <= MAX_PERIOD:

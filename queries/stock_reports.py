@@ -11,12 +11,12 @@ from uuid import UUID
 
 import asyncpg
 
-from queries.reports import Day, Period, period, today
+from queries.reports import Day, FileQuery, Period, period, today
 
 CAUSES = ("received", "sold", "handed_over", "returned", "adjusted", "counted", "created")
 
 
-class AsOf(Period, frozen=True, forbid_unknown_fields=True):
+class AsOf(FileQuery, frozen=True, forbid_unknown_fields=True):
     """`as_of`: the valuation at the end of that store day (default: today)."""
 
     as_of: Day | None = None

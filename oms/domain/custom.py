@@ -28,7 +28,8 @@ def take(*, number: str, customer_id: str | None, specification: str, price: Dec
         raise DueInThePast("a custom order is due in the future", due_at=due_at.isoformat())
     settings.check_open(settings.local(due_at))
     name = specification.strip().splitlines()[0][:NAME_LENGTH]
-    lines = price_lines([SaleItem(quantity=1, name=name, price=price, tax_rate=tax_rate)], None)  # as quick sell
+    lines = price_lines([SaleItem(quantity=1, name=name, price=price, tax_rate=tax_rate)], None,  # as quick sell
+                        settings["prices_include_tax"])
     _, _, total = order_sums(lines)
     check_total(total)
     if deposit < 0:

@@ -9,25 +9,18 @@ from typing import Any
 from uuid import UUID
 
 from oms.domain.errors import InsufficientStock
-from oms.domain.money import cents, tax_on
+from oms.domain.money import cents, set_tax
 from oms.domain.order import Order, check_total, order_sums
 from oms.domain.product import Product
 
 STOCK_MOVES = {"cancelled": Product.release, "shipped": Product.hand_over}  # what a status does to stock
 
 
-def price_line(product: Product, quantity: int) -> dict[str, Any]:
-    net = cents(product.price * quantity)
-    return {
-        "product_id": str(product.id),
-        "sku": product.sku,
-        "name": product.name,
-        "quantity": quantity,
-        "unit_price": product.price,
-        "tax_rate": product.tax_rate,
-        "net": net,
-        "tax": tax_on(net, product.tax_rate),
-    }
+def price_line(product: Product, quantity: int, prices_include_tax: bool) -> dict[str, Any]:
+    line = {"product_id": str(product.id), "sku": product.sku, "name": product.name, "quantity": quantity,
+            "unit_price": product.price, "tax_rate": product.tax_rate, "net": cents(product.price * quantity)}
+    set_tax(line, prices_include_tax)
+    return line
 
 
 def place(
@@ -41,6 +34,7 @@ def place(
     actor: str,
     by_customer: str | None = None,
     pickup_at: str | None = None,
+    prices_include_tax: bool = False,
 ) -> Order:
     """All or nothing: every line's units are reserved, or nothing is and the shortages are named.
     `by_customer`: a customer placing the order themselves; it is then theirs, and online."""
@@ -57,7 +51,7 @@ def place(
     short = [products[pid].shortage(q) for pid, q in quantities.items() if q > products[pid].available]
     if short:
         raise InsufficientStock("not enough stock for every line", lines=short)
-    lines = [price_line(products[pid], q) for pid, q in quantities.items()]
+    lines = [price_line(products[pid], q, prices_include_tax) for pid, q in quantities.items()]
     _, _, total = order_sums(lines)
     check_total(total)
     order = Order(

@@ -21,7 +21,7 @@ from oms.domain.errors import (
     PaymentShort,
     TenderExceedsDue,
 )
-from oms.domain.money import cents, tax_on
+from oms.domain.money import cents, set_tax
 from oms.domain.order import Order, check_total, order_sums
 from oms.domain.product import Product
 from oms.domain.settings import Settings
@@ -56,7 +56,8 @@ class SaleItem:
     discount: Discount | None = None
 
 
-def price_lines(items: Sequence[SaleItem], discount: Discount | None) -> list[dict[str, Any]]:
+def price_lines(items: Sequence[SaleItem], discount: Discount | None, prices_include_tax: bool = False,
+                ) -> list[dict[str, Any]]:
     lines: list[dict[str, Any]] = []
     for item in items:
         product = item.product
@@ -71,7 +72,7 @@ def price_lines(items: Sequence[SaleItem], discount: Discount | None) -> list[di
     if discount is not None:
         share_order_discount(lines, discount)
     for line in lines:
-        line["tax"] = tax_on(line["net"], line["tax_rate"])
+        set_tax(line, prices_include_tax)
     return lines
 
 
@@ -127,7 +128,7 @@ def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Disc
     beyond the stock the server knows of: the goods are gone (`Product.sell`)."""
     shift.check_open()
     offline = sold_at is not None
-    lines = price_lines(items, discount)
+    lines = price_lines(items, discount, settings["prices_include_tax"])
     if any(item.product is None for item in items):
         settings.check_service("quick_sell")
     given = check_discount(lines, role, settings.discount_limit(role))

@@ -32,6 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "default_theme": "system",
     "deposit_on_cancel": "keep",  # a cancelled custom order's deposit: "keep" or "refund"
     "low_stock_level": 5,  # the dashboard lists products with at most this many available
+    "prices_include_tax": False,  # shelf prices include tax (the tax is the part of them the rate makes)
 }
 
 

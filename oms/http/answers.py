@@ -305,6 +305,7 @@ class Store(Answer, frozen=True):
     pickup_slots: PickupSlots
     default_theme: Literal["light", "dark", "system"]
     deposit_on_cancel: Literal["keep", "refund"]  # a cancelled custom order's deposit
+    prices_include_tax: bool  # shelf prices include tax
 
 
 class Settings(Store, frozen=True, kw_only=True):

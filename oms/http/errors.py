@@ -46,7 +46,7 @@ def from_msgspec(exc: msgspec.MsgspecError) -> ApiError:
     if match:
         field = match.group("path") or "$"
         return validation_error(text[: match.start()], field)
-    if isinstance(exc, msgspec.DecodeError):
+    if isinstance(exc, msgspec.DecodeError) and not isinstance(exc, msgspec.ValidationError):
         return validation_error(f"malformed JSON: {text}", "$")
     return validation_error(text, "$")
 

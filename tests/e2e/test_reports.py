@@ -136,3 +136,21 @@ async def test_reports_read_the_same_after_a_rebuild_and_a_change_of_time_zone(c
     finally:
         store.close()
     assert await get(client, "/reports/sales", **params) == before
+
+
+async def test_prices_that_include_tax_report_their_net_and_tax(client) -> None:
+    """A cake at 12.00 with 20 % tax inside: two, less 10 %, are 21.60 paid, of which 3.60 tax."""
+    await client.patch(f"{API}/settings", json={"prices_include_tax": True})
+    cake = await new_product(client, name="Cake", price="12.00", tax_rate="20", cost="5.00", stock=10)
+    shift = await post(client, "/shifts", {"register": "front", "opening_float": "0"}, 201)
+    sale = await post(client, "/pos/sales", {
+        "shift_id": shift["id"], "sold_at": "2026-02-03T10:00:00Z",
+        "items": [{"product_id": cake["id"], "quantity": 2}],
+        "discount": {"kind": "percent", "value": "10"}, "payments": [{"method": "card", "amount": "21.60"}]}, 201)
+    assert (sale["subtotal"], sale["tax"], sale["total"], sale["discount"]) == ("18.00", "3.60", "21.60", "2.00")
+    day = await get(client, "/reports/sales", **{"from": "2026-02-03", "to": "2026-02-03",
+                                                 "min_position": sale["position"]})
+    assert {k: day["totals"][k] for k in ("gross", "discount", "net", "tax", "total", "cost_of_goods")} == {
+        "gross": "20.00", "discount": "2.00", "net": "18.00", "tax": "3.60", "total": "21.60", "cost_of_goods": "10.00"}
+    online = await post(client, "/orders", {"items": [{"product_id": cake["id"], "quantity": 1}]}, 201)
+    assert (online["subtotal"], online["tax"], online["total"]) == ("10.00", "2.00", "12.00")

@@ -6,7 +6,7 @@ import json
 import uuid
 from pathlib import Path
 
-from tests.support.http import post
+from tests.support.http import API, post
 
 CASES = json.loads((Path(__file__).parents[2] / "web/src/features/pos/server-sales.json").read_text())["cases"]
 
@@ -14,6 +14,8 @@ CASES = json.loads((Path(__file__).parents[2] / "web/src/features/pos/server-sal
 async def test_the_server_prices_each_cart_as_the_till_expects(client) -> None:
     shift = await post(client, "/shifts", {"register": f"ui-{uuid.uuid4().hex[:6]}", "opening_float": "0.00"}, 201)
     for case in CASES:
+        inclusive = case.get("prices_include_tax", False)
+        assert (await client.patch(f"{API}/settings", json={"prices_include_tax": inclusive})).status == 200
         cart = case["cart"]
         items = [{k: v for k, v in line.items() if k in ("name", "price", "tax_rate", "quantity", "discount")}
                  for line in cart["lines"]]

@@ -23,7 +23,7 @@ from queries.dashboard import ProductionQuery, dashboard, day_bounds, production
 from queries.paging import Fresh
 from queries.reports import (
     Day,
-    Format,
+    FileQuery,
     Period,
     ProfitQuery,
     SalesQuery,
@@ -39,10 +39,6 @@ from queries.reports import (
 from queries.stock_reports import AsOf, MovementQuery, stock_movements, stock_valuation
 
 routes = web.RouteTableDef()
-
-
-class FileQuery(Fresh, frozen=True, forbid_unknown_fields=True):
-    format: Format = "json"
 
 
 class DailyQuery(FileQuery, frozen=True, forbid_unknown_fields=True):

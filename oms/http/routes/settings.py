@@ -24,7 +24,7 @@ from queries.paging import Fresh
 
 routes = web.RouteTableDef()
 PUBLIC_SETTINGS = ("store_name", "address", "timezone", "services", "delivery_minimum", "store_hours",
-                   "closed_days", "pickup_slots", "default_theme", "deposit_on_cancel")
+                   "closed_days", "pickup_slots", "default_theme", "deposit_on_cancel", "prices_include_tax")
 
 
 def settings_json(s: Settings) -> dict[str, Any]:

@@ -1,8 +1,7 @@
 // Light or dark, remembered per user on this device; without a choice the store's
 // default theme (a setting) applies, and with "system" the device's preference.
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { api, must } from "../api/client";
+import { useStore } from "./store";
 
 type Theme = "light" | "dark";
 const key = (userId: string | undefined) => `oms.theme.${userId ?? "guest"}`;
@@ -19,11 +18,7 @@ function apply(theme: Theme | null): void {
 
 /** The store's default theme: null for the device's own preference. */
 function useStoreTheme(): Theme | null {
-  const store = useQuery({
-    queryKey: ["store"],
-    queryFn: () => must(api.GET("/api/v1/store")),
-    staleTime: 300_000,
-  });
+  const store = useStore();
   const theme = store.data?.default_theme;
   return theme === "light" || theme === "dark" ? theme : null;
 }

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { usePricesIncludeTax } from "../../ui/store";
 import { type Cart, type Discount, EMPTY, price, setLineDiscount } from "./cart";
 import { CartLines } from "./CartLines";
 import { DiscountDialog } from "./DiscountDialog";
@@ -9,7 +10,7 @@ import { QuickSellDialog } from "./QuickSellDialog";
 export function CartPanel({ cart, setCart, register, onPay }: {
   cart: Cart; setCart: (update: (c: Cart) => Cart) => void; register: string; onPay: () => void;
 }) {
-  const sums = price(cart);
+  const sums = price(cart, usePricesIncludeTax());
   const [discounting, setDiscounting] = useState<string | "order" | null>(null);
   const [quick, setQuick] = useState(false);
   const [parked, setParked] = useState(false);

@@ -5,6 +5,7 @@ import { api, ApiError, must, newKey, type Order } from "../../api/client";
 import { enqueue, type QueuedSale } from "../../offline/store";
 import { changed } from "../../offline/sync";
 import { Dialog } from "../../ui/Dialog";
+import { usePricesIncludeTax } from "../../ui/store";
 import { type Cart, price, saleItems, settle, type Tender } from "./cart";
 import { fromCents, toCents } from "./money";
 import { NumPad } from "./NumPad";
@@ -24,7 +25,8 @@ export function PayDialog({ open, cart, shiftId, onClose, ...done }: Done & {
 }
 
 function Payment({ cart, shiftId, onSold, onQueued }: Done & { cart: Cart; shiftId: string }) {
-  const total = useMemo(() => price(cart).total, [cart]);
+  const inclusive = usePricesIncludeTax();
+  const total = useMemo(() => price(cart, inclusive).total, [cart, inclusive]);
   const [key] = useState(newKey); // one sale, however often the button is pressed
   const [tenders, setTenders] = useState<Tender[]>([]);
   const [entry, setEntry] = useState("");

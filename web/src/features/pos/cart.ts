@@ -2,7 +2,7 @@
 // (oms/domain/selling.py price_lines): each line's gross and discount in cents, an
 // order discount shared over the lines by their net with the odd cents on the largest,
 // tax per line on its net. The server's answer is what counts; this shows it before.
-import { divideHalfUp, percentOf, toCents } from "./money";
+import { divideHalfUp, percentOf, taxIn, toCents } from "./money";
 
 export type Discount = { kind: "percent" | "amount"; value: string };
 
@@ -29,7 +29,9 @@ function discountOn(amount: number, discount: Discount | undefined): number {
   return Math.min(off, amount);
 }
 
-export function price(cart: Cart): Sums {
+/** The cart's sums; with `pricesIncludeTax`, prices include tax: a line's tax is the part of
+ * what it costs that its rate makes, its net and discount the rest without tax. */
+export function price(cart: Cart, pricesIncludeTax = false): Sums {
   const lines: PricedLine[] = cart.lines.map((line) => {
     const gross = toCents(line.price) * line.quantity;
     const off = discountOn(gross, line.discount);
@@ -49,7 +51,15 @@ export function price(cart: Cart): Sums {
       l.net -= shares[i];
     });
   }
-  for (const l of lines) l.tax = percentOf(l.net, l.taxRate);
+  for (const l of lines) {
+    if (!pricesIncludeTax) {
+      l.tax = percentOf(l.net, l.taxRate);
+      continue;
+    }
+    l.tax = taxIn(l.net, l.taxRate);
+    l.net -= l.tax;
+    l.off -= taxIn(l.off, l.taxRate);
+  }
   const subtotal = lines.reduce((sum, l) => sum + l.net, 0);
   const tax = lines.reduce((sum, l) => sum + l.tax, 0);
   const discount = lines.reduce((sum, l) => sum + l.off, 0);

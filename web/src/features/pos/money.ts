@@ -25,6 +25,12 @@ export function toMilliPercent(percent: string): number {
   return Number(whole) * 1000 + Number((frac + "000").slice(0, 3));
 }
 
+/** The tax inside `cents` that include it at `percent`, rounded half up to a cent. */
+export function taxIn(cents: number, percent: string): number {
+  const milli = toMilliPercent(percent);
+  return divideHalfUp(cents * milli, 100_000 + milli);
+}
+
 /** `percent` of `cents`, rounded half up to a cent. */
 export function percentOf(cents: number, percent: string): number {
   return divideHalfUp(cents * toMilliPercent(percent), 100_000);

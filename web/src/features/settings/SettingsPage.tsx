@@ -38,6 +38,8 @@ export default function SettingsPage() {
       closed_days: text("closed_days").split(/[\s,]+/).filter(Boolean),
       pickup_slots: { minutes: Number(text("slot_minutes")), capacity: Number(text("slot_capacity")) },
       default_theme: text("default_theme"), deposit_on_cancel: text("deposit_on_cancel"),
+      prices_include_tax: form.get("prices_include_tax") === "on",
+      low_stock_level: Number(text("low_stock_level") || "0"),
     };
     setError(null);
     setNotice("");
@@ -65,6 +67,10 @@ export default function SettingsPage() {
             (error?.message.includes("time zone") ? error.message : undefined)} />
           <Text name="receipt_header" label="Receipt header" value={s.receipt_header} error={at("receipt_header")} />
           <Text name="receipt_footer" label="Receipt footer" value={s.receipt_footer} error={at("receipt_footer")} />
+          <label><input type="checkbox" name="prices_include_tax" defaultChecked={s.prices_include_tax} /> Prices
+            include tax</label>
+          <Text name="low_stock_level" label="Low stock at (units available)" value={String(s.low_stock_level)}
+            error={at("low_stock_level")} />
         </fieldset>
         <fieldset>
           <legend>Services</legend>

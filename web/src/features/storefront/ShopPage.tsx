@@ -11,6 +11,7 @@ import { add, type Cart, EMPTY, price } from "../pos/cart";
 import { CartLines } from "../pos/CartLines";
 import { catalogLine } from "../pos/lines";
 import { fromCents } from "../pos/money";
+import { useStore } from "../../ui/store";
 import { TileImage } from "../../ui/TileImage";
 import { due } from "../board/status";
 
@@ -46,7 +47,7 @@ export default function ShopPage({ guest }: { guest: boolean }) {
   const [fulfilment, setFulfilment] = useState<"pickup" | "delivery">("pickup");
   const [note, setNote] = useState("");
   const [pickupAt, setPickupAt] = useState("");
-  const store = useQuery({ queryKey: ["store"], queryFn: () => must(api.GET("/api/v1/store")), staleTime: 300_000 });
+  const store = useStore();
   const slots = useQuery({
     queryKey: ["pickup-slots"],
     queryFn: () => must(api.GET("/api/v1/pickup-slots", { params: { query: { days: 3 } } })),
@@ -55,7 +56,7 @@ export default function ShopPage({ guest }: { guest: boolean }) {
 
   const [key, setKey] = useState(newKey);
   const [error, setError] = useState("");
-  const sums = price(cart);
+  const sums = price(cart, store.data?.prices_include_tax ?? false);
   const byCategory = useMemo(() => {
     const groups = new Map<string, Product[]>();
     for (const p of products.data?.items ?? []) {
