@@ -159,6 +159,28 @@ def print_openapi(config: Config) -> None:
     print(json.dumps(document(app), indent=1))
 
 
+def run_audit(config: Config, args: argparse.Namespace) -> int:
+    from oms import audit
+    from oms.database import resolve
+
+    db = resolve(config)
+    if args.action == "export":
+        written = audit.export(db, sys.stdout, args.start, args.stop)
+        print(f"{written} events exported", file=sys.stderr)
+        return 0
+    expect = None
+    if args.expect:
+        position, _, digest = args.expect.partition(":")
+        expect = (int(position), digest.lower())
+    verdict = audit.verify(db, expect)
+    if verdict.intact:
+        print(f"intact: {verdict.checked} events linked, head {verdict.head}:{verdict.head_hash}"
+              + (f" ({verdict.not_linked} newer events not linked yet)" if verdict.not_linked else ""))
+        return 0
+    print(f"BROKEN at position {verdict.broken_at}: {verdict.problem}")
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="oms", description="OMS order management and POS")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -182,6 +204,13 @@ def main(argv: list[str] | None = None) -> int:
     rebuild_cmd = projections_sub.add_parser("rebuild", help="rebuild read tables from the events, live")
     rebuild_cmd.add_argument("name", nargs="?", help="ProductCatalog, Directory or OrderList (default: all)")
     sub.add_parser("openapi", help="print the API's OpenAPI document (the web UI's types are generated from it)")
+    audit = sub.add_parser("audit", help="the audit chain: verify it, export a stretch of it")
+    audit_sub = audit.add_subparsers(dest="action", required=True)
+    verify_cmd = audit_sub.add_parser("verify", help="check every event against its link; exit 1 at the first break")
+    verify_cmd.add_argument("--expect", metavar="POSITION:HASH", help="a copy of the head (as a Z report prints it)")
+    export_cmd = audit_sub.add_parser("export", help="events and their links as JSON lines (scripts/verify-audit)")
+    export_cmd.add_argument("--from", dest="start", help="first position or day (YYYY-MM-DD)")
+    export_cmd.add_argument("--to", dest="stop", help="last position or day")
     admin = sub.add_parser("create-admin", help="create an admin (password from OMS_ADMIN_PASSWORD or a prompt)")
     admin.add_argument("username")
     args = parser.parse_args(argv)
@@ -204,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         run_bench(config, args.seconds, args.history)
     elif args.command == "projections":
         rebuild(config, args.name)
+    elif args.command == "audit":
+        return run_audit(config, args)
     elif args.command == "create-admin":
         create_admin(config, args.username)
     elif args.command == "openapi":

@@ -12,7 +12,6 @@ from uuid import UUID
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
-from psycopg.types.json import Jsonb
 
 from oms.domain.customer import CUSTOMER_FIELDS, Customer
 from oms.domain.expense import EXPENSE_FIELDS, Expense
@@ -20,6 +19,7 @@ from oms.domain.record import Record
 from oms.domain.salesman import SALESMAN_FIELDS, Salesman
 from oms.domain.stock_entry import StockEntry, total_of
 from oms.domain.vendor import VENDOR_FIELDS, Vendor
+from projections.statements import pg_json
 from projections.view import View, stamp
 
 TABLES: dict[type[Record], str] = {Vendor: "vendors", Salesman: "salesmen", Customer: "customers", Expense: "expenses"}
@@ -75,7 +75,7 @@ class BackOffice(Projection[BackOfficeView]):
         lines = [{**line, "unit_cost": str(line["unit_cost"])} for line in e.lines]
         self.view.insert("stock_entries", id=e.originator_id, vendor_id=UUID(e.vendor_id),
                          vendor_name=e.vendor_name, note=e.note,
-                         lines=Jsonb(lines), total=total_of(e.lines), actor=e.actor, created_at=e.timestamp)
+                         lines=pg_json(lines), total=total_of(e.lines), actor=e.actor, created_at=e.timestamp)
 
 
 for _event in EVENTS:

@@ -10,6 +10,7 @@ from typing import Any
 from eventsourcing.projection import Projection
 
 from oms.database import unreachable
+from projections.audit import Audit, AuditView
 from projections.back_office import BackOffice, BackOfficeView
 from projections.feed import Feed, Publish, feed
 from projections.orders import OrderList, OrderListView
@@ -26,7 +27,7 @@ log = logging.getLogger("oms.projections")
 
 READ_MODELS: tuple[tuple[type[Projection[Any]], type[View]], ...] = (
     (ProductCatalog, ProductCatalogView), (Directory, UsersView), (OrderList, OrderListView), (Shifts, ShiftsView),
-    (ParkedSales, ParkedSalesView), (BackOffice, BackOfficeView), (Reports, ReportsView),
+    (ParkedSales, ParkedSalesView), (BackOffice, BackOfficeView), (Reports, ReportsView), (Audit, AuditView),
 )
 
 

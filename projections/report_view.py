@@ -6,27 +6,30 @@ name in one statement and keeps them while it runs."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.projection import Projection
 from psycopg import Cursor, sql
-from psycopg.types.json import Jsonb
 
 from oms.domain.order import Order
 from oms.names import SETTINGS_ID
+from projections.statements import pg_json
 from projections.view import SetAside, View
 
 
 def named_ids(event: Any) -> set[UUID]:
-    """The refs an event will look up: the settings, and an order's products and salesman."""
+    """The refs an event will look up: the settings, and an order's products and salesman
+    (an id that is none is left to the event's handler, which sets the event aside)."""
     ids = {SETTINGS_ID}
     if isinstance(event, Order.Placed):
-        ids.update(UUID(line["product_id"]) for line in event.lines if line["product_id"])
-        salesman = (getattr(event, "sale", None) or {}).get("salesman_id")
-        if salesman:
-            ids.add(UUID(salesman))
+        named = [line.get("product_id") for line in event.lines] + [(getattr(event, "sale", None) or {}).get(
+            "salesman_id")]
+        for text in named:
+            with contextlib.suppress(ValueError, TypeError, AttributeError):
+                ids.add(UUID(text))
     return ids
 
 
@@ -68,7 +71,7 @@ class ReportsView(View):
         query = self.statement(("set_ref", self.suffix), lambda: sql.SQL(
             "INSERT INTO {} AS t (id, data) VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET data = excluded.data"
         ).format(self.t("report_refs")))
-        self.cursor().execute(query, (id_, Jsonb(self.refs[id_])))
+        self.cursor().execute(query, (id_, pg_json(self.refs[id_])))
 
     def set_cost(self, product_id: UUID, day: Any, cost: Any) -> None:
         """A product's cost at the end of `day` (the last change that day)."""

@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
-from psycopg.types.json import Jsonb
 
 from oms.domain.money import cents
 from oms.domain.order import HANDED_OVER, Order, line_discount
@@ -30,6 +29,7 @@ from oms.domain.settings import Settings
 from oms.names import SETTINGS_ID
 from projections.movements import MOVEMENTS, movement
 from projections.report_view import ReportsView
+from projections.statements import pg_json
 
 ZERO = Decimal("0.00")
 KEPT_SETTINGS = frozenset({"timezone", "low_stock_level"})  # what reports read of the settings
@@ -130,7 +130,7 @@ class Reports(Projection[ReportsView]):
                  "salesman_id": salesman, "rate": self.view.ref(UUID(salesman)).get("rate") if salesman else None,
                  "lines": [self.line(line, e.channel) for line in e.lines],
                  "sold_on": self.day(sale.get("sold_at") or e.timestamp) if sale else None}
-        self.view.insert("report_orders", **{**order, "lines": Jsonb(order["lines"])})
+        self.view.insert("report_orders", **{**order, "lines": pg_json(order["lines"])})
         if sale:
             self.count_sale(order, order["sold_on"], e.actor)
             for payment in getattr(e, "payments", None) or ():

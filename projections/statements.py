@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from psycopg import Cursor, sql
+from psycopg.types.json import Jsonb
 from psycopg.types.string import StrBinaryDumper, StrDumperUnknown
 
 STAMP = frozenset({"version", "updated_at"})  # what every row takes from the event that last changed it
@@ -15,6 +16,20 @@ STAMP = frozenset({"version", "updated_at"})  # what every row takes from the ev
 
 def pg_text(text: str) -> bytes:
     return text.replace("\x00", "\ufffd").encode("utf-8", "replace")
+
+
+def pg_json(value: Any) -> Jsonb:
+    """A JSON value for a jsonb column, its strings in the form PostgreSQL accepts (`pg_text`)."""
+    def clean(v: Any) -> Any:
+        if isinstance(v, str):
+            return pg_text(v).decode("utf-8")
+        if isinstance(v, dict):
+            return {clean(k): clean(x) for k, x in v.items()}
+        if isinstance(v, list | tuple):
+            return [clean(x) for x in v]
+        return v
+
+    return Jsonb(clean(value))
 
 
 class PgText(StrDumperUnknown):

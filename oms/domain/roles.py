@@ -9,7 +9,7 @@ PERMISSIONS = (
     "pos.sell", "orders.refund", "shifts.read", "shifts.manage", "registers.manage",
     "receipts.reprint", "customers.read", "customers.write", "vendors.read", "vendors.write",
     "salesmen.read", "salesmen.write", "expenses.read", "expenses.write", "stock.read", "settings.manage",
-    "reports.read", "reports.daily",
+    "reports.read", "reports.daily", "audit.read",
 )
 OWN = ":own"  # a permission limited to the holder's own objects, e.g. "orders.read:own"
 
@@ -23,7 +23,7 @@ BUILTIN_ROLES: dict[str, tuple[str, ...]] = {
                  "receipts.reprint", "customers.write", "vendors.write", "salesmen.write", "expenses.write"),
     "cashier": (*STAFF_READ, "orders.place", "orders.pay", "orders.cancel", "pos.sell", "orders.refund",
                 "shifts.read:own", "shifts.manage:own", "receipts.reprint", "reports.daily"),
-    "viewer": (*BACK_OFFICE, "shifts.read"),
+    "viewer": (*BACK_OFFICE, "shifts.read", "audit.read"),
     "customer": ("products.read", "orders.read:own", "orders.place:own", "orders.cancel:own"),
 }
 

@@ -317,6 +317,25 @@ class Settings(Store, frozen=True, kw_only=True):
     position: int | None = None
 
 
+class AuditEntry(Answer, frozen=True):
+    position: int
+    at: datetime
+    type: str  # Order.Refunded
+    entity: str  # order
+    entity_id: UUID
+    version: int
+    actor: str | None
+    summary: str
+    critical: bool  # refunds, discounts of 10 % or more, stock adjustments and counts, price and role changes, ...
+    hash: str  # this event's chain link (hex SHA-256)
+
+
+class ChainHead(Answer, frozen=True):
+    position: int  # the newest event linked
+    hash: str | None  # its link (hex): a copy kept elsewhere vouches for every event up to it
+    behind: int  # events stored and not linked yet
+
+
 class User(Answer, frozen=True):
     id: UUID
     username: str

@@ -4,14 +4,14 @@ from playwright.sync_api import expect
 
 from tests.ui.conftest import log_in
 
-BACK_OFFICE = ["Customers", "Vendors", "Salesmen", "Expenses"]
+BACK_OFFICE = ["Customers", "Vendors", "Salesmen", "Expenses", "Reports"]
 MENUS = {
-    "admin": ["Till", "Shift", "Order board", "Orders", "Pickup screen", "Custom orders", "Catalog", "Stock",
-              *BACK_OFFICE, "Settings"],
-    "employee": ["Till", "Shift", "Order board", "Orders", "Pickup screen", "Custom orders", "Catalog", "Stock",
-                 *BACK_OFFICE],
-    "cashier": ["Till", "Shift", "Orders", "Custom orders", "Customers", "Salesmen"],
-    "viewer": ["Orders", "Catalog", *BACK_OFFICE],
+    "admin": ["Till", "Shift", "Dashboard", "Order board", "Orders", "Pickup screen", "Custom orders", "Catalog",
+              "Stock", *BACK_OFFICE, "Settings"],
+    "employee": ["Till", "Shift", "Dashboard", "Order board", "Orders", "Pickup screen", "Custom orders", "Catalog",
+                 "Stock", *BACK_OFFICE],
+    "cashier": ["Till", "Shift", "Orders", "Custom orders", "Customers", "Salesmen", "Reports"],
+    "viewer": ["Dashboard", "Orders", "Catalog", *BACK_OFFICE],
     "customer": ["Shop", "My orders"],
 }
 

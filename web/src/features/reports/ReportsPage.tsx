@@ -148,7 +148,7 @@ function Table({ report }: { report: Report }) {
     && rows.some((r) => typeof r[c] !== "object" || r[c] === null));
   const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   return (
-    <div className="table-scroll" role="region" aria-label="Report" tabIndex={0}><table className="report-table">
+    <div className="table-scroll" role="region" aria-label="Report table" tabIndex={0}><table className="report-table">
       <thead><tr>{columns.map((c) => <th key={c} scope="col">{heading(c)}</th>)}</tr></thead>
       <tbody>{rows.map((r, i) => <tr key={i}>{columns.map((c) => <td key={c}>{cell(r[c])}</td>)}</tr>)}</tbody>
       {report.totals && <tfoot><tr>{columns.map((c, i) => (
