@@ -21,6 +21,7 @@ from typing import Any
 
 import psycopg
 
+from oms import audit
 from oms.config import Config
 from oms.database import Database
 from oms.domain.order import order_sums
@@ -171,6 +172,10 @@ def run(config: Config, seconds: float, orders: int) -> dict[str, Any]:
         results["sales_month"] = load("report", **common, rate=50, paths=[
             f"/api/v1/reports/sales?{month}&group_by=day", f"/api/v1/reports/sales?{month}&group_by=product"])
         results["export"] = export(f"{base}/api/v1/orders?format=csv", token, processes[0].pid)
+        started = time.monotonic()
+        verdict = audit.verify(db, progress=False)
+        results["verify"] = {"events": verdict.checked, "intact": verdict.intact,
+                             "seconds": round(time.monotonic() - started, 1)}
     finally:
         for process in processes:
             process.terminate()
@@ -190,5 +195,7 @@ def table(r: dict[str, Any]) -> str:
         f" p99 {r['sales_month']['p99_ms']} ms (target < 20 ms)",
         f"CSV of every order: {e['rows']:,} rows, {e['mb']} MB in {e['seconds']} s; API memory"
         f" {e['rss_before_mb']} -> {e['rss_peak_mb']} MB, growth {e['growth_mb']} MB (target < 50 MB)",
+        f"oms audit verify: {r['verify']['events']:,} events in {r['verify']['seconds']} s"
+        f" ({'intact' if r['verify']['intact'] else 'BROKEN'})",
     ]
     return "\n".join(lines)

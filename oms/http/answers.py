@@ -23,6 +23,12 @@ class Answer(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     pass
 
 
+class ChainHead(Answer, frozen=True):
+    position: int  # the newest event linked
+    hash: str | None  # its link (hex): a copy kept elsewhere vouches for every event up to it
+    behind: int  # events stored and not linked yet
+
+
 class Product(Answer, frozen=True):
     id: UUID
     sku: str
@@ -153,6 +159,7 @@ class Shift(Answer, frozen=True):
     refunds_total: MoneyText | None = None
     counted_cash: MoneyText | None = None
     closed_at: datetime | None = None
+    chain: ChainHead | None = None  # closing: the audit chain's head then (the Z report prints it)
     position: int | None = None
 
 
@@ -328,12 +335,6 @@ class AuditEntry(Answer, frozen=True):
     summary: str
     critical: bool  # refunds, discounts of 10 % or more, stock adjustments and counts, price and role changes, ...
     hash: str  # this event's chain link (hex SHA-256)
-
-
-class ChainHead(Answer, frozen=True):
-    position: int  # the newest event linked
-    hash: str | None  # its link (hex): a copy kept elsewhere vouches for every event up to it
-    behind: int  # events stored and not linked yet
 
 
 class User(Answer, frozen=True):

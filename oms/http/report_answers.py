@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from oms.http.answers import Answer, MoneyText, Shift
+from oms.http.answers import Answer, ChainHead, MoneyText, Shift
 
 Date = date  # a field named `date` hides the type
 
@@ -220,3 +220,4 @@ class DailyReport(Answer, frozen=True):
     tenders: list[SalesRow]
     channels: list[SalesRow]
     cashiers: list[SalesRow]
+    chain: ChainHead  # the audit chain's head as the report was made (print it: a copy outside the database)

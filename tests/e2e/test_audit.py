@@ -44,6 +44,19 @@ async def test_the_trail_lists_every_event_and_the_critical_ones(client) -> None
     assert as_csv.content_type == "text/csv" and len((await as_csv.text()).strip().splitlines()) == 3
 
 
+async def test_the_z_report_and_the_daily_report_carry_the_chains_head(client) -> None:
+    position = await some_history(client)
+    shift = (await get(client, "/shifts", min_position=position))["items"][0]
+    await get(client, "/audit/head", min_position=position)
+    closed = await post(client, f"/shifts/{shift['id']}/close", {"counted_cash": "0.00"}, 200)
+    links = {e["position"]: e["hash"] for e in (await get(client, "/audit", per_page=200))["items"]}
+    assert closed["chain"]["position"] >= position and links[closed["chain"]["position"]] == closed["chain"]["hash"]
+    daily = await get(client, "/reports/daily", min_position=closed["position"])
+    assert daily["chain"]["position"] >= closed["position"] and len(daily["chain"]["hash"]) == 64
+    as_csv = await (await client.get(f"{API}/reports/daily", params={"format": "csv"})).text()
+    assert f"audit chain head,{daily['chain']['position']}:{daily['chain']['hash']}" in as_csv
+
+
 async def test_verify_names_an_edited_a_deleted_and_an_inserted_event(client, db) -> None:
     position = await some_history(client)
     await get(client, "/audit/head", min_position=position)
@@ -84,3 +97,10 @@ async def test_an_export_is_verified_with_the_standard_library_alone(client, db,
     exported.write_text("\n".join(lines) + "\n")
     check = subprocess.run([sys.executable, "-I", str(VERIFY), str(exported)], capture_output=True, text=True)
     assert check.returncode == 1 and f"position {event['position']}" in check.stdout
+
+
+async def test_the_settings_as_they_were(client) -> None:
+    first = await (await client.patch(f"{API}/settings", json={"store_name": "Chez Paul"})).json()
+    await client.patch(f"{API}/settings", json={"store_name": "Le Fournil"})
+    assert (await get(client, "/settings"))["store_name"] == "Le Fournil"
+    assert (await get(client, "/settings", version=str(first["version"])))["store_name"] == "Chez Paul"

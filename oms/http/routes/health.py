@@ -14,6 +14,7 @@ from oms.http.keys import BUS, CONFIG, HUB, POOL, READ_MODELS
 from oms.http.metrics import REGISTRY
 from oms.http.openapi import document, schema
 from oms.http.permissions import PUBLIC, requires
+from queries.audit import chain_head
 from queries.positions import each_projected, progress
 
 routes = web.RouteTableDef()
@@ -46,6 +47,7 @@ async def metrics(request: web.Request) -> web.Response:
     the bearer token of OMS_METRICS_TOKEN, or without one, a client on this machine."""
     check_scraper(request)
     now = await progress(request.app[POOL], request.app[READ_MODELS], latest=0)
+    chain = await chain_head(request.app[POOL])
     stats, registry = request.app[BUS].stats, CollectorRegistry()
     for name, text, value in (
         ("oms_events_head_position", "newest position in the event store (its rate: events appended)", now["head"]),
@@ -53,6 +55,8 @@ async def metrics(request: web.Request) -> web.Response:
         ("oms_projection_lag_events", "events the read models have still to apply", now["lag"]),
         ("oms_projection_set_aside_events", "events a read model could not apply and set aside", now["set_aside"]),
         ("oms_websocket_clients", "live connections open on this process", len(request.app[HUB].clients)),
+        ("oms_audit_chain_position", "newest event the audit chain has linked", chain["position"]),
+        ("oms_audit_chain_behind", "events stored and not yet linked into the audit chain", chain["behind"]),
     ):
         Gauge(name, text, registry=registry).set(value)
     by_model = Gauge("oms_projection_model_lag_events", "events one read model has still to apply", ["table"],

@@ -19,6 +19,7 @@ from oms.http.openapi import schema
 from oms.http.permissions import requires
 from oms.http.render import shift_json
 from oms.http.routes.reads import caught_up
+from queries.audit import chain_head
 from queries.dashboard import ProductionQuery, dashboard, day_bounds, production
 from queries.paging import Fresh
 from queries.reports import (
@@ -88,6 +89,7 @@ async def get_daily(request: web.Request) -> web.Response:
                                               " ORDER BY opened_at, id", start, end)]
     shifts = [shift_json(s) for s in await asyncio.to_thread(load_shifts, request, ids)]
     report: dict[str, Any] = {"day": day, "shifts": shifts, "totals": await totals(pool, day, day),
+                              "chain": await chain_head(pool),
               **{name: await grouped(pool, dimension, day, day)
                  for name, dimension in (("tenders", "tender"), ("channels", "channel"), ("cashiers", "cashier"))}}
     if q.format == "json":
@@ -97,6 +99,8 @@ async def get_daily(request: web.Request) -> web.Response:
     day_total: dict[str, Any] = report["totals"]
     rows.append({"register": "day", "sales_count": day_total["orders"], "sales_total": day_total["total"],
                  "tax": day_total["tax"], "discounts": day_total["discount"], "refunds_total": day_total["refunds"]})
+    chain = report["chain"]  # printed with the day: a copy of the audit chain's head outside the database
+    rows.append({"register": "audit chain head", "cashier": f"{chain['position']}:{chain['hash']}"})
     return await report_answer(request, "daily", f"Daily report {day}", report, q.format,
                                rows=[{c: r.get(c) for c in rows[0]} for r in rows], totals={})
 

@@ -18,7 +18,8 @@ from oms.http.keys import BUS, POOL, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import PUBLIC, actor_of, requires
 from oms.http.render import answer
-from oms.http.routes.reads import caught_up
+from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
+from oms.names import SETTINGS_ID
 from queries.orders import pickups_between
 from queries.paging import Fresh
 
@@ -38,9 +39,12 @@ async def current(request: web.Request) -> Settings:
 
 @routes.get("/api/v1/settings")
 @requires("settings.manage")
-@schema(answer=answers.Settings)
+@schema(query=ReadAt, answer=answers.Settings)
 async def get(request: web.Request) -> web.Response:
-    """The shop's settings"""
+    """The shop's settings (as they were, with `as_of` or `version`)"""
+    at = query(request, ReadAt)
+    if at.version or at.as_of:
+        return ok(settings_json(await aggregate_at(request, Settings, SETTINGS_ID, "settings", at)))
     return ok(settings_json(await current(request)))
 
 

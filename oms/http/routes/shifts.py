@@ -29,6 +29,7 @@ from oms.http.openapi import schema
 from oms.http.permissions import actor_of, principal_of, requires, scope_of
 from oms.http.render import answer, register_json, shift_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
+from queries.audit import chain_head
 from queries.shifts import ShiftFilter, list_shifts
 
 routes = web.RouteTableDef()
@@ -88,7 +89,8 @@ async def cash(request: web.Request) -> web.Response:
 async def close(request: web.Request) -> web.Response:
     shift_id, cmd = uuid_param(request), await read(request, CloseShift)
     result = await request.app[BUS].run(close_shift, actor_of(request), shift_id, cmd, own_cashier(request))
-    return answer(result, shift_json)
+    chain = await chain_head(request.app[POOL])  # printed on the Z report: a copy of the head outside the database
+    return answer(result, lambda shift: {**shift_json(shift), "chain": chain})
 
 
 @routes.get("/api/v1/registers/{name}")

@@ -18,6 +18,7 @@ export default function ShiftPage({ me }: { me: Me }) {
       <section className="panel">
         <h1>Z report · {closed.register}</h1>
         {closed.report && <Report report={closed.report} />}
+        {closed.chain && <p className="chain">Audit chain head: {closed.chain.position}:{closed.chain.hash}</p>}
         <button type="button" className="primary" onClick={() => setClosed(null)}>Done</button>
       </section>
     );

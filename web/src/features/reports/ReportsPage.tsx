@@ -12,7 +12,7 @@ import { heading, monthStart } from "./periods";
 type Kind = "sales" | "profit" | "daily" | "stock-valuation" | "stock-movements" | "commissions" | "customer-balances"
   | "production";
 type Row = Record<string, unknown>;
-type Report = { rows: Row[]; totals?: Row; previous?: { from: string; to: string; rows: Row[]; totals: Row } };
+type Report = { rows: Row[]; totals?: Row; chain?: string; previous?: { from: string; to: string; rows: Row[]; totals: Row } };
 type Params = { from: string; to: string; group_by: string; day: string };
 
 const KINDS: { kind: Kind; label: string; uses: ("period" | "group" | "time-group" | "day")[] }[] = [
@@ -53,7 +53,8 @@ async function load(kind: Kind, q: Record<string, string>): Promise<Report> {
     case "daily": {
       const daily = await must(api.GET("/api/v1/reports/daily", query));
       return { rows: daily.shifts.map((s) => ({ register: s.register, opened_at: s.opened_at, ...s.report })),
-        totals: { register: "day", sales_count: daily.totals.orders, sales_total: daily.totals.total } };
+        totals: { register: "day", sales_count: daily.totals.orders, sales_total: daily.totals.total },
+        chain: `${daily.chain.position}:${daily.chain.hash ?? ""}` };
     }
     case "stock-valuation": return must(api.GET("/api/v1/reports/stock-valuation", query));
     case "stock-movements": return must(api.GET("/api/v1/reports/stock-movements", query));
@@ -104,6 +105,7 @@ export default function ReportsPage({ me }: { me: Me }) {
       {report.isError && <p role="alert">{String(report.error.message)}</p>}
       {report.data && kind === "sales" && <Compared report={report.data} timed={TIME.includes(p.group_by)} />}
       {report.data && <Table report={report.data} />}
+      {report.data?.chain && <p className="chain">Audit chain head: {report.data.chain}</p>}
     </section>
   );
 }
