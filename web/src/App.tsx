@@ -25,6 +25,7 @@ const CustomOrdersPage = lazy(() => import("./features/custom/CustomOrdersPage")
 const StockPage = lazy(() => import("./features/stock/StockPage"));
 const DashboardPage = lazy(() => import("./features/reports/DashboardPage"));
 const ReportsPage = lazy(() => import("./features/reports/ReportsPage"));
+const AuditPage = lazy(() => import("./features/audit/AuditPage"));
 const AREAS = { "/catalog": PRODUCTS, "/customers": CUSTOMERS, "/vendors": VENDORS, "/salesmen": SALESMEN, "/expenses": EXPENSES };
 
 export function App() {
@@ -101,6 +102,7 @@ function Shell({ me }: { me: Me }) {
             {allowed(me.permissions, "/stock") && <Route path="/stock" element={<StockPage />} />}
             {allowed(me.permissions, "/dashboard") && <Route path="/dashboard" element={<DashboardPage />} />}
             {allowed(me.permissions, "/reports") && <Route path="/reports" element={<ReportsPage me={me} />} />}
+            {allowed(me.permissions, "/audit") && <Route path="/audit" element={<AuditPage me={me} />} />}
             {allowed(me.permissions, "/custom-orders") && (
               <Route path="/custom-orders" element={<CustomOrdersPage me={me} />} />)}
             <Route path="/account" element={<Account me={me} />} />

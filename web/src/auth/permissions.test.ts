@@ -6,7 +6,7 @@ const CASHIER = ["products.read", "orders.read", "customers.read", "salesmen.rea
   "orders.cancel", "pos.sell", "orders.refund", "shifts.read:own", "shifts.manage:own", "receipts.reprint",
   "reports.daily"];
 const VIEWER = ["products.read", "orders.read", "customers.read", "salesmen.read", "products.cost", "vendors.read",
-  "expenses.read", "stock.read", "reports.read", "reports.daily", "shifts.read"];
+  "expenses.read", "stock.read", "reports.read", "reports.daily", "shifts.read", "audit.read"];
 const CUSTOMER = ["products.read", "orders.read:own", "orders.place:own", "orders.cancel:own"];
 
 describe("menus follow permissions", () => {
@@ -19,7 +19,7 @@ describe("menus follow permissions", () => {
   });
   it("a viewer reads orders and the back office, changes nothing", () => {
     expect(menu(VIEWER).map((s) => s.label)).toEqual(["Dashboard", "Orders", "Catalog", "Customers", "Vendors",
-      "Salesmen", "Expenses", "Reports"]);
+      "Salesmen", "Expenses", "Reports", "Audit"]);
   });
   it("an :own permission grants the screen for one's own objects", () => {
     expect(can(CUSTOMER, "orders.read")).toBe(true);

@@ -30,6 +30,7 @@ export const SCREENS: readonly Screen[] = [
   { path: "/salesmen", label: "Salesmen", needs: "salesmen.read" },
   { path: "/expenses", label: "Expenses", needs: "expenses.read" },
   { path: "/reports", label: "Reports", needs: "reports.daily" },
+  { path: "/audit", label: "Audit", needs: "audit.read" },
   { path: "/settings", label: "Settings", needs: "settings.manage" },
 ];
 
