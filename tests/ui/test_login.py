@@ -7,7 +7,7 @@ from tests.ui.conftest import log_in
 BACK_OFFICE = ["Customers", "Vendors", "Salesmen", "Expenses", "Reports"]
 MENUS = {
     "admin": ["Till", "Shift", "Dashboard", "Order board", "Orders", "Pickup screen", "Custom orders", "Catalog",
-              "Stock", *BACK_OFFICE, "Audit", "Settings"],
+              "Stock", *BACK_OFFICE, "Audit", "Users", "Settings"],
     "employee": ["Till", "Shift", "Dashboard", "Order board", "Orders", "Pickup screen", "Custom orders", "Catalog",
                  "Stock", *BACK_OFFICE],
     "cashier": ["Till", "Shift", "Orders", "Custom orders", "Customers", "Salesmen", "Reports"],

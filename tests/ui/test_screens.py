@@ -80,13 +80,14 @@ def test_every_screen(browser, site, width, dark) -> None:
                                 ("Customers", "customers", "Customers"),
                                 ("Vendors", "vendors", "Vendors"), ("Salesmen", "salesmen", "Salesmen"),
                                 ("Expenses", "expenses", "Expenses"), ("Audit", "audit", "Audit trail"),
+                                ("Users", "users", "Users and roles"),
                                 ("Settings", "settings", "Settings")):
         if width == "phone":
             page.get_by_role("navigation", name="Main").get_by_role("link", name=link, exact=True).click()
         else:
             page.get_by_role("link", name=link, exact=True).click()
         expect(page.get_by_role("heading", name=re.compile(f"^{ready}")).first).to_be_visible()
-        if screen in ("catalog", "customers", "vendors", "salesmen", "expenses", "custom-orders", "reports", "audit"):
+        if screen in ("catalog", "customers", "vendors", "salesmen", "expenses", "custom-orders", "reports", "audit", "users"):
             expect(page.get_by_role("row").nth(1)).to_be_visible()  # the demo's records are listed
         if screen == "dashboard":
             expect(page.locator(".recharts-bar-rectangle").first).to_be_visible()  # the charts drew

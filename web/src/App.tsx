@@ -26,6 +26,7 @@ const StockPage = lazy(() => import("./features/stock/StockPage"));
 const DashboardPage = lazy(() => import("./features/reports/DashboardPage"));
 const ReportsPage = lazy(() => import("./features/reports/ReportsPage"));
 const AuditPage = lazy(() => import("./features/audit/AuditPage"));
+const UsersPage = lazy(() => import("./features/users/UsersPage"));
 const AREAS = { "/catalog": PRODUCTS, "/customers": CUSTOMERS, "/vendors": VENDORS, "/salesmen": SALESMEN, "/expenses": EXPENSES };
 
 export function App() {
@@ -103,6 +104,7 @@ function Shell({ me }: { me: Me }) {
             {allowed(me.permissions, "/dashboard") && <Route path="/dashboard" element={<DashboardPage />} />}
             {allowed(me.permissions, "/reports") && <Route path="/reports" element={<ReportsPage me={me} />} />}
             {allowed(me.permissions, "/audit") && <Route path="/audit" element={<AuditPage me={me} />} />}
+            {allowed(me.permissions, "/users") && <Route path="/users" element={<UsersPage />} />}
             {allowed(me.permissions, "/custom-orders") && (
               <Route path="/custom-orders" element={<CustomOrdersPage me={me} />} />)}
             <Route path="/account" element={<Account me={me} />} />

@@ -31,6 +31,7 @@ export const SCREENS: readonly Screen[] = [
   { path: "/expenses", label: "Expenses", needs: "expenses.read" },
   { path: "/reports", label: "Reports", needs: "reports.daily" },
   { path: "/audit", label: "Audit", needs: "audit.read" },
+  { path: "/users", label: "Users", needs: "users.manage" },
   { path: "/settings", label: "Settings", needs: "settings.manage" },
 ];
 
