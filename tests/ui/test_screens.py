@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from tests.ui.conftest import DESKTOP, PHONE, log_in, shoot
 
 AXE = Axe()
+LISTS = ("catalog", "customers", "vendors", "salesmen", "expenses", "custom-orders", "reports", "audit", "users")
 
 
 def accessible(page: Page, screen: str) -> None:
@@ -87,7 +88,7 @@ def test_every_screen(browser, site, width, dark) -> None:
         else:
             page.get_by_role("link", name=link, exact=True).click()
         expect(page.get_by_role("heading", name=re.compile(f"^{ready}")).first).to_be_visible()
-        if screen in ("catalog", "customers", "vendors", "salesmen", "expenses", "custom-orders", "reports", "audit", "users"):
+        if screen in LISTS:
             expect(page.get_by_role("row").nth(1)).to_be_visible()  # the demo's records are listed
         if screen == "dashboard":
             expect(page.locator(".recharts-bar-rectangle").first).to_be_visible()  # the charts drew
