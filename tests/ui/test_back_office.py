@@ -37,6 +37,9 @@ def test_an_employee_adds_a_customer_and_takes_a_payment_on_account(browser, sit
     payment.get_by_label("Paid by").select_option("card")
     payment.get_by_role("button", name="Take payment").click()
     expect(page.locator(".notice")).to_contain_text("Payment taken: Café du Coin now owes")
+    page.get_by_role("button", name="Orders of Café du Coin").click()
+    orders = page.get_by_role("dialog", name="Orders of Café du Coin")
+    expect(orders.get_by_role("row").nth(1)).to_contain_text("B-")  # the standing order staff placed for it
     page.context.close()
 
 

@@ -14,6 +14,8 @@ def test_an_admin_changes_the_receipt_footer_and_a_bad_time_zone_is_refused(brow
         footer.fill("Merci, à demain !")
         page.get_by_role("button", name="Save settings").click()
         expect(page.locator(".notice")).to_contain_text("Saved")
+        preview = page.frame_locator("iframe[title='Receipt preview']")  # the last sale's receipt, as now printed
+        expect(preview.get_by_text("Merci, à demain !")).to_be_visible()
         page.reload()
         expect(page.get_by_label("Receipt footer")).to_have_value("Merci, à demain !")
         page.get_by_label("Time zone (e.g. Europe/Paris)").fill("Mars/Olympus")

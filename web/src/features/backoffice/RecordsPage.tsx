@@ -8,6 +8,7 @@ import { Dialog } from "../../ui/Dialog";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
 import { type Area, type Field, type Row, takePayment, uploadPicture } from "./areas";
+import { CustomerOrders } from "./CustomerOrders";
 
 const HEADINGS: Record<string, string> = { balance: "Balance owed", stock: "On hand", available: "Available" };
 
@@ -19,6 +20,7 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
   const [editing, setEditing] = useState<Row | "new" | null>(null);
   const [paying, setPaying] = useState<Row | null>(null);
   const [picturing, setPicturing] = useState<Row | null>(null);
+  const [history, setHistory] = useState<Row | null>(null);
   const client = useQueryClient();
   useLive(useCallback((m: LiveMessage) => {  // the catalog's stock levels stay current
     if (area.name === "products" && m.type === "stock.changed") void client.invalidateQueries({ queryKey: [area.name] });
@@ -61,6 +63,8 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
                   aria-label={`Edit ${String(r[area.columns[0]])}`}>Edit</button>}
                 {writes && area.name === "products" && <button type="button" onClick={() => setPicturing(r)}
                   aria-label={`Picture of ${String(r.name)}`}>Picture</button>}
+                {area.name === "customers" && <button type="button" onClick={() => setHistory(r)}
+                  aria-label={`Orders of ${String(r.full_name)}`}>Orders</button>}
                 {writes && area.name === "customers" && r.balance !== "0.00" && <button type="button"
                   onClick={() => setPaying(r)} aria-label={`Take a payment from ${String(r.full_name)}`}>Payment</button>}
                 {writes && <button type="button" aria-label={`Archive ${String(r[area.columns[0]])}`} onClick={async () => {
@@ -86,6 +90,7 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
         setPicturing(null);
         done(`New picture for ${String(saved.name)}.`, saved.position);
       }} />
+      <CustomerOrders customer={history} onClose={() => setHistory(null)} />
       <PaymentDialog customer={paying} onClose={() => setPaying(null)} onDone={(paid) => {
         setPaying(null);
         done(`Payment taken: ${String(paid.full_name)} now owes ${String(paid.balance)}.`, paid.position);

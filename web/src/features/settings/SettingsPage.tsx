@@ -126,6 +126,22 @@ export default function SettingsPage() {
         <p className="notice" role="status">{notice}</p>
         <button type="submit" className="primary">Save settings</button>
       </form>
+      <ReceiptPreview version={s.version} />
+    </section>
+  );
+}
+
+/** The last sale's receipt as the saved settings print it (header, footer, store details). */
+function ReceiptPreview({ version }: { version: number }) {
+  const last = useQuery({ queryKey: ["orders", "last-sale"], queryFn: () => must(api.GET("/api/v1/orders",
+    { params: { query: { channel: "pos", per_page: 1 } } })) });
+  const sale = last.data?.items[0];
+  return (
+    <section aria-labelledby="receipt-preview-title">
+      <h2 id="receipt-preview-title">Receipt preview</h2>
+      {sale ? <iframe key={version} src={`/api/v1/orders/${sale.id}/receipt`} title="Receipt preview"
+        className="receipt" />
+        : <p className="muted">The receipt of the first sale will show here.</p>}
     </section>
   );
 }
