@@ -60,3 +60,10 @@ async def list_discrepancies(pool: asyncpg.Pool, f: Page) -> dict[str, Any]:
         select="d.order_id, d.product_id, p.name AS product_name, d.quantity, d.shortfall, d.actor,"
                " api_time(d.at) AS at", order_by="d.at DESC, d.order_id, d.product_id")
     return paged(items, f, total)
+
+
+async def categories(pool: asyncpg.Pool) -> list[dict[str, Any]]:
+    """The catalog's categories with how many products each has (archived ones left out)."""
+    rows = await pool.fetch("SELECT category AS name, count(*)::int AS products FROM products WHERE NOT archived"
+                            " GROUP BY category ORDER BY category")
+    return [dict(r) for r in rows]

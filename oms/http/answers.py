@@ -324,6 +324,11 @@ class Settings(Store, frozen=True, kw_only=True):
     position: int | None = None
 
 
+class Category(Answer, frozen=True):
+    name: str
+    products: int  # not archived
+
+
 class AuditEntry(Answer, frozen=True):
     position: int
     at: datetime

@@ -95,6 +95,7 @@ EXPECTED = {
         "production")},
     "GET /api/v1/reports/daily": STAFF,  # a cashier reads the day's report too
     "GET /api/v1/audit": {"admin", "viewer"},
+    "GET /api/v1/categories": EVERYONE,
     "GET /api/v1/audit/head": {"admin", "viewer"},
     "PATCH /api/v1/settings": ADMIN,
     "GET /api/v1/store": EVERYONE,

@@ -85,4 +85,9 @@ def test_the_catalog_pages_through_its_products(browser, site) -> None:
     page.get_by_role("button", name="Next").click()
     expect(page.get_by_text(re.compile(r"^Page 2 of "))).to_be_visible()
     expect(page.get_by_role("row").nth(1)).not_to_have_text("Almond croissant")
+    page.get_by_label("Category").select_option("Drinks")
+    expect(page.get_by_text(re.compile(r"^Page 1 of 1 \(\d+\)$"))).to_be_visible()  # back to the first page
+    rows = page.get_by_role("row")
+    expect(rows.nth(1)).to_contain_text("Drinks")
+    assert all("Drinks" in text for text in rows.all_inner_texts()[1:])
     page.context.close()

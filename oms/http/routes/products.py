@@ -25,7 +25,14 @@ from oms.http.permissions import PUBLIC, actor_of, can, requires
 from oms.http.render import answer, product_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up, found
 from queries.paging import Fresh, Page
-from queries.products import ProductFilter, get_product, get_product_by_barcode, list_discrepancies, list_products
+from queries.products import (
+    ProductFilter,
+    categories,
+    get_product,
+    get_product_by_barcode,
+    list_discrepancies,
+    list_products,
+)
 
 routes = web.RouteTableDef()
 
@@ -33,6 +40,16 @@ routes = web.RouteTableDef()
 def shown(request: web.Request, product: dict[str, Any]) -> dict[str, Any]:
     """The purchase cost is for those allowed to see it."""
     return product if can(request, "products.cost") else {k: v for k, v in product.items() if k != "cost"}
+
+
+@routes.get("/api/v1/categories")
+@requires(PUBLIC)  # the shop's sections and the catalog's filter
+@schema(query=Fresh, answer=answers.Page[answers.Category])
+async def list_categories(request: web.Request) -> web.Response:
+    """The catalog's categories, with how many products each has"""
+    await caught_up(request, query(request, Fresh).min_position)
+    items = await categories(request.app[POOL])
+    return ok({"items": items, "page": 1, "per_page": len(items), "total": len(items)})
 
 
 @routes.get("/api/v1/products")

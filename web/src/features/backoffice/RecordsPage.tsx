@@ -2,7 +2,7 @@
 // create, edit and archive; the API's refusals are shown at their fields.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { ApiError, type Me } from "../../api/client";
+import { api, ApiError, must, type Me } from "../../api/client";
 import { can } from "../../auth/permissions";
 import { Dialog } from "../../ui/Dialog";
 import type { LiveMessage } from "../../live/feed";
@@ -16,6 +16,9 @@ const PER_PAGE = 25;
 
 export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
   const [q, setQ] = useState("");
+  const [category, setCategory] = useState("");
+  const categories = useQuery({ queryKey: ["categories"], enabled: area.name === "products",
+    queryFn: () => must(api.GET("/api/v1/categories")) });
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Row | "new" | null>(null);
   const [paying, setPaying] = useState<Row | null>(null);
@@ -29,8 +32,9 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
   const [notice, setNotice] = useState("");
   const writes = can(me.permissions, area.write);
   const list = useQuery({
-    queryKey: [area.name, q, page, minPosition],
-    queryFn: () => area.list({ page, per_page: PER_PAGE, ...(q ? { q } : {}), ...(minPosition ? { min_position: minPosition } : {}) }),
+    queryKey: [area.name, q, category, page, minPosition],
+    queryFn: () => area.list({ page, per_page: PER_PAGE, ...(q ? { q } : {}), ...(category ? { category } : {}),
+      ...(minPosition ? { min_position: minPosition } : {}) }),
   });
   const done = (message: string, position?: number | null) => {
     setNotice(message);
@@ -46,6 +50,11 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
           <label htmlFor={`${area.name}-search`}>Search {area.title.toLowerCase()}</label>
           <input id={`${area.name}-search`} value={q} onChange={(e) => { setQ(e.target.value); setPage(1); }} />
         </div>
+        {area.name === "products" && <div className="field"><label htmlFor="catalog-category">Category</label>
+          <select id="catalog-category" value={category} onChange={(e) => { setCategory(e.target.value); setPage(1); }}>
+            <option value="">All</option>
+            {categories.data?.items.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.products})</option>)}
+          </select></div>}
         {writes && <button type="button" onClick={() => setEditing("new")}>New {area.singular}</button>}
       </div>
       <p role="status" className="notice">{notice}</p>

@@ -6,7 +6,7 @@ export type Kind = "text" | "email" | "tel" | "money" | "percent" | "date" | "te
 export type Field = { name: string; label: string; kind?: Kind; required?: boolean };
 export type Row = { id: string; version: number; archived: boolean; [field: string]: unknown };
 export type Page = { items: Row[]; total: number; page: number; per_page: number };
-type Query = { q?: string; page?: number; per_page?: number; min_position?: number };
+type Query = { q?: string; page?: number; per_page?: number; min_position?: number; category?: string };
 type Body = Record<string, string | null>;
 
 export type Area = {
