@@ -211,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     export_cmd = audit_sub.add_parser("export", help="events and their links as JSON lines (scripts/verify-audit)")
     export_cmd.add_argument("--from", dest="start", help="first position or day (YYYY-MM-DD)")
     export_cmd.add_argument("--to", dest="stop", help="last position or day")
+    drill = sub.add_parser("restore-drill", help="dump, restore into a fresh database, verify the chain, rebuild")
+    drill.add_argument("--keep", action="store_true", help="keep the restored database")
     admin = sub.add_parser("create-admin", help="create an admin (password from OMS_ADMIN_PASSWORD or a prompt)")
     admin.add_argument("username")
     args = parser.parse_args(argv)
@@ -235,6 +237,14 @@ def main(argv: list[str] | None = None) -> int:
         rebuild(config, args.name)
     elif args.command == "audit":
         return run_audit(config, args)
+    elif args.command == "restore-drill":
+        from oms.database import resolve
+        from oms.drill import restore_drill
+
+        result = restore_drill(config, resolve(config), keep=args.keep)
+        print(("drill passed: " if result["ok"] else "DRILL FAILED: ") + ", ".join(
+            f"{k} {v}" for k, v in result.items() if k != "ok"))
+        return 0 if result["ok"] else 1
     elif args.command == "create-admin":
         create_admin(config, args.username)
     elif args.command == "openapi":

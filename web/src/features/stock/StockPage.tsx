@@ -2,7 +2,7 @@
 // with a reason (waste, breakage, staff meal, correction), count a
 // category's shelf (a counting sheet that sets the levels it changes), see a product's
 // movements, and the discrepancies offline sales left to count.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, ApiError, must, newKey, type Product } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
@@ -13,25 +13,30 @@ const EMPTY_LINE: Line = { product: "", quantity: "1", unitCost: "" };
 export default function StockPage() {
   const [notice, setNotice] = useState("");
   const [shown, setShown] = useState<Product | null>(null);
-  const products = useQuery({
-    queryKey: ["stock-products"],
-    queryFn: () => must(api.GET("/api/v1/products", { params: { query: { per_page: 200 } } })),
+  const [position, setPosition] = useState<number | undefined>();
+  const products = useQuery({  // read again after each write, with it (min_position): the levels it made
+    queryKey: ["stock-products", position],
+    queryFn: () => must(api.GET("/api/v1/products", { params: { query: {
+      per_page: 200, ...(position ? { min_position: position } : {}) } } })),
   });
+  const done = (message: string, at?: number | null) => {
+    setNotice(message);
+    setPosition(at ?? undefined);
+  };
   return (
     <section className="panel wide">
       <h1>Stock</h1>
       <p role="status" className="notice">{notice}</p>
-      <Receive products={products.data?.items ?? []} onDone={setNotice} />
-      <Adjust products={products.data?.items ?? []} onDone={setNotice} />
-      <CountSheet products={products.data?.items ?? []} onDone={setNotice} onShow={setShown} />
+      <Receive products={products.data?.items ?? []} onDone={done} />
+      <Adjust products={products.data?.items ?? []} onDone={done} />
+      <CountSheet products={products.data?.items ?? []} onDone={done} onShow={setShown} />
       <Discrepancies />
       <Movements product={shown} onClose={() => setShown(null)} />
     </section>
   );
 }
 
-function Receive({ products, onDone }: { products: Product[]; onDone: (message: string) => void }) {
-  const client = useQueryClient();
+function Receive({ products, onDone }: { products: Product[]; onDone: (message: string, at?: number | null) => void }) {
   const vendors = useQuery({ queryKey: ["vendors", "all"],
     queryFn: () => must(api.GET("/api/v1/vendors", { params: { query: { per_page: 200 } } })) });
   const [lines, setLines] = useState<Line[]>([EMPTY_LINE]);
@@ -51,8 +56,7 @@ function Receive({ products, onDone }: { products: Product[]; onDone: (message: 
       setLines([EMPTY_LINE]);
       setKey(newKey());
       element.reset();
-      onDone(`Received from ${entry.vendor_name}: ${entry.lines.length} lines, ${entry.total}.`);
-      await client.invalidateQueries({ queryKey: ["stock-products"] });
+      onDone(`Received from ${entry.vendor_name}: ${entry.lines.length} lines, ${entry.total}.`, entry.position);
     } catch (err) {
       setFailure(err instanceof ApiError ? err.message : String(err));
     }
@@ -93,8 +97,7 @@ function Receive({ products, onDone }: { products: Product[]; onDone: (message: 
 
 const REASONS = ["waste", "breakage", "staff meal", "correction"];
 
-function Adjust({ products, onDone }: { products: Product[]; onDone: (message: string) => void }) {
-  const client = useQueryClient();
+function Adjust({ products, onDone }: { products: Product[]; onDone: (message: string, at?: number | null) => void }) {
   const [failure, setFailure] = useState("");
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -108,8 +111,7 @@ function Adjust({ products, onDone }: { products: Product[]; onDone: (message: s
         params: { path: { id: String(form.get("product")) } },
         body: { delta: Number(form.get("delta")), reason }, headers: { "Idempotency-Key": newKey() } }));
       element.reset();
-      onDone(`${product.name}: ${product.stock} on hand after ${reason}.`);
-      await client.invalidateQueries({ queryKey: ["stock-products"] });
+      onDone(`${product.name}: ${product.stock} on hand after ${reason}.`, product.position);
     } catch (err) {
       setFailure(err instanceof ApiError ? err.message : String(err));
     }
@@ -135,9 +137,8 @@ function Adjust({ products, onDone }: { products: Product[]; onDone: (message: s
 }
 
 function CountSheet({ products, onDone, onShow }: {
-  products: Product[]; onDone: (message: string) => void; onShow: (p: Product) => void;
+  products: Product[]; onDone: (message: string, at?: number | null) => void; onShow: (p: Product) => void;
 }) {
-  const client = useQueryClient();
   const categories = [...new Set(products.map((p) => p.category))].sort();
   const [category, setCategory] = useState("");
   const [failure, setFailure] = useState("");
@@ -147,17 +148,17 @@ function CountSheet({ products, onDone, onShow }: {
     const form = new FormData(e.currentTarget);
     setFailure("");
     let changed = 0;
+    let last: number | null | undefined;
     try {
       for (const p of sheet) {
         const counted = String(form.get(p.id) ?? "").trim();
         if (counted !== "" && Number(counted) !== p.stock) {
-          await must(api.POST("/api/v1/products/{id}/stock-count", { params: { path: { id: p.id } },
-            body: { counted: Number(counted), reason: "stock count" } }));
+          last = (await must(api.POST("/api/v1/products/{id}/stock-count", { params: { path: { id: p.id } },
+            body: { counted: Number(counted), reason: "stock count" } }))).position;
           changed += 1;
         }
       }
-      onDone(`Counted ${category || categories[0]}: ${changed} levels set.`);
-      await client.invalidateQueries({ queryKey: ["stock-products"] });
+      onDone(`Counted ${category || categories[0]}: ${changed} levels set.`, last);
     } catch (err) {
       setFailure(err instanceof ApiError ? err.message : String(err));
     }

@@ -57,6 +57,8 @@ export default function ShopPage({ guest }: { guest: boolean }) {
   const [key, setKey] = useState(newKey);
   const [error, setError] = useState("");
   const sums = price(cart, store.data?.prices_include_tax ?? false);
+  const closed = store.data?.services.online_orders === false; // the settings' services (admin)
+  const delivers = store.data?.services.delivery !== false;
   const byCategory = useMemo(() => {
     const groups = new Map<string, Product[]>();
     for (const p of products.data?.items ?? []) {
@@ -71,7 +73,7 @@ export default function ShopPage({ guest }: { guest: boolean }) {
     try {
       const placed = await must(api.POST("/api/v1/orders", {
         body: { items: cart.lines.map((l) => ({ product_id: l.productId!, quantity: l.quantity })), channel: "online",
-          fulfilment, ...(note.trim() ? { note: note.trim() } : {}), ...(pickupAt ? { pickup_at: pickupAt } : {}) } as never,
+          fulfilment: delivers ? fulfilment : "pickup", ...(note.trim() ? { note: note.trim() } : {}), ...(pickupAt ? { pickup_at: pickupAt } : {}) } as never,
         headers: { "Idempotency-Key": key },
       }));
       setCart(EMPTY);
@@ -124,12 +126,13 @@ export default function ShopPage({ guest }: { guest: boolean }) {
           <dt>Tax</dt><dd>{fromCents(sums.tax)}</dd>
           <dt className="total">Total</dt><dd className="total">{fromCents(sums.total)}</dd>
         </dl>
+        {closed && <p className="notice" role="status">The shop takes no online orders at the moment.</p>}
         <fieldset>
           <legend>How do you get it?</legend>
-          <label><input type="radio" name="fulfilment" checked={fulfilment === "pickup"}
+          <label><input type="radio" name="fulfilment" checked={fulfilment === "pickup" || !delivers}
             onChange={() => setFulfilment("pickup")} /> Pickup</label>
-          <label><input type="radio" name="fulfilment" checked={fulfilment === "delivery"}
-            onChange={() => setFulfilment("delivery")} /> Delivery</label>
+          {delivers && <label><input type="radio" name="fulfilment" checked={fulfilment === "delivery"}
+            onChange={() => setFulfilment("delivery")} /> Delivery</label>}
         </fieldset>
         {!guest && (
           <>
@@ -151,7 +154,7 @@ export default function ShopPage({ guest }: { guest: boolean }) {
             <Link className="button" to="/signup">Create an account</Link>
           </p>
         ) : (
-          <button type="button" className="primary pay" disabled={!cart.lines.length} onClick={order}>
+          <button type="button" className="primary pay" disabled={!cart.lines.length || closed} onClick={order}>
             Place order · {fromCents(sums.total)}
           </button>
         )}
