@@ -51,8 +51,8 @@ async def test_the_daily_report_has_each_shift_and_the_days_totals(client) -> No
     assert {t["key"]: t["paid"] for t in daily["tenders"]} == {"cash": "3.00", "card": "2.00"}
     csv = await client.get(f"{API}/reports/daily", params={"format": "csv"})
     lines = (await csv.text()).splitlines()
-    assert lines[0].startswith("register,cashier,opened_at,kind") and lines[-1].startswith("day,")
-    assert len(lines) == 4  # header, two shifts, the day
+    assert lines[0].startswith("register,cashier,opened_at,kind") and lines[-2].startswith("day,")
+    assert lines[-1].startswith("audit chain head,") and len(lines) == 5  # header, two shifts, the day, the chain
 
 
 async def test_the_production_list_adds_up_orders_due_beside_past_weekdays(client) -> None:

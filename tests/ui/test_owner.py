@@ -103,7 +103,7 @@ def test_a_reports_csv_and_pdf_say_what_its_screen_says(browser, site) -> None:
     net_sales = total.nth(headings.index("Net sales")).inner_text()
     with page.expect_download() as downloading:
         page.get_by_role("link", name="Download CSV").click()
-    rows = list(csv.DictReader(io.StringIO(open(downloading.value.path(), encoding="utf-8").read())))
+    rows = list(csv.DictReader(io.StringIO(downloading.value.path().read_text(encoding="utf-8"))))
     assert rows[-1]["key"] == "total" and rows[-1]["net_sales"] == net_sales
     with page.expect_download() as downloading:
         page.get_by_role("link", name="Download PDF").click()

@@ -6,8 +6,10 @@ dashboard is also a CSV or PDF file (`?format=`, `oms.http.exports`)."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
+import asyncpg
 from aiohttp import web
 
 from oms.domain.shift import Shift
@@ -40,6 +42,7 @@ from queries.reports import (
 from queries.stock_reports import AsOf, MovementQuery, stock_movements, stock_valuation
 
 routes = web.RouteTableDef()
+Q = TypeVar("Q", bound=FileQuery)
 
 
 class DailyQuery(FileQuery, frozen=True, forbid_unknown_fields=True):
@@ -71,9 +74,7 @@ async def get_sales(request: web.Request) -> web.Response:
 @schema(query=ProfitQuery, answer=answers.ProfitReport)
 async def get_profit(request: web.Request) -> web.Response:
     """Net sales less cost of goods less expenses, per day, week or month"""
-    q = query(request, ProfitQuery)
-    await caught_up(request, q.min_position)
-    return await report_answer(request, "profit", "Profit", await profit(request.app[POOL], q), q.format)
+    return await read_report(request, ProfitQuery, "profit", "Profit", profit)
 
 
 @routes.get("/api/v1/reports/daily")
@@ -115,10 +116,7 @@ def load_shifts(request: web.Request, ids: list[Any]) -> list[Shift]:
 @schema(query=AsOf, answer=answers.ValuationReport)
 async def get_valuation(request: web.Request) -> web.Response:
     """The stock's value at cost at the end of a store day (today by default)"""
-    q = query(request, AsOf)
-    await caught_up(request, q.min_position)
-    return await report_answer(request, "stock-valuation", "Stock valuation", await stock_valuation(
-        request.app[POOL], q), q.format)
+    return await read_report(request, AsOf, "stock-valuation", "Stock valuation", stock_valuation)
 
 
 @routes.get("/api/v1/reports/stock-movements")
@@ -126,10 +124,7 @@ async def get_valuation(request: web.Request) -> web.Response:
 @schema(query=MovementQuery, answer=answers.MovementReport)
 async def get_movements(request: web.Request) -> web.Response:
     """Each product's stock over a period: opening level, movements by cause, closing level"""
-    q = query(request, MovementQuery)
-    await caught_up(request, q.min_position)
-    return await report_answer(request, "stock-movements", "Stock movements", await stock_movements(
-        request.app[POOL], q), q.format)
+    return await read_report(request, MovementQuery, "stock-movements", "Stock movements", stock_movements)
 
 
 @routes.get("/api/v1/reports/commissions")
@@ -137,9 +132,7 @@ async def get_movements(request: web.Request) -> web.Response:
 @schema(query=Period, answer=answers.CommissionReport)
 async def get_commissions(request: web.Request) -> web.Response:
     """Each salesman's net sales and commission over a period"""
-    q = query(request, Period)
-    await caught_up(request, q.min_position)
-    return await report_answer(request, "commissions", "Commissions", await commissions(request.app[POOL], q), q.format)
+    return await read_report(request, Period, "commissions", "Commissions", commissions)
 
 
 @routes.get("/api/v1/reports/customer-balances")
@@ -147,10 +140,8 @@ async def get_commissions(request: web.Request) -> web.Response:
 @schema(query=FileQuery, answer=answers.BalancesReport)
 async def get_balances(request: web.Request) -> web.Response:
     """Who owes what on account"""
-    q = query(request, FileQuery)
-    await caught_up(request, q.min_position)
-    return await report_answer(request, "customer-balances", "Customer balances",
-                               await customer_balances(request.app[POOL]), q.format)
+    return await read_report(request, FileQuery, "customer-balances", "Customer balances",
+                             lambda pool, _: customer_balances(pool))
 
 
 @routes.get("/api/v1/reports/production")
@@ -158,8 +149,13 @@ async def get_balances(request: web.Request) -> web.Response:
 @schema(query=ProductionQuery, answer=answers.ProductionReport)
 async def get_production(request: web.Request) -> web.Response:
     """What to have ready on a day (tomorrow by default): open orders due, per pickup slot, and past same weekdays"""
-    q = query(request, ProductionQuery)
+    return await read_report(request, ProductionQuery, "production", "Production list", production)
+
+
+async def read_report(request: web.Request, query_type: type[Q], name: str, title: str,
+                      build: Callable[[asyncpg.Pool, Q], Awaitable[dict[str, Any]]]) -> web.Response:
+    """A report read once the caller's writes are in (`min_position`), as JSON or a file."""
+    q = query(request, query_type)
     await caught_up(request, q.min_position)
-    return await report_answer(request, "production", "Production list", await production(request.app[POOL], q),
-                               q.format)
+    return await report_answer(request, name, title, await build(request.app[POOL], q), q.format)
 

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api, type Me, must, type Schemas } from "../../api/client";
 import { can } from "../../auth/permissions";
 import { Dialog } from "../../ui/Dialog";
+import { Pager } from "../../ui/Pager";
 
 type Entry = Schemas["AuditEntry"];
 type Filters = { actor: string; entity: string; entity_id: string; type: string; from: string; to: string;
@@ -36,7 +37,6 @@ export default function AuditPage({ me }: { me: Me }) {
     queryFn: () => must(api.GET("/api/v1/audit", { params: { query: q as never } })) });
   const head = useQuery({ queryKey: ["audit-head"], queryFn: () => must(api.GET("/api/v1/audit/head")) });
   const set = (change: Partial<Filters>) => { setF({ ...f, ...change }); setPage(1); };
-  const pages = Math.max(1, Math.ceil((trail.data?.total ?? 0) / PER_PAGE));
   return (
     <section className="panel wide">
       <h1>Audit trail</h1>
@@ -74,11 +74,7 @@ export default function AuditPage({ me }: { me: Me }) {
             </tr>))}</tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</button>
-        <span>Page {page} of {pages} ({trail.data?.total ?? 0})</span>
-        <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</button>
-      </nav>
+      <Pager page={page} perPage={PER_PAGE} total={trail.data?.total} onPage={setPage} />
       <AsItWas entry={shown} onClose={() => setShown(null)} />
     </section>
   );

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, must } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
+import { Pager } from "../../ui/Pager";
 import type { Row } from "./areas";
 
 const PER_PAGE = 10;
@@ -15,7 +16,6 @@ export function CustomerOrders({ customer, onClose }: { customer: Row | null; on
     queryFn: () => must(api.GET("/api/v1/orders", { params: { query: {
       customer_id: String(customer?.id), page, per_page: PER_PAGE } } })),
   });
-  const pages = Math.max(1, Math.ceil((orders.data?.total ?? 0) / PER_PAGE));
   const name = String(customer?.full_name ?? "");
   return (
     <Dialog title={`Orders of ${name}`} open={customer !== null} onClose={() => { setPage(1); onClose(); }} wide>
@@ -30,11 +30,7 @@ export function CustomerOrders({ customer, onClose }: { customer: Row | null; on
                 <td>{o.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}</td></tr>))}</tbody>
           </table>
         </div>)}
-      <nav className="pager" aria-label="Pages of orders">
-        <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</button>
-        <span>Page {page} of {pages} ({orders.data?.total ?? 0})</span>
-        <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</button>
-      </nav>
+      <Pager page={page} perPage={PER_PAGE} total={orders.data?.total} onPage={setPage} label="Pages of orders" />
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, ApiError, must, type Me } from "../../api/client";
 import { can } from "../../auth/permissions";
 import { Dialog } from "../../ui/Dialog";
+import { Pager } from "../../ui/Pager";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
 import { type Area, type Field, type Row, takePayment, uploadPicture } from "./areas";
@@ -41,7 +42,6 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
     setMinPosition(position ?? undefined);
   };
   const label = (name: string) => area.fields.find((f) => f.name === name)?.label ?? name.replace("_", " ");
-  const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PER_PAGE));
   return (
     <section className="panel wide">
       <h1>{area.title}</h1>
@@ -86,11 +86,7 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
         </tbody>
       </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</button>
-        <span>Page {page} of {pages} ({list.data?.total ?? 0})</span>
-        <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</button>
-      </nav>
+      <Pager page={page} perPage={PER_PAGE} total={list.data?.total} onPage={setPage} />
       <RecordForm area={area} record={editing} onClose={() => setEditing(null)} onDone={(saved, created) => {
         setEditing(null);
         done(`${created ? "Created" : "Saved"} ${String(saved[area.columns[0]])}.`, saved.position);

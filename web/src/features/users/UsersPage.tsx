@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, ApiError, must, type Schemas } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
+import { Pager } from "../../ui/Pager";
 
 type User = Schemas["User"];
 type Failure = { field: string; message: string } | null;
@@ -39,7 +40,6 @@ export default function UsersPage() {
       setNotice(failure(err)?.message ?? "");
     }
   };
-  const pages = Math.max(1, Math.ceil((users.data?.total ?? 0) / PER_PAGE));
   const names = roles.data?.items.map((r) => r.name) ?? [];
   return (
     <section className="panel wide">
@@ -71,11 +71,7 @@ export default function UsersPage() {
             </tr>))}</tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</button>
-        <span>Page {page} of {pages} ({users.data?.total ?? 0})</span>
-        <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</button>
-      </nav>
+      <Pager page={page} perPage={PER_PAGE} total={users.data?.total} onPage={setPage} />
       <NewUser roles={names} onDone={done} />
       <Roles roles={roles.data?.items ?? []} onDone={done} />
       <Dialog title={`New password for ${resetting?.username ?? ""}`} open={resetting !== null}
