@@ -11,6 +11,7 @@ from commands.bus import Written, saved
 from commands.claims import claim
 from commands.load import Aggregates, load
 from commands.records import archive, values
+from commands.settings import settings_of
 from oms.domain.claim import Claim, claim_id
 from oms.domain.product import Product
 from oms.fields import Barcode, Money, Name, Percent, Reason, Sku, StockDelta, StockLevel, money
@@ -49,6 +50,7 @@ class AdjustStock(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 def create_product(app: Aggregates, actor: str, cmd: CreateProduct) -> Written[Product]:
+    settings_of(app).check_tax_rate(Decimal(cmd.tax_rate))
     product = Product(
         sku=cmd.sku, name=cmd.name, price=money(cmd.price), cost=money(cmd.cost),
         category=cmd.category, barcode=cmd.barcode, brand=cmd.brand,
@@ -64,6 +66,8 @@ def create_product(app: Aggregates, actor: str, cmd: CreateProduct) -> Written[P
 def update_product(app: Aggregates, actor: str, product_id: UUID, cmd: UpdateProduct) -> Written[Product]:
     product = load(app, Product, product_id, "product")
     changes = values(cmd)
+    if "tax_rate" in changes:
+        settings_of(app).check_tax_rate(changes["tax_rate"])
     claims: list[Claim] = []
     for kind in ("sku", "barcode"):
         old, new = getattr(product, kind), changes.get(kind, getattr(product, kind))

@@ -56,6 +56,11 @@ class PickupSlots(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_
     capacity: Annotated[int, msgspec.Meta(ge=1, le=10_000)] | msgspec.UnsetType = msgspec.UNSET
 
 
+class TaxRate(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    name: Name  # "reduced"
+    rate: Percent  # "7"
+
+
 class ChangeSettings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
     store_name: Name | msgspec.UnsetType = msgspec.UNSET
     address: Text | msgspec.UnsetType = msgspec.UNSET
@@ -72,6 +77,8 @@ class ChangeSettings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, om
     default_theme: Literal["light", "dark", "system"] | msgspec.UnsetType = msgspec.UNSET
     deposit_on_cancel: Literal["keep", "refund"] | msgspec.UnsetType = msgspec.UNSET
     prices_include_tax: bool | msgspec.UnsetType = msgspec.UNSET
+    currency: Annotated[str, matching(r"[A-Z]{3}", "an ISO 4217 code, EUR")] | msgspec.UnsetType = msgspec.UNSET
+    tax_rates: Annotated[list[TaxRate], msgspec.Meta(max_length=20)] | msgspec.UnsetType = msgspec.UNSET
     low_stock_level: Annotated[int, msgspec.Meta(ge=0, le=1_000_000)] | msgspec.UnsetType = msgspec.UNSET
 
     def __post_init__(self) -> None:
@@ -95,6 +102,8 @@ def domain_values(cmd: ChangeSettings) -> dict[str, Any]:
             value = {role: Decimal(limit) for role, limit in value.items()}
         elif name == "delivery_minimum":
             value = money(value)
+        elif name == "tax_rates":
+            value = [{"name": t.name, "rate": t.rate} for t in value]
         elif name == "closed_days":
             value = sorted({day.isoformat() for day in value})
         elif name == "store_hours":

@@ -20,7 +20,7 @@ from commands.orders import (
     record_payment,
 )
 from commands.products import CreateProduct, create_product, set_image
-from commands.settings import settings_of
+from commands.settings import ChangeSettings, TaxRate, change_settings, settings_of
 from commands.users import CreateUser, create_user
 from oms.demo_back_office import seed_back_office
 from oms.demo_history import DAYS, days_ago, seed_past
@@ -93,6 +93,8 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str], pict
                 users[role] = bus.run_sync(create_user, ACTOR, user, hash_password(user.password)).value
             except Duplicate:
                 return {"users": 0, "products": 0, "orders": 0, "records": 0}  # already seeded
+        bus.run_sync(change_settings, ACTOR, ChangeSettings(tax_rates=[  # the bakery's two rates
+            TaxRate(name="reduced", rate="7"), TaxRate(name="standard", rate="19")]))
         products: dict[str, Product] = {}
         for sku, name, category, price, cost, stock, barcode in PRODUCTS:
             cmd = CreateProduct(sku=sku, name=name, category=category, price=price, cost=cost,

@@ -24,6 +24,7 @@ def take(*, number: str, customer_id: str | None, specification: str, price: Dec
          shift: Shift | None, now: datetime, actor: str) -> Order:
     """The order, its deposit taken (cash into `shift`'s drawer)."""
     settings.check_service("custom_orders")
+    settings.check_tax_rate(tax_rate)
     if due_at <= now:
         raise DueInThePast("a custom order is due in the future", due_at=due_at.isoformat())
     settings.check_open(settings.local(due_at))

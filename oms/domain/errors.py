@@ -54,6 +54,10 @@ class ServiceDisabled(DomainError):
     code = "service_disabled"
 
 
+class TaxRateNotOffered(DomainError):
+    code = "tax_rate_not_offered"
+
+
 class BelowDeliveryMinimum(DomainError):
     code = "below_delivery_minimum"
 

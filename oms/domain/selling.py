@@ -131,6 +131,9 @@ def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Disc
     lines = price_lines(items, discount, settings["prices_include_tax"])
     if any(item.product is None for item in items):
         settings.check_service("quick_sell")
+    for item in items:
+        if item.product is None:
+            settings.check_tax_rate(item.tax_rate)
     given = check_discount(lines, role, settings.discount_limit(role))
     _, tax, total = order_sums(lines)
     check_total(total)

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
-from oms.domain.errors import BelowDeliveryMinimum, ServiceDisabled, StoreClosed
+from oms.domain.errors import BelowDeliveryMinimum, ServiceDisabled, StoreClosed, TaxRateNotOffered
 from oms.names import SETTINGS_ID
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -33,6 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "deposit_on_cancel": "keep",  # a cancelled custom order's deposit: "keep" or "refund"
     "low_stock_level": 5,  # the dashboard lists products with at most this many available
     "prices_include_tax": False,  # shelf prices include tax (the tax is the part of them the rate makes)
+    "currency": "EUR",  # ISO 4217: what amounts are in (receipts and screens say it)
+    "tax_rates": [],  # rates products and quick sales may have, [{"name": "reduced", "rate": "7"}]; none: any
 }
 
 
@@ -80,6 +82,13 @@ class Settings(Aggregate):
     def check_service(self, service: str) -> None:
         if not self["services"].get(service, True):
             raise ServiceDisabled(f"the shop has turned off {service.replace('_', ' ')}", service=service)
+
+    def check_tax_rate(self, rate: Decimal) -> None:
+        """A rate the shop offers (any, when it lists none)."""
+        offered = [Decimal(str(t["rate"])) for t in self["tax_rates"]]
+        if offered and rate not in offered:
+            raise TaxRateNotOffered(f"the shop's tax rates are {', '.join(f'{r.normalize():f}' for r in offered)}",
+                                    tax_rate=str(rate), offered=[f"{r.normalize():f}" for r in offered])
 
     def check_delivery(self, total: Decimal) -> None:
         self.check_service("delivery")

@@ -301,6 +301,11 @@ class PickupTime(Answer, frozen=True):
     free: int  # places left in the slot
 
 
+class TaxRate(Answer, frozen=True):
+    name: str
+    rate: str  # percent
+
+
 class Store(Answer, frozen=True):
     store_name: str
     address: str
@@ -313,6 +318,8 @@ class Store(Answer, frozen=True):
     default_theme: Literal["light", "dark", "system"]
     deposit_on_cancel: Literal["keep", "refund"]  # a cancelled custom order's deposit
     prices_include_tax: bool  # shelf prices include tax
+    currency: str  # ISO 4217
+    tax_rates: list[TaxRate]  # the rates products and quick sales may have (none listed: any)
 
 
 class Settings(Store, frozen=True, kw_only=True):

@@ -49,7 +49,7 @@ FONTS = threading.Lock()
 @dataclass(frozen=True)
 class Printed:
     receipt: dict[str, Any]
-    store: dict[str, str]  # name, address, header, footer
+    store: dict[str, str]  # name, address, header, footer, currency
     cashier: str
     at: str  # local time, formatted
     duplicate: bool
@@ -78,7 +78,7 @@ def rows(p: Printed) -> list[Row]:
         out.append(("line", "Discounts", f"-{amount(r['discount'])}"))
     out.append(("line", "Net", amount(r["subtotal"])))
     out += [("sub", f"Tax {percent(t['rate'])}% on {amount(t['net'])}", amount(t["tax"])) for t in r["taxes"]]
-    out.append(("total", "TOTAL", amount(r["total"])))
+    out.append(("total", f"TOTAL {p.store.get('currency', '')}".strip(), amount(r["total"])))
     out += [("line", p_["method"].title(), amount(p_["amount"])) for p_ in r["payments"]]
     if r["change_due"]:
         out.append(("line", "Change", amount(r["change_due"])))

@@ -137,3 +137,29 @@ async def test_the_coming_pickup_slots_follow_the_hours_and_count_the_places_lef
                                                           + timedelta(minutes=10)).isoformat()}, 201)
     after = await (await anon.get(f"{API}/pickup-slots", params={"days": 3, "min_position": placed["position"]})).json()
     assert [s["free"] for s in after] == [2] * (len(slots) - 1) + [1]
+
+
+async def test_only_the_tax_rates_the_shop_offers_and_its_currency(client) -> None:
+    response = await client.patch(f"{API}/settings", json={
+        "currency": "CHF", "tax_rates": [{"name": "reduced", "rate": "2.6"}, {"name": "standard", "rate": "8.1"}]})
+    assert response.status == 200 and (await response.json())["currency"] == "CHF"
+    refused = await client.post(f"{API}/products", json={"sku": "T-1", "name": "Tart", "price": "4.00", "cost": "1",
+                                                         "category": "Pastry", "tax_rate": "7", "stock": 1})
+    error = (await refused.json())["error"]
+    assert refused.status == 409 and error["code"] == "tax_rate_not_offered" and error["details"]["offered"] == [
+        "2.6", "8.1"]
+    tart = await post(client, "/products", {"sku": "T-2", "name": "Tart", "price": "4.00", "cost": "1",
+                                            "category": "Pastry", "tax_rate": "2.6", "stock": 5}, 201)
+    edit = await client.patch(f"{API}/products/{tart['id']}", json={"tax_rate": "5"})
+    assert edit.status == 409
+    shift = await post(client, "/shifts", {"register": "front", "opening_float": "0"}, 201)
+    quick = await client.post(f"{API}/pos/sales", json={"shift_id": shift["id"], "items": [
+        {"name": "Gift box", "price": "2.00", "tax_rate": "19", "quantity": 1}],
+        "payments": [{"method": "cash", "amount": "5.00"}]})
+    assert quick.status == 409 and (await quick.json())["error"]["code"] == "tax_rate_not_offered"
+    sale = await post(client, "/pos/sales", {"shift_id": shift["id"], "items": [
+        {"product_id": tart["id"], "quantity": 1}], "payments": [{"method": "cash", "amount": "5.00"}]}, 201)
+    receipt = await (await client.get(f"{API}/orders/{sale['id']}/receipt")).text()
+    assert "TOTAL CHF" in receipt
+    bad = await client.patch(f"{API}/settings", json={"currency": "euro"})
+    assert bad.status == 400

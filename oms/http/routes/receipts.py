@@ -59,7 +59,8 @@ async def get_receipt(request: web.Request) -> web.Response:
     shop = await asyncio.to_thread(settings_of, request.app[STORE])
     local = shop.local((order.sale or {}).get("sold_at") or order.created_on)
     printed = Printed(receipt(order), {"name": shop["store_name"], "address": shop["address"],
-                                       "header": shop["receipt_header"], "footer": shop["receipt_footer"]},
+                                       "header": shop["receipt_header"], "footer": shop["receipt_footer"],
+                                       "currency": shop["currency"]},
                       await name_of(request, order.placed_by), local.strftime("%Y-%m-%d %H:%M"), q.duplicate)
     if q.format == "pdf":
         body = await asyncio.to_thread(to_pdf, printed)

@@ -25,7 +25,8 @@ from queries.paging import Fresh
 
 routes = web.RouteTableDef()
 PUBLIC_SETTINGS = ("store_name", "address", "timezone", "services", "delivery_minimum", "store_hours",
-                   "closed_days", "pickup_slots", "default_theme", "deposit_on_cancel", "prices_include_tax")
+                   "closed_days", "pickup_slots", "default_theme", "deposit_on_cancel", "prices_include_tax",
+                   "currency", "tax_rates")
 
 
 def settings_json(s: Settings) -> dict[str, Any]:

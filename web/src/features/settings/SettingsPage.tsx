@@ -39,6 +39,8 @@ export default function SettingsPage() {
       pickup_slots: { minutes: Number(text("slot_minutes")), capacity: Number(text("slot_capacity")) },
       default_theme: text("default_theme"), deposit_on_cancel: text("deposit_on_cancel"),
       prices_include_tax: form.get("prices_include_tax") === "on",
+      currency: text("currency").toUpperCase(),
+      tax_rates: taxRates(text("tax_rates")),
       low_stock_level: Number(text("low_stock_level") || "0"),
     };
     setError(null);
@@ -67,6 +69,9 @@ export default function SettingsPage() {
             (error?.message.includes("time zone") ? error.message : undefined)} />
           <Text name="receipt_header" label="Receipt header" value={s.receipt_header} error={at("receipt_header")} />
           <Text name="receipt_footer" label="Receipt footer" value={s.receipt_footer} error={at("receipt_footer")} />
+          <Text name="currency" label="Currency (ISO code, e.g. EUR)" value={s.currency} error={at("currency")} />
+          <Text name="tax_rates" label="Tax rates offered (e.g. reduced 7, standard 19; none: any)"
+            value={s.tax_rates.map((t) => `${t.name} ${t.rate}`).join(", ")} error={at("tax_rates")} />
           <label><input type="checkbox" name="prices_include_tax" defaultChecked={s.prices_include_tax} /> Prices
             include tax</label>
           <Text name="low_stock_level" label="Low stock at (units available)" value={String(s.low_stock_level)}
@@ -129,6 +134,14 @@ export default function SettingsPage() {
       <ReceiptPreview version={s.version} />
     </section>
   );
+}
+
+/** "reduced 7, standard 19" as the API takes it: a name, then a rate, for each. */
+export function taxRates(text: string): { name: string; rate: string }[] {
+  return text.split(",").map((part) => part.trim()).filter(Boolean).map((part) => {
+    const cut = part.lastIndexOf(" ");
+    return cut < 0 ? { name: part, rate: part } : { name: part.slice(0, cut).trim(), rate: part.slice(cut + 1) };
+  });
 }
 
 /** The last sale's receipt as the saved settings print it (header, footer, store details). */
