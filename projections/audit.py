@@ -46,9 +46,9 @@ def describe(kind: str, state: dict[str, Any]) -> tuple[str, bool]:
     if kind == "Order.Refunded":
         refund = plain(state.get("refund")) or {}
         fields = {"amount": plain(refund.get("amount")), "reason": refund.get("reason")}
-    sale = plain(state.get("sale")) or {}
+    sale = plain(state.get("sale")) if kind == "Order.Placed" else None
     critical = kind in CRITICAL or (kind == "Product.Updated" and "price" in fields)
-    if isinstance(sale, dict) and sale.get("discount") not in (None, "0", "0.00"):
+    if isinstance(sale, dict) and Decimal(str(plain(sale.get("discount")) or 0)) != 0:
         lines = plain(state.get("lines")) or []
         net = sum((Decimal(str(plain(line.get("net", 0)))) for line in lines), Decimal(0))
         given = Decimal(str(plain(sale["discount"])))

@@ -12,8 +12,10 @@ import msgspec
 from oms.fields import Instant, Line
 from queries.paging import Page, Where, fetch_page, paged
 
-COLUMNS = ("position, api_time(at) AS at, type, entity, entity_id, version, actor, summary, critical,"
-           " encode(hash, 'hex') AS hash")
+COLUMNS = ("position, api_time(at) AS at, type, entity, entity_id, version, actor,"
+           " (SELECT coalesce(u.full_name, u.username) FROM users u WHERE u.id = CASE WHEN actor ~"
+           " '^[0-9a-f]{8}-[0-9a-f]{4}-' THEN actor::uuid END) AS actor_name,"
+           " summary, critical, encode(hash, 'hex') AS hash")
 
 
 class AuditFilter(Page, frozen=True, forbid_unknown_fields=True):

@@ -32,7 +32,9 @@ async def test_the_trail_lists_every_event_and_the_critical_ones(client) -> None
     assert trail["total"] == position and trail["items"][0]["position"] == position  # every event, newest first
     newest = trail["items"][0]
     assert (newest["type"], newest["entity"], newest["critical"]) == ("Settings.Changed", "settings", True)
-    assert "Le Fournil" in newest["summary"] and len(newest["hash"]) == 64
+    assert "Le Fournil" in newest["summary"] and len(newest["hash"]) == 64 and newest["actor_name"] == "root"
+    recorded = next(e for e in trail["items"] if e["type"] == "Shift.SaleRecorded")
+    assert "discount" not in recorded["summary"] and not recorded["critical"]  # no discount given
     critical = await get(client, "/audit", critical="true")
     assert [e["type"] for e in critical["items"]] == ["Settings.Changed", "Order.Refunded"]
     assert "stale" in critical["items"][1]["summary"]

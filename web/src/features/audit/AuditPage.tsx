@@ -64,7 +64,7 @@ export default function AuditPage({ me }: { me: Me }) {
           <tbody>{trail.data?.items.map((e) => (
             <tr key={e.position} className={e.critical ? "critical" : undefined}>
               <td>{e.position}</td><td>{new Date(e.at).toLocaleString()}</td><td>{e.type}</td>
-              <td>{e.actor ?? ""}</td><td className="summary">{e.summary}</td>
+              <td title={e.actor ?? ""}>{e.actor_name ?? e.actor ?? ""}</td><td className="summary">{e.summary}</td>
               <td className="row-actions">
                 <button type="button" onClick={() => set({ entity_id: e.entity_id })}
                   aria-label={`History of ${e.entity} ${e.entity_id.slice(0, 8)} (event ${e.position})`}>History</button>

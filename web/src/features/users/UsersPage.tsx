@@ -57,7 +57,8 @@ export default function UsersPage() {
               <td>{u.username}</td><td>{u.full_name ?? ""}</td>
               <td><select aria-label={`Role of ${u.username}`} value={u.role} onChange={(e) => act(must(api.PATCH(
                 "/api/v1/users/{id}", { params: { path: { id: u.id } }, body: { role: e.target.value } })),
-                `now ${e.target.value}`)}>{names.map((n) => <option key={n}>{n}</option>)}</select></td>
+                `now ${e.target.value}`)}>{(names.includes(u.role) ? names : [u.role, ...names]).map((n) => (
+                  <option key={n}>{n}</option>))}</select></td>
               <td>{u.active ? "yes" : "no"}</td>
               <td className="row-actions">
                 {u.active
