@@ -151,7 +151,7 @@ def export(url: str, token: str, pid: int) -> dict[str, Any]:
 
 
 def run(config: Config, seconds: float, orders: int) -> dict[str, Any]:
-    from oms.bench.run import call, create_admin, drop, free_port, load, machine, prepare_db, start_system
+    from oms.bench.run import call, create_admin, finish, free_port, load, machine, prepare_db, start_system
 
     db = prepare_db(config)
     password = "history-" + str(random.randrange(10**12))
@@ -177,10 +177,7 @@ def run(config: Config, seconds: float, orders: int) -> dict[str, Any]:
         results["verify"] = {"events": verdict.checked, "intact": verdict.intact,
                              "seconds": round(time.monotonic() - started, 1)}
     finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=60)
-        drop(db)
+        finish(processes, db)
     return results
 
 

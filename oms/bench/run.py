@@ -190,11 +190,16 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
         seed_search(db)
         results["search_50"] = load("search", **common, rate=50)
     finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=60)
-        drop(db)
+        finish(processes, db)
     return results
+
+
+def finish(processes: list[subprocess.Popen[bytes]], db: Database) -> None:
+    """Stop the system and drop the bench database (its figures stay in the JSON file)."""
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=60)
+    drop(db)
 
 
 def seed_search(db: Database) -> None:
