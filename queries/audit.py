@@ -10,11 +10,10 @@ import asyncpg
 import msgspec
 
 from oms.fields import Instant, Line
-from queries.paging import Page, Where, fetch_page, paged
+from queries.paging import Page, Where, as_id, fetch_page, paged
 
 COLUMNS = ("position, api_time(at) AS at, type, entity, entity_id, version, actor,"
-           " (SELECT coalesce(u.full_name, u.username) FROM users u WHERE u.id = CASE WHEN actor ~"
-           " '^[0-9a-f]{8}-[0-9a-f]{4}-' THEN actor::uuid END) AS actor_name,"
+           f" (SELECT coalesce(u.full_name, u.username) FROM users u WHERE u.id = {as_id('actor')}) AS actor_name,"
            " summary, critical, encode(hash, 'hex') AS hash")
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 import msgspec
 
+from queries.paging import as_id
 from queries.reports import Day, FileQuery, grouped, store_settings, store_zone, totals
 
 OPEN = ["placed", "confirmed", "picked"]
@@ -92,7 +93,7 @@ async def production(pool: asyncpg.Pool, q: ProductionQuery) -> dict[str, Any]:
         " (SELECT coalesce(array_agg(coalesce(s.units, 0) ORDER BY w.day DESC), '{}') FROM unnest($5::date[]) w(day)"
         "  LEFT JOIN sold s ON s.key = k.key AND s.day = w.day) AS same_weekday"
         " FROM (SELECT key FROM ordered UNION SELECT key FROM sold) k LEFT JOIN ordered o ON o.key = k.key"
-        " LEFT JOIN products p ON p.id = CASE WHEN k.key ~ '^[0-9a-f]{8}-' THEN k.key::uuid END"
+        f" LEFT JOIN products p ON p.id = {as_id('k.key')}"
         " GROUP BY k.key, p.name ORDER BY label, k.key",
         OPEN, start, end, zone.key, weeks)
     items = []

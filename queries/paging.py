@@ -57,6 +57,12 @@ class ExportRequested(Exception):
         self.query, self.args, self.format = query, tuple(args), format
 
 
+def as_id(column: str) -> str:
+    """SQL for a text column as the uuid it names, or NULL (a key such as `quick-sell`,
+    a category, or `setup` as an actor): compared with an id column, it uses its index."""
+    return f"CASE WHEN {column} ~ '^[0-9a-f]{{8}}-[0-9a-f]{{4}}-' THEN {column}::uuid END"
+
+
 def like(text: str) -> str:
     """An ILIKE pattern that finds `text` anywhere, taken literally."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -20,7 +20,7 @@ import asyncpg
 import msgspec
 
 from oms.names import SETTINGS_ID
-from queries.paging import Fresh
+from queries.paging import Fresh, as_id
 
 Format = Literal["json", "csv", "pdf"]
 GroupBy = Literal["day", "week", "month", "product", "category", "cashier", "salesman", "channel", "tender"]
@@ -34,7 +34,7 @@ MONEY = {
 }
 FIGURES = ", ".join([*(f"coalesce(sum({sql}), 0)::int AS {name}" for name, sql in COUNTS.items()),
                      *(f"coalesce(sum({sql}), 0)::numeric(14,2)::text AS {name}" for name, sql in MONEY.items())])
-AS_ID = "CASE WHEN g.key ~ '^[0-9a-f]{8}-[0-9a-f]{4}-' THEN g.key::uuid END"  # a key naming a row (by its index)
+AS_ID = as_id("g.key")
 LABELS = {  # the name shown for a row's key
     "product": f"(SELECT name FROM products WHERE id = {AS_ID})",
     "cashier": f"(SELECT coalesce(full_name, username) FROM users WHERE id = {AS_ID})",
