@@ -25,6 +25,7 @@ async def test_two_workers_share_one_port_and_one_live_feed(config, db) -> None:
                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = await started(parent, port)
+            await both_serving(base)
             async with aiohttp.ClientSession() as http:
                 token, auth = await login(http, base)
                 product = await rye(http, base, auth)
@@ -48,6 +49,16 @@ async def test_two_workers_share_one_port_and_one_live_feed(config, db) -> None:
         finally:
             parent.send_signal(signal.SIGTERM)
             assert await asyncio.to_thread(parent.wait, 30) == 0
+
+
+async def both_serving(base: str) -> None:
+    """`started` sees the first worker answer; the second may still be starting up."""
+    answered: set[str] = set()
+    async with asyncio.timeout(60):
+        while answered != {"1", "2"}:
+            async with aiohttp.ClientSession() as fresh, fresh.get(f"{base}/healthz") as r:
+                answered.add(r.headers["X-OMS-Worker"])
+            await asyncio.sleep(0.05)
 
 
 async def test_more_than_one_worker_needs_redis(config, db) -> None:
