@@ -14,6 +14,7 @@ from commands.records import archive, values
 from commands.settings import settings_of
 from oms.domain.claim import Claim, claim_id
 from oms.domain.product import Product
+from oms.domain.vendor import Vendor
 from oms.fields import Barcode, Money, Name, Percent, Reason, Sku, StockDelta, StockLevel, money
 
 
@@ -27,6 +28,7 @@ class CreateProduct(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     brand: Name | None = None
     tax_rate: Percent = "0"
     stock: StockLevel = 0
+    vendor_id: UUID | None = None  # who supplies it (purchase details: shown with the cost)
 
 
 class UpdateProduct(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
@@ -38,6 +40,7 @@ class UpdateProduct(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omi
     barcode: Barcode | msgspec.UnsetType | None = msgspec.UNSET
     brand: Name | msgspec.UnsetType | None = msgspec.UNSET
     tax_rate: Percent | msgspec.UnsetType = msgspec.UNSET
+    vendor_id: UUID | msgspec.UnsetType | None = msgspec.UNSET
 
 
 class AdjustStock(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -51,11 +54,13 @@ class AdjustStock(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 def create_product(app: Aggregates, actor: str, cmd: CreateProduct) -> Written[Product]:
     settings_of(app).check_tax_rate(Decimal(cmd.tax_rate))
+    if cmd.vendor_id is not None:
+        load(app, Vendor, cmd.vendor_id, "vendor").check_not_archived()
     product = Product(
         sku=cmd.sku, name=cmd.name, price=money(cmd.price), cost=money(cmd.cost),
         category=cmd.category, barcode=cmd.barcode, brand=cmd.brand,
         tax_rate=Decimal(cmd.tax_rate),
-        stock=cmd.stock, actor=actor,
+        stock=cmd.stock, actor=actor, vendor_id=str(cmd.vendor_id) if cmd.vendor_id else None,
     )
     claims = [claim(app, "sku", cmd.sku, product.id)]
     if cmd.barcode:
@@ -68,6 +73,8 @@ def update_product(app: Aggregates, actor: str, product_id: UUID, cmd: UpdatePro
     changes = values(cmd)
     if "tax_rate" in changes:
         settings_of(app).check_tax_rate(changes["tax_rate"])
+    if changes.get("vendor_id"):
+        load(app, Vendor, UUID(changes["vendor_id"]), "vendor").check_not_archived()
     claims: list[Claim] = []
     for kind in ("sku", "barcode"):
         old, new = getattr(product, kind), changes.get(kind, getattr(product, kind))

@@ -15,7 +15,7 @@ from queries.paging import Page, Where, fetch_one, fetch_page, like, paged
 def columns(cost: bool) -> str:
     """A product's JSON fields; the purchase cost only for those allowed to see it."""
     return (
-        "id, sku, name, price::text AS price," + (" cost::text AS cost," if cost else "")
+        "id, sku, name, price::text AS price," + (" cost::text AS cost, vendor_id," if cost else "")
         + " barcode, category, brand, trim_scale(tax_rate)::text AS tax_rate, stock, reserved,"
         " greatest(stock - reserved, 0) AS available, archived, version,"
         " CASE WHEN image IS NULL THEN NULL ELSE '/api/v1/images/' || image END AS image_url,"

@@ -17,7 +17,7 @@ from oms.domain.money import cents
 from oms.domain.record import Record, set_archived, set_fields
 
 MAX_STOCK = 10_000_000  # units of one product: far beyond any shop, well within the read tables' integers
-EDITABLE = ("sku", "name", "price", "cost", "barcode", "category", "brand", "tax_rate")
+EDITABLE = ("sku", "name", "price", "cost", "barcode", "category", "brand", "tax_rate", "vendor_id")
 
 
 def available(stock: int, reserved: int) -> int:
@@ -43,7 +43,9 @@ class Product(Record):
         tax_rate: Decimal,
         stock: int,
         actor: str,
+        vendor_id: str | None = None,
     ) -> None:
+        """`vendor_id`: who supplies it (products created before vendors existed have none)."""
         self.sku = sku
         self.name = name
         self.price = price
@@ -53,6 +55,7 @@ class Product(Record):
         self.brand = brand
         self.tax_rate = tax_rate
         self.stock = stock
+        self.vendor_id = vendor_id
         self.reservations: dict[str, int] = {}
         self.reserved = 0  # the sum of the reservations, kept with them (a hot product has thousands)
         self.archived = False

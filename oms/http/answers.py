@@ -47,6 +47,7 @@ class Product(Answer, frozen=True):
     created_at: datetime
     updated_at: datetime
     cost: MoneyText | None = None
+    vendor_id: UUID | None = None  # who supplies it: with the cost, for those who may see it
     position: int | None = None
 
 

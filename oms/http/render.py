@@ -33,7 +33,7 @@ def percent(value: Decimal) -> str:
 
 def product_json(p: Product) -> dict[str, Any]:
     return {
-        "id": p.id, "sku": p.sku, "name": p.name, "price": p.price, "cost": p.cost,
+        "id": p.id, "sku": p.sku, "name": p.name, "price": p.price, "cost": p.cost, "vendor_id": p.vendor_id,
         "barcode": p.barcode, "category": p.category, "brand": p.brand, "tax_rate": percent(p.tax_rate),
         "stock": p.stock, "reserved": p.reserved, "available": p.available, "archived": p.archived,
         "image_url": f"/api/v1/images/{p.image}" if p.image else None,

@@ -4,7 +4,7 @@ accounts within their credit limit, and expenses with their totals."""
 import asyncio
 from collections import Counter
 
-from tests.support.http import API, customer_token, error_of, get, new_product, post
+from tests.support.http import API, bearer, customer_token, error_of, get, new_product, post
 
 
 async def open_shift(client, register="front"):
@@ -135,3 +135,25 @@ async def test_a_sale_names_its_salesman_and_the_orders_list_filters_by_them(cli
     assert [o["id"] for o in credited["items"]] == [sold["id"]] and credited["items"][0]["salesman_id"] == sam["id"]
     error = await error_of(await client.post(f"{API}/pos/sales", json={**sale, "salesman_id": gone["id"]}), 409)
     assert error["code"] == "archived"
+
+
+async def test_a_product_names_its_vendor_for_those_who_see_its_cost(client) -> None:
+    mill = await post(client, "/vendors", {"name": "Moulin"}, 201)
+    flour = await post(client, "/products", {"sku": "FL-1", "name": "Flour", "price": "2.00", "cost": "1.00",
+                                             "category": "Dry", "vendor_id": mill["id"]}, 201)
+    assert flour["vendor_id"] == mill["id"]
+    listed = await get(client, "/products", q="flour", min_position=flour["position"])
+    assert listed["items"][0]["vendor_id"] == mill["id"]
+    shopper = bearer(await customer_token(client, "vera"))
+    public = await (await client.get(f"{API}/products/{flour['id']}", headers=shopper)).json()
+    assert "vendor_id" not in public and "cost" not in public  # purchase details stay in the back office
+    gone = await (await client.delete(f"{API}/vendors/{mill['id']}")).json()
+    refused = await client.patch(f"{API}/products/{flour['id']}", json={"vendor_id": mill["id"]},
+                                 params={"min_position": str(gone["position"])})
+    assert refused.status == 409 and (await refused.json())["error"]["code"] == "archived"
+    unknown = await client.post(f"{API}/products", json={"sku": "FL-2", "name": "Rye flour", "price": "2.00",
+                                                         "cost": "1.00", "category": "Dry",
+                                                         "vendor_id": "00000000-0000-4000-8000-000000000000"})
+    assert unknown.status == 404
+    cleared = await (await client.patch(f"{API}/products/{flour['id']}", json={"vendor_id": None})).json()
+    assert cleared["vendor_id"] is None

@@ -65,9 +65,14 @@ def test_an_employee_adds_a_product_and_gives_it_a_picture(browser, site, tmp_pa
     for label, value in (("Name", "Coffee eclair"), ("SKU", sku), ("Category", "Pastry"), ("Price", "3.90"),
                          ("Cost", "1.10"), ("Tax rate (%)", "7")):
         dialog.get_by_label(label, exact=True).fill(value)
+    dialog.get_by_label("Vendor").select_option(label="Moulin Dupont")
     dialog.get_by_role("button", name="Create").click()
     expect(page.locator(".notice")).to_have_text("Created Coffee eclair.")
     page.get_by_label("Search catalog").fill(sku)
+    page.get_by_role("button", name="Edit Coffee eclair").click()
+    expect(page.get_by_role("dialog", name="Edit product").get_by_label("Vendor")).to_have_value(
+        re.compile("^[0-9a-f-]{36}$"))  # the vendor it was given
+    page.get_by_role("dialog", name="Edit product").get_by_role("button", name="Close").click()
     page.get_by_role("button", name="Picture of Coffee eclair").click()
     upload = page.get_by_role("dialog", name="Product picture")
     upload.get_by_label("A JPEG, PNG or WebP picture").set_input_files(str(picture))

@@ -35,11 +35,12 @@ from queries.products import (
 )
 
 routes = web.RouteTableDef()
+PURCHASE = ("cost", "vendor_id")  # what the shop pays and to whom: for those allowed to see the cost
 
 
 def shown(request: web.Request, product: dict[str, Any]) -> dict[str, Any]:
-    """The purchase cost is for those allowed to see it."""
-    return product if can(request, "products.cost") else {k: v for k, v in product.items() if k != "cost"}
+    """The purchase cost and vendor are for those allowed to see them."""
+    return product if can(request, "products.cost") else {k: v for k, v in product.items() if k not in PURCHASE}
 
 
 @routes.get("/api/v1/categories")

@@ -162,11 +162,24 @@ function Input({ field, area, value, error, autoFocus }: {
   return (
     <div className="field">
       <label htmlFor={id}>{field.label}</label>
-      {field.kind === "textarea" ? <textarea rows={2} {...common} />
+      {field.kind === "vendor" ? <VendorSelect {...common} />
+        : field.kind === "textarea" ? <textarea rows={2} {...common} />
         : <input type={TYPES[field.kind ?? ""] ?? "text"} inputMode={field.kind === "money" || field.kind === "percent"
           ? "decimal" : undefined} {...common} />}
       {error && <p id={`${id}-error`} className="error">{error}</p>}
     </div>
+  );
+}
+
+/** Who supplies a product: the vendors not archived, or none. */
+function VendorSelect(props: { id: string; name: string; defaultValue: string }) {
+  const vendors = useQuery({ queryKey: ["vendors", "choice"],
+    queryFn: () => must(api.GET("/api/v1/vendors", { params: { query: { per_page: 200 } } })) });
+  return (
+    <select {...props} key={vendors.data ? "loaded" : "loading"}>
+      <option value="">None</option>
+      {vendors.data?.items.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+    </select>
   );
 }
 

@@ -2,7 +2,7 @@
 // typed API calls. One screen (RecordsPage) shows any of them.
 import { api, must, type Schemas } from "../../api/client";
 
-export type Kind = "text" | "email" | "tel" | "money" | "percent" | "date" | "textarea";
+export type Kind = "text" | "email" | "tel" | "money" | "percent" | "date" | "textarea" | "vendor";
 export type Field = { name: string; label: string; kind?: Kind; required?: boolean };
 export type Row = { id: string; version: number; archived: boolean; [field: string]: unknown };
 export type Page = { items: Row[]; total: number; page: number; per_page: number };
@@ -87,6 +87,7 @@ export const PRODUCTS: Area = {
     { name: "barcode", label: "Barcode" }, { name: "category", label: "Category", required: true },
     { name: "brand", label: "Brand" }, { name: "price", label: "Price", kind: "money", required: true },
     { name: "cost", label: "Cost", kind: "money", required: true }, { name: "tax_rate", label: "Tax rate (%)", kind: "percent" },
+    { name: "vendor_id", label: "Vendor", kind: "vendor" },
   ],
   columns: ["name", "sku", "category", "price", "cost", "stock", "available"],
   ...crud("products"),
