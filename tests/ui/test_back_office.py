@@ -73,6 +73,10 @@ def test_an_employee_adds_a_product_and_gives_it_a_picture(browser, site, tmp_pa
     expect(page.get_by_role("dialog", name="Edit product").get_by_label("Vendor")).to_have_value(
         re.compile("^[0-9a-f-]{36}$"))  # the vendor it was given
     page.get_by_role("dialog", name="Edit product").get_by_role("button", name="Close").click()
+    page.get_by_role("button", name="Movements of Coffee eclair").click()
+    moves = page.get_by_role("dialog", name="Movements of Coffee eclair")
+    expect(moves.get_by_role("row").nth(1)).to_contain_text("created")
+    moves.get_by_role("button", name="Close").click()
     page.get_by_role("button", name="Picture of Coffee eclair").click()
     upload = page.get_by_role("dialog", name="Product picture")
     upload.get_by_label("A JPEG, PNG or WebP picture").set_input_files(str(picture))

@@ -9,6 +9,7 @@ import { Pager } from "../../ui/Pager";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
 import { type Area, type Field, type Row, takePayment, uploadPicture } from "./areas";
+import { Movements } from "../stock/Movements";
 import { CustomerOrders } from "./CustomerOrders";
 
 const HEADINGS: Record<string, string> = { balance: "Balance owed", stock: "On hand", available: "Available" };
@@ -25,6 +26,7 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
   const [paying, setPaying] = useState<Row | null>(null);
   const [picturing, setPicturing] = useState<Row | null>(null);
   const [history, setHistory] = useState<Row | null>(null);
+  const [moves, setMoves] = useState<Row | null>(null);
   const client = useQueryClient();
   useLive(useCallback((m: LiveMessage) => {  // the catalog's stock levels stay current
     if (area.name === "products" && m.type === "stock.changed") void client.invalidateQueries({ queryKey: [area.name] });
@@ -70,6 +72,8 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
               <td className="row-actions">
                 {writes && <button type="button" onClick={() => setEditing(r)}
                   aria-label={`Edit ${String(r[area.columns[0]])}`}>Edit</button>}
+                {area.name === "products" && <button type="button" onClick={() => setMoves(r)}
+                  aria-label={`Movements of ${String(r.name)}`}>Movements</button>}
                 {writes && area.name === "products" && <button type="button" onClick={() => setPicturing(r)}
                   aria-label={`Picture of ${String(r.name)}`}>Picture</button>}
                 {area.name === "customers" && <button type="button" onClick={() => setHistory(r)}
@@ -96,6 +100,7 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
         done(`New picture for ${String(saved.name)}.`, saved.position);
       }} />
       <CustomerOrders customer={history} onClose={() => setHistory(null)} />
+      <Movements product={moves ? { id: moves.id, name: String(moves.name) } : null} onClose={() => setMoves(null)} />
       <PaymentDialog customer={paying} onClose={() => setPaying(null)} onDone={(paid) => {
         setPaying(null);
         done(`Payment taken: ${String(paid.full_name)} now owes ${String(paid.balance)}.`, paid.position);

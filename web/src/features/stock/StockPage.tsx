@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, ApiError, must, newKey, type Product } from "../../api/client";
-import { Dialog } from "../../ui/Dialog";
+import { Movements } from "./Movements";
 
 type Line = { product: string; quantity: string; unitCost: string };
 const EMPTY_LINE: Line = { product: "", quantity: "1", unitCost: "" };
@@ -210,26 +210,3 @@ function Discrepancies() {
   );
 }
 
-function Movements({ product, onClose }: { product: Product | null; onClose: () => void }) {
-  const list = useQuery({
-    queryKey: ["movements", product?.id],
-    queryFn: () => must(api.GET("/api/v1/products/{id}/stock-movements", {
-      params: { path: { id: product!.id }, query: { per_page: 50 } } })),
-    enabled: product !== null,
-  });
-  return (
-    <Dialog title={`Movements of ${product?.name ?? ""}`} open={product !== null} onClose={onClose} wide>
-      <div className="table-scroll" role="region" aria-label="Movements" tabIndex={0}>
-        <table className="records">
-          <thead><tr><th>When</th><th>What</th><th>Change</th><th>Level</th><th>Why</th></tr></thead>
-          <tbody>
-            {list.data?.items.map((m) => (
-              <tr key={m.version}><td>{new Date(m.at).toLocaleString()}</td><td>{m.cause.replace("_", " ")}</td>
-                <td>{m.delta > 0 ? `+${m.delta}` : m.delta}</td><td>{m.level}</td><td>{m.reason ?? ""}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </Dialog>
-  );
-}
