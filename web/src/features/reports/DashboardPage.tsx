@@ -3,11 +3,12 @@
 // low stock, open shifts, custom orders due soon, pickups in the next hours, tomorrow's bake list.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, must, type Schemas } from "../../api/client";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
 import { due } from "../board/status";
+import { TimeBars } from "./Bars";
 import { daysBefore, MOVES_FIGURES } from "./periods";
 
 type Dashboard = Schemas["Dashboard"];
@@ -68,20 +69,8 @@ function SalesChart({ day }: { day: string }) {
   const sales = useQuery({ queryKey: ["reports", "sales", "30-days", day], queryFn: () => must(api.GET(
     "/api/v1/reports/sales", { params: { query: { from: daysBefore(day, 29), to: day, group_by: "day" } } })) });
   const data = (sales.data?.rows ?? []).map((r) => ({ day: r.key.slice(5), net: Number(r.net_sales) }));
-  return (
-    <figure className="chart">
-      <figcaption>Net sales, last 30 days</figcaption>
-      <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--line)" />
-          <XAxis dataKey="day" stroke="var(--muted)" fontSize={11} />
-          <YAxis stroke="var(--muted)" fontSize={11} width={48} />
-          <Tooltip contentStyle={{ background: "var(--panel)", color: "var(--fg)" }} />
-          <Bar dataKey="net" name="Net sales" fill="var(--accent)" />
-        </BarChart>
-      </ResponsiveContainer>
-    </figure>
-  );
+  return <TimeBars caption="Net sales, last 30 days" data={data} x="day"
+    series={[{ key: "net", name: "Net sales", fill: "var(--accent)" }]} />;
 }
 
 function TopProducts({ day }: { day: string }) {

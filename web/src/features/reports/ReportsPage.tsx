@@ -3,10 +3,10 @@
 // A cashier sees the daily report only (reports.daily); the back office sees every one.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { api, must, type Me } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { can } from "../../auth/permissions";
+import { TimeBars } from "./Bars";
 import { heading, monthStart } from "./periods";
 
 type Kind = "sales" | "profit" | "daily" | "stock-valuation" | "stock-movements" | "commissions" | "customer-balances"
@@ -126,19 +126,9 @@ function Compared({ report, timed }: { report: Report; timed: boolean }) {
             <td>{String(previous.totals[c])}</td></tr>))}</tbody>
       </table></div>
       {timed && (
-        <figure className="chart"><figcaption>Net sales, this period and the previous one</figcaption>
-          <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={data}>
-              <CartesianGrid strokeDasharray="3 3" stroke="var(--line)" />
-              <XAxis dataKey="key" stroke="var(--muted)" fontSize={11} />
-              <YAxis stroke="var(--muted)" fontSize={11} width={48} />
-              <Tooltip contentStyle={{ background: "var(--panel)", color: "var(--fg)" }} />
-              <Legend />
-              <Bar dataKey="now" name="This period" fill="var(--accent)" />
-              <Bar dataKey="before" name="Previous" fill="var(--muted)" />
-            </BarChart>
-          </ResponsiveContainer>
-        </figure>)}
+        <TimeBars caption="Net sales, this period and the previous one" data={data} x="key" series={[
+          { key: "now", name: "This period", fill: "var(--accent)" },
+          { key: "before", name: "Previous", fill: "var(--muted)" }]} />)}
     </>
   );
 }
