@@ -1,10 +1,10 @@
 """Customer commands: CreateCustomer, UpdateCustomer (edit and archive: `commands.records`),
-TakeAccountPayment; and finding the customer an order or sale names."""
+TakeAccountPayment, forgetting a customer; and finding the customer an order or sale names."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
 import msgspec
@@ -12,6 +12,7 @@ import msgspec
 from commands.bus import Written, saved
 from commands.load import Aggregates, find
 from commands.records import partial, values
+from oms.domain.claim import Claim, claim_id
 from oms.domain.customer import Customer, customer_id_of
 from oms.domain.errors import NotFound
 from oms.domain.user import User
@@ -63,3 +64,22 @@ def take_account_payment(app: Aggregates, actor: str, customer_id: UUID, cmd: Ta
     customer = customer_of(app, customer_id)
     customer.receive_payment(cmd.method, money(cmd.amount), actor)
     return saved(app, customer, customer)
+
+
+def forget_customer(app: Aggregates, actor: str, customer_id: UUID) -> Written[tuple[Customer, list[UUID]]]:
+    """Forget the customer and the user they signed up as; answers the people whose keys
+    must now be erased (`oms.personal`). Again on a forgotten customer: nothing new is
+    written and the same people are answered (a retry after a crash finishes the job)."""
+    customer = customer_of(app, customer_id)
+    customer.forget(actor)
+    people, changed = [customer.id], list[Any]([customer])
+    user = find(app, UUID(customer.user_id)) if customer.user_id else None
+    if isinstance(user, User):
+        name = find(app, claim_id("username", user.username))  # free the name: nobody signs in with it
+        if isinstance(name, Claim) and name.owner_id == user.id:
+            name.release()
+            changed.append(name)
+        user.forget(actor)
+        people.append(user.id)
+        changed.append(user)
+    return saved(app, (customer, people), *changed)

@@ -8,11 +8,13 @@ from typing import Annotated, Any, Literal
 from zoneinfo import available_timezones
 
 import msgspec
+from eventsourcing.application import AggregateNotFoundError
 
 from commands.bus import Written, saved
 from commands.load import Aggregates, find
 from oms.domain.settings import Settings
 from oms.fields import Day, Money, Name, Percent, Text, matching, money
+from oms.history import current
 from oms.names import SETTINGS_ID
 from oms.store import OMS
 
@@ -86,8 +88,13 @@ class ChangeSettings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, om
             raise ValueError(f"unknown time zone {self.timezone!r} (e.g. Europe/Paris)")
 
 
-def settings_of(app: Aggregates | OMS) -> Settings:
-    found = find(app, SETTINGS_ID)
+def settings_of(app: Aggregates | OMS, stored: bool = False) -> Settings:
+    """The settings (the defaults before any change). `stored`: as stored now, for reads
+    (the command cache may lag a change another process made)."""
+    try:
+        found = current(app, SETTINGS_ID) if stored and isinstance(app, OMS) else find(app, SETTINGS_ID)
+    except AggregateNotFoundError:
+        found = None
     return found if isinstance(found, Settings) else Settings(values={}, actor="defaults")
 
 

@@ -14,7 +14,7 @@ from commands.claims import claim
 from commands.customers import signed_up
 from commands.load import Aggregates, find, find_or_new, load
 from commands.records import values
-from oms.domain.user import AdminRoster, Role, User, change_role, check_role_exists, new_role, role_id
+from oms.domain.user import TOKEN_REUSED, AdminRoster, Role, User, change_role, check_role_exists, new_role, role_id
 from oms.fields import Email, Name, line, matching
 
 Username = Annotated[str, matching(r"[A-Za-z0-9._@-]{3,64}")]
@@ -146,3 +146,19 @@ def create_role(app: Aggregates, actor: str, cmd: CreateRole) -> Written[Role]:
 def update_role(app: Aggregates, actor: str, name: str, cmd: UpdateRole) -> Written[Role]:
     role = change_role(custom_role(app, name), name, cmd.permissions, actor)
     return saved(app, role, role)
+
+
+# Actors of what no signed-in user did: a sign-in attempt, the server's own security decisions.
+ANONYMOUS, SYSTEM = "anonymous", "system"
+
+
+def record_failed_login(app: Aggregates, actor: str, user_id: UUID, reason: str, remote: str | None) -> Written[User]:
+    user = load(app, User, user_id, "user")
+    user.login_failed(reason, remote, actor)
+    return saved(app, user, user)
+
+
+def record_token_reuse(app: Aggregates, actor: str, user_id: UUID, family_id: UUID) -> Written[User]:
+    user = load(app, User, user_id, "user")
+    user.tokens_revoked(str(family_id), TOKEN_REUSED, actor)
+    return saved(app, user, user)

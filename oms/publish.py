@@ -1,8 +1,11 @@
-"""Where the Feed sends messages: Redis pub/sub when configured, else nowhere (ticks)."""
+"""Where the Feed sends messages: Redis pub/sub when configured, else nowhere (ticks).
+With Redis, the same round trip moves the read cache's `changed` positions (`oms.http.cache`)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import msgspec
 import redis
@@ -12,6 +15,29 @@ from projections.feed import Message, Publish
 
 log = logging.getLogger("oms.publish")
 encoder = msgspec.json.Encoder(decimal_format="string")
+# Live message types (projections.feed) and the cached namespace each one changes.
+CHANGES = {"product.created": "catalog", "product.updated": "catalog", "product.archived": "catalog",
+           "stock.changed": "catalog", "settings.changed": "store"}
+
+
+def cache_prefix(dbname: str) -> str:
+    """Where a database's keys live in Redis (several shops' databases may share one Redis)."""
+    return f"oms:{dbname}"
+
+
+def changed_key(prefix: str, namespace: str) -> str:
+    return f"{prefix}:cache:{namespace}:changed"
+
+
+def invalidations(prefix: str, messages: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """The `changed` keys a batch of live messages moves, and to which position."""
+    newest: dict[str, int] = {}
+    for message in messages:
+        namespace = CHANGES.get(message["type"])
+        if namespace:
+            key = changed_key(prefix, namespace)
+            newest[key] = max(newest.get(key, 0), message["position"])
+    return newest
 
 
 def redis_publisher(url: str, dbname: str) -> Publish:
@@ -21,7 +47,11 @@ def redis_publisher(url: str, dbname: str) -> Publish:
     def publish(batch: list[Message]) -> None:
         """A batch is one pub/sub message (a JSON array): hubs parse one reply, not hundreds."""
         try:
-            client.publish(name, encoder.encode(batch))
+            pipe = client.pipeline(transaction=False)
+            for key, position in invalidations(cache_prefix(dbname), batch).items():
+                pipe.set(key, position)
+            pipe.publish(name, encoder.encode(batch))
+            pipe.execute()
         except redis.RedisError:  # hubs fill the gap from the event store on their next tick
             log.warning("could not publish up to position %s to redis", batch[-1]["position"], exc_info=True)
 

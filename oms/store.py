@@ -11,7 +11,7 @@ from uuid import UUID
 import eventsourcing.domain as library
 from eventsourcing.application import Application, LRUCache, ProcessingEvent
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import JSONTranscoder, Recording, StoredEvent, Transcoding
+from eventsourcing.persistence import JSONTranscoder, Mapper, Recording, StoredEvent, Transcoding
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.utils import get_topic
 from psycopg import Cursor
@@ -21,6 +21,7 @@ from oms.config import Config
 from oms.database import Database
 from oms.domain.order import Order
 from oms.names import APPLICATION
+from oms.personal import Keys, MemoryKeys, PersonalMapper
 
 
 class Recorder(PostgresApplicationRecorder):
@@ -79,6 +80,12 @@ class OMS(Application[UUID]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.drop_cache()
+        assert isinstance(self.mapper, PersonalMapper)
+        datastore = getattr(self.recorder, "datastore", None)  # none in memory (POPO: unit tests)
+        self.mapper.keys = Keys(datastore) if datastore else MemoryKeys()
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        return self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=PersonalMapper)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -20,11 +20,13 @@ from psycopg import Cursor, sql
 
 from oms.chain import GENESIS, link
 from oms.names import EVENTS_TABLE
+from oms.personal import PREFIX
 from projections.view import SetAside, View
 
 CRITICAL = {"Order.Refunded", "Order.ReceiptReprinted", "Product.StockAdjusted", "Product.StockCounted",
             "User.RoleAssigned", "User.Deactivated", "User.PasswordChanged", "Role.PermissionsChanged",
-            "Role.Created", "Settings.Changed", "Shift.Closed", "Shift.CashMoved"}
+            "Role.Created", "Settings.Changed", "Shift.Closed", "Shift.CashMoved", "Customer.Forgotten",
+            "User.Forgotten", "User.LoginFailed", "User.TokensRevoked"}
 SHOWN = ("number", "status", "method", "amount", "quantity", "delta", "counted", "reason", "register", "name",
          "sku", "username", "role", "counted_cash", "opening_float", "kind")
 DISCOUNT_CRITICAL = Decimal(10)  # percent of a sale's subtotal
@@ -37,12 +39,18 @@ def plain(value: Any) -> Any:
     return value
 
 
+def shown(value: Any) -> bool:
+    """Whether a value goes in a summary: not empty, and not someone's personal data (sealed
+    with their key, `oms.personal`: a summary is not erased when they are forgotten)."""
+    return value not in (None, "", [], {}) and not (isinstance(value, str) and value.startswith(PREFIX))
+
+
 def describe(kind: str, state: dict[str, Any]) -> tuple[str, bool]:
     """The summary an auditor reads, and whether the action is critical."""
-    fields = {k: plain(state[k]) for k in SHOWN if k in state and plain(state[k]) not in (None, "", [], {})}
+    fields = {k: plain(state[k]) for k in SHOWN if k in state and shown(plain(state[k]))}
     if kind.endswith(".Updated") or kind.endswith(".Changed"):
         changes = plain(state.get("changes")) or {}
-        fields = {k: plain(v) for k, v in changes.items()} if isinstance(changes, dict) else fields
+        fields = {k: plain(v) for k, v in changes.items() if shown(plain(v))} if isinstance(changes, dict) else fields
     if kind == "Order.Refunded":
         refund = plain(state.get("refund")) or {}
         fields = {"amount": plain(refund.get("amount")), "reason": refund.get("reason")}

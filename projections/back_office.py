@@ -13,7 +13,7 @@ from uuid import UUID
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
 
-from oms.domain.customer import CUSTOMER_FIELDS, Customer
+from oms.domain.customer import CUSTOMER_FIELDS, ERASED_FIELDS, Customer
 from oms.domain.expense import EXPENSE_FIELDS, Expense
 from oms.domain.record import Record
 from oms.domain.salesman import SALESMAN_FIELDS, Salesman
@@ -69,6 +69,10 @@ class BackOffice(Projection[BackOfficeView]):
     @process_event.register
     def _(self, e: Customer.PaymentReceived, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"balance": -e.amount}, table="customers")
+
+    @process_event.register
+    def _(self, e: Customer.Forgotten, tracking: Tracking) -> None:
+        self.view.update(e.originator_id, {**ERASED_FIELDS, "archived": True, **stamp(e)}, table="customers")
 
     @process_event.register
     def _(self, e: StockEntry.Created, tracking: Tracking) -> None:

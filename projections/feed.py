@@ -18,6 +18,7 @@ from psycopg import Cursor, sql
 
 from oms.domain.order import Order, order_sums, payment_status
 from oms.domain.product import Product, available
+from oms.domain.settings import Settings
 from oms.domain.shift import Shift
 from oms.names import APPLICATION
 
@@ -36,10 +37,11 @@ PRODUCT_TYPES: dict[type, str] = {
     Product.StockSold: "stock.changed", Product.StockReturned: "stock.changed",
 }
 SHIFT_TYPES: dict[type, str] = {Shift.Opened: "shift.opened", Shift.Closed: "shift.closed"}
+SETTINGS_TYPES: dict[type, str] = {Settings.Changed: "settings.changed"}
 
 
 def relevant(event: Any) -> bool:
-    return type(event) in ORDER_TYPES or type(event) in PRODUCT_TYPES or type(event) in SHIFT_TYPES
+    return any(type(event) in types for types in (ORDER_TYPES, PRODUCT_TYPES, SHIFT_TYPES, SETTINGS_TYPES))
 
 
 def sold(e: Any) -> dict[str, Any] | None:
@@ -114,6 +116,8 @@ def messages(pairs: Sequence[tuple[Any, int]], curs: Cursor[Any]) -> list[Messag
             kind, data = kind_of(e), order_data(e, orders.get(e.originator_id))
         elif type(e) in SHIFT_TYPES:
             kind, data = SHIFT_TYPES[type(e)], shift_data(e)
+        elif type(e) in SETTINGS_TYPES:
+            kind, data = SETTINGS_TYPES[type(e)], {"changed": sorted(e.changes)}
         else:
             kind, data = PRODUCT_TYPES[type(e)], product_data(e, products.get(e.originator_id))
         out.append({"type": kind, "position": position, "at": e.timestamp, "data": data})
@@ -126,7 +130,7 @@ class Feed:
     they delivered), never loses one; hubs also compare `feed_tracking` on their ticks."""
 
     name = "Feed"
-    topics = {get_topic(cls) for cls in (*ORDER_TYPES, *PRODUCT_TYPES, *SHIFT_TYPES)}
+    topics = {get_topic(cls) for cls in (*ORDER_TYPES, *PRODUCT_TYPES, *SHIFT_TYPES, *SETTINGS_TYPES)}
 
     def __init__(self, datastore: PostgresDatastore, publish: Publish) -> None:
         self.tracking = PostgresTrackingRecorder(datastore, tracking_table_name=TRACKING)

@@ -11,7 +11,9 @@ from uuid import UUID
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
+from psycopg import sql
 
+from oms.domain.customer import Customer
 from oms.domain.order import Order, line_discount, order_sums
 from projections.view import View, stamp
 
@@ -55,6 +57,13 @@ class OrderList(Projection[OrderListView]):
                 name=line["name"], quantity=line["quantity"], unit_price=line["unit_price"],
                 tax_rate=line["tax_rate"], net=line["net"], tax=line["tax"], discount=line_discount(line),
             )
+
+    @process_event.register
+    def _(self, e: Customer.Forgotten, tracking: Tracking) -> None:
+        """The notes of their orders were theirs (`oms.personal`): gone from the list too."""
+        named = [e.originator_id, *([UUID(e.user_id)] if e.user_id else [])]
+        self.view.cursor().execute(sql.SQL("UPDATE {} SET note = NULL WHERE customer_id = ANY(%s)").format(
+            self.view.t("orders")), (named,))
 
     @process_event.register
     def _(self, e: Order.StatusChanged, tracking: Tracking) -> None:

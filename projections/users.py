@@ -9,13 +9,13 @@ from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
 from psycopg import sql
 
-from oms.domain.user import PROFILE_FIELDS, Role, User
+from oms.domain.user import PROFILE_FIELDS, Role, User, erased_profile
 from projections.view import View, stamp
 
 
 class UsersView(View):
     tables = ("users", "roles")
-    columns = frozenset({*PROFILE_FIELDS, "role", "active", "version", "updated_at"})
+    columns = frozenset({*PROFILE_FIELDS, "username", "role", "active", "version", "updated_at"})
 
 
 class Directory(Projection[UsersView]):
@@ -43,6 +43,10 @@ class Directory(Projection[UsersView]):
     @process_event.register
     def _(self, e: User.Deactivated, tracking: Tracking) -> None:
         self.view.update(e.originator_id, {"active": False, **stamp(e)})
+
+    @process_event.register
+    def _(self, e: User.Forgotten, tracking: Tracking) -> None:
+        self.view.update(e.originator_id, {**erased_profile(e.originator_id), **stamp(e)})
 
     @process_event.register
     def _(self, e: User.Reactivated, tracking: Tracking) -> None:

@@ -15,11 +15,17 @@ from uuid import UUID
 
 import asyncpg
 
+from oms.domain.user import TOKEN_REUSED
+
 REFRESH_TTL = timedelta(days=30)
 
 
 class RefreshRefused(Exception):
-    pass
+    """`revoked`: the (user, family) that a reused token just ended, for the audit trail."""
+
+    def __init__(self, message: str, revoked: tuple[UUID, UUID] | None = None) -> None:
+        super().__init__(message)
+        self.revoked = revoked
 
 
 def digest(token: str) -> bytes:
@@ -50,16 +56,17 @@ async def rotate(pool: asyncpg.Pool, token: str) -> tuple[UUID, UUID, str]:
             " WHERE t.token_hash = $1 FOR UPDATE OF t, f",
             digest(token),
         )
+        revoked = None
         if row is None or row["revoked_at"] is not None or row["expired"]:
             outcome = None
         elif row["used_at"] is not None:
-            await revoke_family(conn, row["family_id"], "refresh token reused")
-            outcome = None
+            await revoke_family(conn, row["family_id"], TOKEN_REUSED)
+            outcome, revoked = None, (row["user_id"], row["family_id"])
         else:
             await conn.execute("UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1", digest(token))
             outcome = (row["user_id"], row["family_id"], await issue(conn, row["family_id"]))
     if outcome is None:
-        raise RefreshRefused("refresh token is not valid")
+        raise RefreshRefused("refresh token is not valid", revoked)
     return outcome
 
 

@@ -13,12 +13,16 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import event
 
-from oms.domain.errors import AmountNotPositive, CreditLimitExceeded, CustomerRequired, Overpayment
+from oms.domain.errors import AmountNotPositive, BalanceOutstanding, CreditLimitExceeded, CustomerRequired, Overpayment
 from oms.domain.ids import random_uuid
 from oms.domain.record import Record, set_archived, set_fields
 
 CUSTOMER_FIELDS = ("full_name", "email", "phone", "billing_address", "delivery_address", "credit_limit")
 ZERO = Decimal("0.00")
+ERASED_NAME = "[erased]"
+# What a forgotten customer's personal fields read as (their aggregate and the read model).
+ERASED_FIELDS: dict[str, str | None] = {"full_name": ERASED_NAME, "email": None, "phone": None,
+                                        "billing_address": None, "delivery_address": None}
 SIGNED_UP = UUID("5d0b3c1e-7f41-4b8e-9a57-0c2f6e8d4a11")  # namespace of signed-up customers' record ids
 
 
@@ -33,7 +37,7 @@ class Customer(Record):
         self.billing_address, self.delivery_address = billing_address, delivery_address
         self.credit_limit, self.user_id = credit_limit, user_id
         self.balance = ZERO
-        self.archived = False
+        self.archived = self.forgotten = False
 
     @classmethod
     def create_id(cls, *_: Any, user_id: str | None = None, **__: Any) -> UUID:
@@ -48,6 +52,21 @@ class Customer(Record):
 
     _update = event("Updated")(set_fields)
     _archive = event("Archived")(set_archived)
+
+    def forget(self, actor: str) -> None:
+        """Erase who the customer is (their events' personal fields become unreadable:
+        `oms.personal`); what they bought and paid stays. Not while they owe anything."""
+        if self.balance != ZERO:
+            raise BalanceOutstanding("the customer's account still has a balance", customer_id=str(self.id),
+                                     balance=str(self.balance))
+        if not self.forgotten:
+            self._forget(user_id=self.user_id, actor=actor)
+
+    @event("Forgotten")
+    def _forget(self, user_id: str | None, actor: str) -> None:
+        for field, value in ERASED_FIELDS.items():
+            setattr(self, field, value)
+        self.archived = self.forgotten = True
 
     def charge(self, order_id: UUID, amount: Decimal, actor: str) -> None:
         """Put `amount` of an order on the account, within the credit limit."""

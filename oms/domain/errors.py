@@ -46,6 +46,10 @@ class CreditLimitExceeded(DomainError):
     code = "credit_limit_exceeded"
 
 
+class BalanceOutstanding(DomainError):
+    code = "balance_outstanding"
+
+
 class CustomerRequired(DomainError):
     code = "customer_required"
 

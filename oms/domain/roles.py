@@ -7,7 +7,7 @@ PERMISSIONS = (
     "orders.read", "orders.place", "orders.manage", "orders.pay", "orders.cancel",
     "users.manage", "roles.manage",
     "pos.sell", "orders.refund", "shifts.read", "shifts.manage", "registers.manage",
-    "receipts.reprint", "customers.read", "customers.write", "vendors.read", "vendors.write",
+    "receipts.reprint", "customers.read", "customers.write", "customers.forget", "vendors.read", "vendors.write",
     "salesmen.read", "salesmen.write", "expenses.read", "expenses.write", "stock.read", "settings.manage",
     "reports.read", "reports.daily", "audit.read",
 )

@@ -12,6 +12,7 @@ from oms.domain.errors import AlreadyActive, AlreadyInactive, BuiltinRole, Domai
 from oms.domain.roles import BUILTIN_ROLES, grantable
 
 PROFILE_FIELDS = ("email", "full_name")
+TOKEN_REUSED = "refresh token reused"  # noqa: S105 - why a login ended: one of its refresh tokens was used twice
 
 
 class LastAdmin(DomainError):
@@ -22,7 +23,23 @@ class UnknownPermission(DomainError):
     code = "unknown_permission"
 
 
+class UserForgotten(DomainError):
+    code = "user_forgotten"
+
+
+def erased_username(user_id: UUID) -> str:
+    """What a forgotten user's username reads as, in their aggregate and every read."""
+    return f"erased-{user_id}"
+
+
+def erased_profile(user_id: UUID) -> dict[str, Any]:
+    """A forgotten user's personal fields and state (their aggregate and the read model)."""
+    return {"username": erased_username(user_id), "email": None, "full_name": None, "active": False}
+
+
 class User(Aggregate):
+    forgotten = False
+
     @event("Registered")
     def __init__(self, username: str, password_hash: str, role: str, email: str | None,
                  full_name: str | None, actor: str) -> None:
@@ -32,8 +49,11 @@ class User(Aggregate):
         self.email = email
         self.full_name = full_name
         self.active = True
+        self.forgotten = False
 
     def update_profile(self, changes: dict[str, Any], actor: str) -> None:
+        if self.forgotten:
+            raise UserForgotten("the user was forgotten at their request", user_id=str(self.id))
         changed = {k: v for k, v in changes.items() if k in PROFILE_FIELDS and getattr(self, k) != v}
         if changed:
             self._update_profile(changes=changed, actor=actor)
@@ -65,6 +85,8 @@ class User(Aggregate):
         self.active = False
 
     def reactivate(self, actor: str) -> None:
+        if self.forgotten:
+            raise UserForgotten("the user was forgotten at their request", user_id=str(self.id))
         if self.active:
             raise AlreadyActive("the user is already active", user_id=str(self.id))
         self._reactivate(actor=actor)
@@ -72,6 +94,27 @@ class User(Aggregate):
     @event("Reactivated")
     def _reactivate(self, actor: str) -> None:
         self.active = True
+
+    @event("LoginFailed")
+    def login_failed(self, reason: str, remote: str | None, actor: str) -> None:
+        """Someone tried to sign in as this user and was refused (`reason`: wrong password,
+        inactive). Attempts on unknown usernames are not recorded: that would keep what was typed."""
+
+    @event("TokensRevoked")
+    def tokens_revoked(self, family_id: str, reason: str, actor: str) -> None:
+        """A login (token family) was ended by the system: a refresh token used twice means it was copied."""
+
+    def forget(self, actor: str) -> None:
+        """A customer who asked to be forgotten: their name and email are erased (`oms.personal`)
+        and the account is closed for good."""
+        if not self.forgotten:
+            self._forget(actor=actor)
+
+    @event("Forgotten")
+    def _forget(self, actor: str) -> None:
+        for field, value in erased_profile(self.id).items():
+            setattr(self, field, value)
+        self.forgotten = True
 
     @property
     def is_active_admin(self) -> bool:

@@ -21,6 +21,7 @@ from oms.auth.tokens import Tokens
 from oms.config import Config
 from oms.database import Database
 from oms.http.access import authorize
+from oms.http.cache import READ_CACHE, ReadCache
 from oms.http.exports import exports
 from oms.http.headers import allow_origins, compress, secure
 from oms.http.idempotency import idempotency, prune_forever
@@ -31,7 +32,7 @@ from oms.http.ratelimit import RATE_LIMITS, RateLimits, rate_limit
 from oms.http.routes import ROUTES
 from oms.http.routes.live import SOCKETS
 from oms.hub import Hub
-from oms.publish import redis_publisher
+from oms.publish import cache_prefix, redis_publisher
 from oms.store import open_store, projector_env
 from projections import registry
 
@@ -81,6 +82,17 @@ async def projections_ctx(app: web.Application) -> AsyncIterator[None]:
     await asyncio.to_thread(supervisor.stop)
 
 
+async def cache_ctx(app: web.Application) -> AsyncIterator[None]:
+    """The read cache, when Redis is configured (`oms.http.cache`)."""
+    config = app[CONFIG]
+    if not config.redis_url:
+        yield
+        return
+    app[READ_CACHE] = ReadCache(config.redis_url, cache_prefix(app[DATABASE].dbname))
+    yield
+    await app[READ_CACHE].close()
+
+
 async def prune_ctx(app: web.Application) -> AsyncIterator[None]:
     pruner = asyncio.create_task(prune_forever(app[POOL], app[CONFIG].idempotency_hours))
     yield
@@ -122,6 +134,7 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     app.cleanup_ctx.append(auth_ctx)
     app.cleanup_ctx.append(hub_ctx)
     app.cleanup_ctx.append(prune_ctx)
+    app.cleanup_ctx.append(cache_ctx)
     if run_projectors:
         app.cleanup_ctx.append(projections_ctx)
     for routes in ROUTES:

@@ -10,6 +10,7 @@ from pathlib import Path
 import psycopg
 
 from oms import audit
+from oms.http.keys import STORE
 from tests.support.http import API, get, new_product, post
 
 VERIFY = Path(__file__).parents[2] / "scripts" / "verify-audit"
@@ -106,3 +107,23 @@ async def test_the_settings_as_they_were(client) -> None:
     await client.patch(f"{API}/settings", json={"store_name": "Le Fournil"})
     assert (await get(client, "/settings"))["store_name"] == "Le Fournil"
     assert (await get(client, "/settings", version=str(first["version"])))["store_name"] == "Chez Paul"
+
+
+async def test_failed_logins_and_a_stolen_refresh_token_are_critical_in_the_trail(client, anon) -> None:
+    user = await post(client, "/users", {"username": "bea", "password": "a long enough passphrase", "role": "cashier"},
+                      201)
+    for username, password in (("bea", "not hers at all"), ("nobody", "what was typed")):
+        assert (await anon.post(f"{API}/auth/login", json={"username": username, "password": password})).status == 401
+    signed = await (await anon.post(f"{API}/auth/login",
+                                    json={"username": "bea", "password": "a long enough passphrase"})).json()
+    first = signed["refresh_token"]
+    assert (await anon.post(f"{API}/auth/refresh", json={"refresh_token": first})).status == 200
+    assert (await anon.post(f"{API}/auth/refresh", json={"refresh_token": first})).status == 401  # replayed
+    head = anon.app[STORE].recorder.max_notification_id()
+    trail = await get(client, "/audit", critical="true", entity="user", entity_id=user["id"], min_position=head)
+    assert [(e["type"], e["actor"]) for e in trail["items"]] == [("User.TokensRevoked", "system"),
+                                                                  ("User.LoginFailed", "anonymous")]
+    assert "refresh token reused" in trail["items"][0]["summary"]
+    assert "wrong password" in trail["items"][1]["summary"] and "127.0.0.1" not in trail["items"][1]["summary"]
+    everything = await get(client, "/audit", per_page=200)
+    assert "nobody" not in str(everything) and "what was typed" not in str(everything)

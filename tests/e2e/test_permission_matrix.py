@@ -84,6 +84,7 @@ EXPECTED = {
     "POST /api/v1/products/{id}/stock-count": BACK_OFFICE,
     "GET /api/v1/products/{id}/stock-movements": READERS,
     "POST /api/v1/customers/{id}/payments": BACK_OFFICE,
+    "POST /api/v1/customers/{id}/forget": {"admin"},
     "GET /api/v1/expense-totals": READERS,
     "PUT /api/v1/products/{id}/image": BACK_OFFICE,
     "GET /api/v1/images/{name}": EVERYONE,

@@ -40,6 +40,26 @@ def test_an_employee_adds_a_customer_and_takes_a_payment_on_account(browser, sit
     page.get_by_role("button", name="Orders of Café du Coin").click()
     orders = page.get_by_role("dialog", name="Orders of Café du Coin")
     expect(orders.get_by_role("row").nth(1)).to_contain_text("B-")  # the standing order staff placed for it
+    expect(page.get_by_role("button", name=re.compile("^Forget"))).to_have_count(0)  # an admin's decision
+    page.context.close()
+
+
+def test_an_admin_forgets_a_customer_who_asked(browser, site) -> None:
+    page = log_in(browser, site, "admin")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Customers").click()
+    name = f"Otto {uuid.uuid4().hex[:6]}"
+    page.get_by_role("button", name="New customer").click()
+    dialog = page.get_by_role("dialog", name="New customer")
+    dialog.get_by_label("Full name").fill(name)
+    dialog.get_by_label("Email").fill("otto@example.com")
+    dialog.get_by_role("button", name="Create").click()
+    page.get_by_label("Search customers").fill(name)
+    page.get_by_role("button", name=f"Forget {name}").click()
+    confirm = page.get_by_role("dialog", name="Forget this customer")
+    expect(confirm).to_contain_text("cannot be undone")
+    confirm.get_by_role("button", name=f"Forget {name}").click()
+    expect(page.locator(".notice")).to_have_text("Forgotten: the customer now reads [erased].")
+    expect(page.get_by_role("row")).to_have_count(1)  # the heading row: nobody of that name any more
     page.context.close()
 
 

@@ -9,7 +9,18 @@ import msgspec
 from aiohttp import web
 from aiohttp_session import get_session, new_session
 
-from commands.users import ChangeOwnPassword, SignUp, UpdateProfile, set_password, sign_up, update_profile
+from commands.users import (
+    ANONYMOUS,
+    SYSTEM,
+    ChangeOwnPassword,
+    SignUp,
+    UpdateProfile,
+    record_failed_login,
+    record_token_reuse,
+    set_password,
+    sign_up,
+    update_profile,
+)
 from oms.auth import refresh
 from oms.auth.passwords import WeakPassword, check_policy
 from oms.auth.principal import Principal, load_principal
@@ -80,6 +91,9 @@ async def login(request: web.Request) -> web.Response:
     user = await read_user_named(request.app[STORE], cmd.username)
     matched = await request.app[HASHER].verify(cmd.password, user.password_hash if user else None)
     if user is None or not matched or not user.active:
+        if user is not None:  # kept in the audit trail; an unknown name is not (it may be a password)
+            await request.app[BUS].run(record_failed_login, ANONYMOUS, user.id,
+                                       "wrong password" if not matched else "inactive", request.remote)
         raise unauthenticated("invalid username or password")
     pool = request.app[POOL]
     family = await refresh.start_family(pool, user.id, "session" if cmd.session else "api")
@@ -101,8 +115,10 @@ async def refresh_tokens(request: web.Request) -> web.Response:
     pool = request.app[POOL]
     try:
         user_id, family, new_token = await refresh.rotate(pool, cmd.refresh_token)
-    except refresh.RefreshRefused:
+    except refresh.RefreshRefused as refused:
         request.app[PRINCIPALS].forget()  # a reused token may have just ended a family
+        if refused.revoked:
+            await request.app[BUS].run(record_token_reuse, SYSTEM, *refused.revoked)
         raise unauthenticated("invalid refresh token") from None
     principal = await load_principal(pool, request.app[STORE], user_id, family)
     if principal is None:

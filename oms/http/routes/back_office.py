@@ -5,22 +5,32 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from commands.customers import CreateCustomer, TakeAccountPayment, UpdateCustomer, create_customer, take_account_payment
+from commands.bus import Written
+from commands.customers import (
+    CreateCustomer,
+    TakeAccountPayment,
+    UpdateCustomer,
+    create_customer,
+    forget_customer,
+    take_account_payment,
+)
 from commands.expenses import CreateExpense, UpdateExpense, create_expense, update_expense
 from commands.salesmen import CreateSalesman, UpdateSalesman, create_salesman
 from commands.vendors import CreateVendor, UpdateVendor, create_vendor
+from oms.auth import refresh
 from oms.domain.customer import Customer
 from oms.domain.expense import Expense
 from oms.domain.salesman import Salesman
 from oms.domain.vendor import Vendor
 from oms.http import answers
 from oms.http.codec import ok, query, read, uuid_param
-from oms.http.keys import BUS, POOL
+from oms.http.keys import BUS, POOL, PRINCIPALS
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
 from oms.http.render import answer, record_json
 from oms.http.routes.reads import caught_up
 from oms.http.routes.records import Area
+from oms.personal import erase
 from queries.back_office import CustomerFilter, ExpenseFilter, RecordFilter, expense_totals
 
 AREAS = (
@@ -44,6 +54,22 @@ async def pay_account(request: web.Request) -> web.Response:
     customer_id, cmd = uuid_param(request), await read(request, TakeAccountPayment)
     result = await request.app[BUS].run(take_account_payment, actor_of(request), customer_id, cmd)
     return answer(result, record_json, status=201)
+
+
+@routes.post("/api/v1/customers/{id}/forget")
+@requires("customers.forget")
+@schema(answer=answers.Customer)
+async def forget(request: web.Request) -> web.Response:
+    """Forget a customer at their request: their name, contact details and addresses (and
+    those of the user they signed up as, whose account closes) are erased for good; what they
+    bought and paid stays in every total. Refused while their account owes anything"""
+    result = await request.app[BUS].run(forget_customer, actor_of(request), uuid_param(request))
+    customer, people = result.value
+    await erase(request.app[POOL], people)
+    for user_id in people[1:]:
+        await refresh.revoke_user(request.app[POOL], user_id, "forgotten")
+        request.app[PRINCIPALS].forget(user_id)
+    return answer(Written(customer, result.position, result.events), record_json)
 
 
 @routes.get("/api/v1/expense-totals")

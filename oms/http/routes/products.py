@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 from aiohttp import web
 
 from commands.products import (
@@ -18,6 +19,7 @@ from commands.products import (
 from oms.domain.product import Product
 from oms.fields import Barcode
 from oms.http import answers
+from oms.http.cache import cached
 from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
@@ -48,18 +50,27 @@ def shown(request: web.Request, product: dict[str, Any]) -> dict[str, Any]:
 @schema(query=Fresh, answer=answers.Page[answers.Category])
 async def list_categories(request: web.Request) -> web.Response:
     """The catalog's categories, with how many products each has"""
-    await caught_up(request, query(request, Fresh).min_position)
-    items = await categories(request.app[POOL])
-    return ok({"items": items, "page": 1, "per_page": len(items), "total": len(items)})
+    min_position = query(request, Fresh).min_position
+    await caught_up(request, min_position)
+
+    async def listed() -> dict[str, Any]:
+        items = await categories(request.app[POOL])
+        return {"items": items, "page": 1, "per_page": len(items), "total": len(items)}
+
+    return await cached(request, "catalog", "categories", min_position, listed)
 
 
 @routes.get("/api/v1/products")
 @requires(PUBLIC)  # the shop window: guests browse before they sign up (cost only with products.cost)
 @schema(query=ProductFilter, answer=answers.Page[answers.Product])
 async def list_(request: web.Request) -> web.Response:
-    f = query(request, ProductFilter)
+    f, cost = query(request, ProductFilter), can(request, "products.cost")
     await caught_up(request, f.min_position)
-    return ok(await list_products(request.app[POOL], f, can(request, "products.cost")))
+    if f.q or f.format != "json":  # searches are too varied to keep; files are streamed
+        return ok(await list_products(request.app[POOL], f, cost))
+    page = msgspec.json.encode(msgspec.structs.replace(f, min_position=None)).decode()
+    return await cached(request, "catalog", f"{page}|cost={cost}", f.min_position,
+                        lambda: list_products(request.app[POOL], f, cost))
 
 
 @routes.post("/api/v1/products")

@@ -13,6 +13,7 @@ from msgspec import Meta
 from commands.settings import ChangeSettings, change_settings, settings_of
 from oms.domain.settings import Settings
 from oms.http import answers
+from oms.http.cache import cached
 from oms.http.codec import ok, query, read
 from oms.http.keys import BUS, POOL, STORE
 from oms.http.openapi import schema
@@ -22,6 +23,7 @@ from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
 from oms.names import SETTINGS_ID
 from queries.orders import pickups_between
 from queries.paging import Fresh
+from queries.positions import head
 
 routes = web.RouteTableDef()
 PUBLIC_SETTINGS = ("store_name", "address", "timezone", "services", "delivery_minimum", "store_hours",
@@ -35,7 +37,7 @@ def settings_json(s: Settings) -> dict[str, Any]:
 
 
 async def current(request: web.Request) -> Settings:
-    return await asyncio.to_thread(settings_of, request.app[STORE])
+    return await asyncio.to_thread(settings_of, request.app[STORE], True)
 
 
 @routes.get("/api/v1/settings")
@@ -80,8 +82,13 @@ async def pickup_slots(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/store")
 @requires(PUBLIC)
-@schema(answer=answers.Store)
+@schema(query=Fresh, answer=answers.Store)
 async def store(request: web.Request) -> web.Response:
-    """What anyone may know of the shop: its name, address, hours, services and pickup slots"""
-    settings = await current(request)
-    return ok({name: settings[name] for name in PUBLIC_SETTINGS})
+    """What anyone may know of the shop: its name, address, hours, services and pickup slots
+    (read from the store itself: `min_position` needs no wait)"""
+    async def public() -> dict[str, Any]:
+        settings = await current(request)
+        return {name: settings[name] for name in PUBLIC_SETTINGS}
+
+    return await cached(request, "store", "", query(request, Fresh).min_position, public,
+                        basis=lambda: head(request.app[POOL]))

@@ -11,6 +11,7 @@ import { useLive } from "../../live/useLive";
 import { type Area, type Field, type Row, takePayment, uploadPicture } from "./areas";
 import { Movements } from "../stock/Movements";
 import { CustomerOrders } from "./CustomerOrders";
+import { ForgetDialog } from "./ForgetDialog";
 
 const HEADINGS: Record<string, string> = { balance: "Balance owed", stock: "On hand", available: "Available" };
 
@@ -27,6 +28,7 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
   const [picturing, setPicturing] = useState<Row | null>(null);
   const [history, setHistory] = useState<Row | null>(null);
   const [moves, setMoves] = useState<Row | null>(null);
+  const [forgetting, setForgetting] = useState<Row | null>(null);
   const client = useQueryClient();
   useLive(useCallback((m: LiveMessage) => {  // the catalog's stock levels stay current
     if (area.name === "products" && m.type === "stock.changed") void client.invalidateQueries({ queryKey: [area.name] });
@@ -80,6 +82,8 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
                   aria-label={`Orders of ${String(r.full_name)}`}>Orders</button>}
                 {writes && area.name === "customers" && r.balance !== "0.00" && <button type="button"
                   onClick={() => setPaying(r)} aria-label={`Take a payment from ${String(r.full_name)}`}>Payment</button>}
+                {area.name === "customers" && can(me.permissions, "customers.forget") && <button type="button"
+                  onClick={() => setForgetting(r)} aria-label={`Forget ${String(r.full_name)}`}>Forget</button>}
                 {writes && <button type="button" aria-label={`Archive ${String(r[area.columns[0]])}`} onClick={async () => {
                   const gone = await area.archive(r.id);
                   done(`Archived ${String(r[area.columns[0]])}.`, gone.position);
@@ -101,6 +105,10 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
       }} />
       <CustomerOrders customer={history} onClose={() => setHistory(null)} />
       <Movements product={moves ? { id: moves.id, name: String(moves.name) } : null} onClose={() => setMoves(null)} />
+      <ForgetDialog customer={forgetting} onClose={() => setForgetting(null)} onDone={(gone) => {
+        setForgetting(null);
+        done(`Forgotten: the customer now reads ${String(gone.full_name)}.`, gone.position);
+      }} />
       <PaymentDialog customer={paying} onClose={() => setPaying(null)} onDone={(paid) => {
         setPaying(null);
         done(`Payment taken: ${String(paid.full_name)} now owes ${String(paid.balance)}.`, paid.position);
