@@ -18,6 +18,7 @@ from oms.domain.customer import put_on_account
 from oms.domain.order import Order, OrderNumbers, PaymentMethod, Status
 from oms.domain.pickup import PickupSlot
 from oms.domain.product import Product
+from oms.domain.settings import Settings
 from oms.domain.shift import Shift
 from oms.fields import Instant, Money, Quantity, Text, money
 
@@ -63,6 +64,9 @@ def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_cu
     customer = customer_of(app, cmd.customer_id) if cmd.customer_id is not None and by_customer is None else None
     products = {i.product_id: load(app, Product, i.product_id, "product") for i in cmd.items}
     sequence = numbers(app, prefix)
+    settings = settings_of(app)
+    online = cmd.channel == "online" or by_customer is not None
+    pickup_at = scheduled(app, settings, cmd.pickup_at, datetime.now(UTC)) if online else cmd.pickup_at
     order = ordering.place(
         number=sequence.next_number(),
         channel=cmd.channel,
@@ -72,10 +76,11 @@ def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_cu
         note=cmd.note,
         actor=actor,
         by_customer=str(by_customer) if by_customer else None,
-        pickup_at=cmd.pickup_at.astimezone(UTC).isoformat() if cmd.pickup_at else None,
-        prices_include_tax=settings_of(app)["prices_include_tax"],
+        pickup_at=pickup_at.astimezone(UTC).isoformat() if pickup_at else None,
+        prices_include_tax=settings["prices_include_tax"],
+        delivery=settings.delivery_fee(),
     )
-    slots = book_pickup(app, order, cmd.pickup_at, actor) if order.channel == "online" else []
+    slots = book_pickup(app, order, pickup_at, actor) if order.channel == "online" else []
     return saved(app, order, order, sequence, *products.values(), *([customer] if customer else []), *slots)
 
 
@@ -87,9 +92,32 @@ def book_pickup(app: Aggregates, order: Order, pickup_at: datetime | None, actor
         starts = pickup.slot_start(settings, pickup_at)
         slot = find_or_new(app, PickupSlot, PickupSlot.create_id(starts=starts),
                            lambda: PickupSlot(starts=starts, actor=actor))
-    pickup.accept_online(settings, order_id=order.id, total=order.total, fulfilment=order.fulfilment,
+    pickup.accept_online(settings, order_id=order.id, total=order.goods_total, fulfilment=order.fulfilment,
                          pickup_at=pickup_at, slot=slot, now=datetime.now(UTC), actor=actor)
     return [slot] if slot else []
+
+
+def scheduled(app: Aggregates, settings: Settings, wanted: datetime | None, now: datetime) -> datetime | None:
+    """When an online order will be ready. The time asked for (or now, without one), unless
+    the shop is closed then or its slot is past or full and the settings say to take the
+    order for the next opening (`out_of_hours`): then the first open slot after it with a
+    place left, within two weeks. Otherwise the time asked for, which may be refused."""
+    if settings["out_of_hours"] != "next_opening":
+        return wanted
+    at = max(wanted or now, now)
+    if settings.is_open(settings.local(at)) and (wanted is None or has_room(app, settings, wanted, now)):
+        return wanted
+    for start in settings.upcoming_slots(at, days=14):
+        if has_room(app, settings, start, now):
+            return start.astimezone(UTC)
+    return wanted
+
+
+def has_room(app: Aggregates, settings: Settings, at: datetime, now: datetime) -> bool:
+    """Whether the pickup slot of `at` is still to come and has a place left."""
+    starts = pickup.slot_start(settings, at)
+    slot = find(app, PickupSlot.create_id(starts=starts))
+    return pickup.takes(settings, starts, slot if isinstance(slot, PickupSlot) else None, now)
 
 
 def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: ChangeOrderStatus) -> Written[Order]:

@@ -73,6 +73,9 @@ class ChangeSettings(msgspec.Struct, forbid_unknown_fields=True, frozen=True, om
         msgspec.UNSET)
     services: Services | msgspec.UnsetType = msgspec.UNSET
     delivery_minimum: Money | msgspec.UnsetType = msgspec.UNSET
+    delivery_fee: Money | msgspec.UnsetType = msgspec.UNSET  # added to an online order that is delivered
+    delivery_tax_rate: Percent | msgspec.UnsetType = msgspec.UNSET  # on the fee; one of tax_rates when listed
+    out_of_hours: Literal["refuse", "next_opening"] | msgspec.UnsetType = msgspec.UNSET
     store_hours: StoreHours | msgspec.UnsetType = msgspec.UNSET
     closed_days: Annotated[list[Day], msgspec.Meta(max_length=366)] | msgspec.UnsetType = msgspec.UNSET
     pickup_slots: PickupSlots | msgspec.UnsetType = msgspec.UNSET
@@ -107,8 +110,10 @@ def domain_values(cmd: ChangeSettings) -> dict[str, Any]:
             continue
         if name == "discount_limits":
             value = {role: Decimal(limit) for role, limit in value.items()}
-        elif name == "delivery_minimum":
+        elif name in ("delivery_minimum", "delivery_fee"):
             value = money(value)
+        elif name == "delivery_tax_rate":
+            value = Decimal(value)
         elif name == "tax_rates":
             value = [{"name": t.name, "rate": t.rate} for t in value]
         elif name == "closed_days":
@@ -125,4 +130,7 @@ def domain_values(cmd: ChangeSettings) -> dict[str, Any]:
 def change_settings(app: Aggregates, actor: str, cmd: ChangeSettings) -> Written[Settings]:
     settings = settings_of(app)
     settings.change(domain_values(cmd), actor)
+    fee, rate = settings.delivery_fee()
+    if fee > 0:  # the fee is taxed at a rate the shop offers (also when the rates offered change)
+        settings.check_tax_rate(rate)
     return saved(app, settings, settings)

@@ -94,7 +94,8 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str], pict
             except Duplicate:
                 return {"users": 0, "products": 0, "orders": 0, "records": 0}  # already seeded
         bus.run_sync(change_settings, ACTOR, ChangeSettings(tax_rates=[  # the bakery's two rates
-            TaxRate(name="reduced", rate="7"), TaxRate(name="standard", rate="19")]))
+            TaxRate(name="reduced", rate="7"), TaxRate(name="standard", rate="19")],
+            delivery_fee="3.50", delivery_tax_rate="19"))
         products: dict[str, Product] = {}
         for sku, name, category, price, cost, stock, barcode in PRODUCTS:
             cmd = CreateProduct(sku=sku, name=name, category=category, price=price, cost=cost,

@@ -146,6 +146,11 @@ class Order(Aggregate):
     def is_open(self) -> bool:
         return self.status in OPEN
 
+    @property
+    def goods_total(self) -> Decimal:
+        """The total of the catalog's goods in the order (not a delivery fee or a quick sale)."""
+        return order_sums([line for line in self.lines if line["product_id"] is not None])[2]
+
     def quantities(self) -> dict[str, int]:
         """Units per catalog product (quick-sell lines have none)."""
         units: dict[str, int] = {}

@@ -5,6 +5,7 @@ customer orders for themselves, online."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -23,6 +24,18 @@ def price_line(product: Product, quantity: int, prices_include_tax: bool) -> dic
     return line
 
 
+DELIVERY_SKU = "DELIVERY"
+
+
+def delivery_line(fee: Decimal, tax_rate: Decimal, prices_include_tax: bool) -> dict[str, Any]:
+    """The delivery fee as a line of the order (no product: it moves no stock), taxed and
+    counted like the goods in its totals, receipts and reports."""
+    line = {"product_id": None, "sku": DELIVERY_SKU, "name": "Delivery", "quantity": 1, "unit_price": fee,
+            "tax_rate": tax_rate, "net": cents(fee)}
+    set_tax(line, prices_include_tax)
+    return line
+
+
 def place(
     *,
     number: str,
@@ -35,9 +48,11 @@ def place(
     by_customer: str | None = None,
     pickup_at: str | None = None,
     prices_include_tax: bool = False,
+    delivery: tuple[Decimal, Decimal] | None = None,
 ) -> Order:
     """All or nothing: every line's units are reserved, or nothing is and the shortages are named.
-    `by_customer`: a customer placing the order themselves; it is then theirs, and online."""
+    `by_customer`: a customer placing the order themselves; it is then theirs, and online.
+    `delivery`: the fee and its tax rate, charged when an online order is delivered."""
     if by_customer is not None:
         customer_id, channel = by_customer, "online"
     quantities: dict[UUID, int] = {}
@@ -52,6 +67,8 @@ def place(
     if short:
         raise InsufficientStock("not enough stock for every line", lines=short)
     lines = [price_line(products[pid], q, prices_include_tax) for pid, q in quantities.items()]
+    if delivery and delivery[0] > 0 and fulfilment == "delivery" and channel == "online":
+        lines.append(delivery_line(*delivery, prices_include_tax))
     _, _, total = order_sums(lines)
     check_total(total)
     order = Order(

@@ -32,8 +32,11 @@ class PickupSlot(Aggregate):
         self.starts = starts
         self.orders: list[str] = []
 
+    def has_room(self, capacity: int) -> bool:
+        return len(self.orders) < capacity
+
     def book(self, order_id: UUID, capacity: int, actor: str) -> None:
-        if len(self.orders) >= capacity:
+        if not self.has_room(capacity):
             raise SlotFull("that pickup slot is full: choose another", starts=self.starts, capacity=capacity)
         self._book(order_id=str(order_id), actor=actor)
 
@@ -64,7 +67,19 @@ def accept_online(settings: Settings, *, order_id: UUID, total: Decimal, fulfilm
     settings.check_open(settings.local(pickup_at or now))
     if pickup_at is None or slot is None:
         return
-    ends = datetime.fromisoformat(slot.starts) + settings.slot_length()
-    if ends <= now:
+    if is_over(settings, slot.starts, now):
         raise SlotPast("that pickup slot is over: choose a later one", starts=slot.starts)
-    slot.book(order_id, int(settings["pickup_slots"]["capacity"]), actor)
+    slot.book(order_id, capacity(settings), actor)
+
+
+def capacity(settings: Settings) -> int:
+    return int(settings["pickup_slots"]["capacity"])
+
+
+def is_over(settings: Settings, starts: str, now: datetime) -> bool:
+    return datetime.fromisoformat(starts) + settings.slot_length() <= now
+
+
+def takes(settings: Settings, starts: str, slot: PickupSlot | None, now: datetime) -> bool:
+    """Whether the slot starting at `starts` (its PickupSlot, if booked yet) can take one more order now."""
+    return not is_over(settings, starts, now) and (slot is None or slot.has_room(capacity(settings)))

@@ -26,6 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "discount_limits": {"admin": Decimal(100), "employee": Decimal(25), "cashier": Decimal(10)},
     "services": {"online_orders": True, "delivery": True, "quick_sell": True, "custom_orders": True},
     "delivery_fee": Decimal("0.00"), "delivery_minimum": Decimal("0.00"),
+    "delivery_tax_rate": Decimal(0),  # percent, on the delivery fee
+    "out_of_hours": "refuse",  # an online order for a closed, full or past time: "refuse" or "next_opening"
     "store_hours": {day: [] for day in WEEKDAYS},  # [{"opens": "07:00", "closes": "18:30"}]; none: open all day
     "closed_days": [],  # dates, "2026-12-25"
     "pickup_slots": {"minutes": 30, "capacity": 10},
@@ -96,6 +98,10 @@ class Settings(Aggregate):
         if total < minimum:
             raise BelowDeliveryMinimum(f"delivery starts at orders of {minimum}", total=str(total),
                                        minimum=str(minimum))
+
+    def delivery_fee(self) -> tuple[Decimal, Decimal]:
+        """What a delivery adds to an online order, and the tax rate on it."""
+        return Decimal(self["delivery_fee"]), Decimal(self["delivery_tax_rate"])
 
     def local(self, at: datetime) -> datetime:
         """`at` in the store's time zone."""

@@ -313,6 +313,9 @@ class Store(Answer, frozen=True):
     timezone: str
     services: Services
     delivery_minimum: MoneyText
+    delivery_fee: MoneyText  # added to an online order that is delivered
+    delivery_tax_rate: str  # percent, on the delivery fee
+    out_of_hours: Literal["refuse", "next_opening"]  # an online order for a closed, full or past time
     store_hours: dict[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"], list[Hours]]  # none: open all day
     closed_days: list[date]
     pickup_slots: PickupSlots

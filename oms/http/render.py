@@ -5,6 +5,7 @@ both to one declared shape."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -54,7 +55,8 @@ def order_json(o: Order) -> dict[str, Any]:
         "balance_due": o.balance_due, "payments": o.payments, "refunds": o.refunds, "refunded": o.refunded,
         "discount": sum((line_discount(line) for line in o.lines), Decimal("0.00")),
         "invoice_number": sale.get("invoice_number"), "shift_id": sale.get("shift_id"),
-        "register": sale.get("register"), "salesman_id": sale.get("salesman_id"), "pickup_at": o.pickup_at,
+        "register": sale.get("register"), "salesman_id": sale.get("salesman_id"),
+        "pickup_at": datetime.fromisoformat(o.pickup_at) if o.pickup_at else None,
         "change_due": sale.get("change_due"), "sold_at": sale.get("sold_at"),
         "version": o.version, "created_at": o.created_on, "updated_at": o.modified_on,
     }

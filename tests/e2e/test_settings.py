@@ -85,6 +85,56 @@ async def test_online_orders_follow_the_services_and_the_delivery_minimum(client
     await post(client, "/orders", {**one, "channel": "pos"}, 201)  # the counter is not the online shop
 
 
+async def test_a_delivered_order_pays_the_delivery_fee_with_its_tax(client, anon) -> None:
+    token = bearer(await customer_token(client, "ida"))
+    bun = await new_product(client, price="4.00", tax_rate="7")
+    await patch(client, {"tax_rates": [{"name": "reduced", "rate": "7"}, {"name": "standard", "rate": "19"}]})
+    taxed_at_20 = {"delivery_fee": "3.50", "delivery_tax_rate": "20"}
+    error = await error_of(await client.patch(f"{API}/settings", json=taxed_at_20), 409)
+    assert error["code"] == "tax_rate_not_offered"  # the fee is taxed at a rate the shop has
+    await patch(client, {"delivery_fee": "3.50", "delivery_tax_rate": "19", "delivery_minimum": "6.00"})
+    store = await (await anon.get(f"{API}/store", headers={"Authorization": ""})).json()
+    assert (store["delivery_fee"], store["delivery_tax_rate"], store["out_of_hours"]) == ("3.50", "19", "refuse")
+    two = {"items": [{"product_id": bun["id"], "quantity": 2}], "fulfilment": "delivery"}
+    delivered = await post(client, "/orders", two, 201, headers=token)
+    assert [(line["sku"], line["net"], line["tax"]) for line in delivered["items"]] == [
+        (bun["sku"], "8.00", "0.56"), ("DELIVERY", "3.50", "0.67")]
+    assert (delivered["subtotal"], delivered["tax"], delivered["total"]) == ("11.50", "1.23", "12.73")
+    picked_up = await post(client, "/orders", {**two, "fulfilment": "pickup"}, 201, headers=token)
+    assert picked_up["total"] == "8.56"  # no fee when they collect it
+    error = await error_of(await client.post(f"{API}/orders", json={**two, "items": [
+        {"product_id": bun["id"], "quantity": 1}]}, headers=token), 409)
+    assert error["code"] == "below_delivery_minimum"  # the goods must reach it, the fee does not count
+    for status in ("confirmed", "picked", "shipped"):  # the fee line moves no stock
+        moved = await client.patch(f"{API}/orders/{delivered['id']}/status", json={"status": status})
+        assert moved.status == 200, await moved.text()
+    left = await client.get(f"{API}/products/{bun['id']}", params={"min_position": (await moved.json())["position"]})
+    assert (await left.json())["stock"] == 8  # the delivered two left the shop, nothing for the fee
+
+
+async def test_out_of_hours_orders_are_taken_for_the_next_opening_when_the_shop_says_so(client) -> None:
+    token = bearer(await customer_token(client, "joan"))
+    bun = await new_product(client, price="2.00")
+    one = {"items": [{"product_id": bun["id"], "quantity": 1}]}
+    today = datetime.now(UTC).date()
+    every_day = {day: [{"opens": "08:00", "closes": "09:00"}] for day in ("mon", "tue", "wed", "thu", "fri",
+                                                                           "sat", "sun")}
+    await patch(client, {"closed_days": [today.isoformat()], "store_hours": every_day,
+                         "pickup_slots": {"minutes": 30, "capacity": 1}})
+    error = await error_of(await client.post(f"{API}/orders", json=one, headers=token), 409)
+    assert error["code"] == "store_closed"  # refused, as long as the shop says so
+    await patch(client, {"out_of_hours": "next_opening"})
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    first = await post(client, "/orders", one, 201, headers=token)
+    assert first["pickup_at"] == f"{tomorrow}T08:00:00Z"  # closed today: the next opening
+    second = await post(client, "/orders", {**one, "pickup_at": f"{tomorrow}T08:10:00Z"}, 201, headers=token)
+    assert second["pickup_at"] == f"{tomorrow}T08:30:00Z"  # that slot is full: the next one with room
+    late = await post(client, "/orders", {**one, "pickup_at": f"{tomorrow}T17:00:00Z"}, 201, headers=token)
+    assert late["pickup_at"] == f"{(today + timedelta(days=2)).isoformat()}T08:00:00Z"  # after closing time
+    fine = await post(client, "/orders", {**one, "pickup_at": f"{tomorrow}T17:00:00Z"}, 201, headers=token)
+    assert fine["pickup_at"] == f"{(today + timedelta(days=2)).isoformat()}T08:30:00Z"
+
+
 async def test_orders_are_taken_for_opening_hours_only_and_never_on_closed_days(client) -> None:
     token = bearer(await customer_token(client, "hal"))
     bun = await new_product(client, price="2.00")

@@ -29,6 +29,8 @@ def test_a_shop_order_reaches_the_board_live_and_the_customer_follows_it(browser
     expect(shop.get_by_role("heading", name="Order for pickup or delivery")).to_be_visible()
     expect(shop.get_by_label("Quantity of Baguette")).to_have_text("2")  # the guest's basket came along
     shop.get_by_role("button", name=re.compile(r"^Add Lemon tart,")).click()
+    shop.get_by_role("radio", name="Delivery").check()
+    expect(shop.get_by_role("button", name="Place order · 15.84")).to_be_visible()  # and 3.50 + 0.67 tax to deliver
     shop.get_by_role("radio", name="Pickup").check()
     shop.get_by_label(re.compile("^Note")).fill("Ring twice")
     slot = shop.get_by_label("Pickup time")

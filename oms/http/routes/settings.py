@@ -26,7 +26,8 @@ from queries.paging import Fresh
 from queries.positions import head
 
 routes = web.RouteTableDef()
-PUBLIC_SETTINGS = ("store_name", "address", "timezone", "services", "delivery_minimum", "store_hours",
+PUBLIC_SETTINGS = ("store_name", "address", "timezone", "services", "delivery_minimum", "delivery_fee",
+                   "delivery_tax_rate", "out_of_hours", "store_hours",
                    "closed_days", "pickup_slots", "default_theme", "deposit_on_cancel", "prices_include_tax",
                    "currency", "tax_rates")
 

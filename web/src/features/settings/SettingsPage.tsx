@@ -34,6 +34,8 @@ export default function SettingsPage() {
       services: Object.fromEntries(SERVICES.map(([name]) => [name, form.get(name) === "on"])),
       discount_limits: Object.fromEntries(ROLES.map((role) => [role, text(`limit-${role}`) || "0"])),
       delivery_minimum: text("delivery_minimum") || "0",
+      delivery_fee: text("delivery_fee") || "0", delivery_tax_rate: text("delivery_tax_rate") || "0",
+      out_of_hours: text("out_of_hours"),
       store_hours: hours,
       closed_days: text("closed_days").split(/[\s,]+/).filter(Boolean),
       pickup_slots: { minutes: Number(text("slot_minutes")), capacity: Number(text("slot_capacity")) },
@@ -84,6 +86,13 @@ export default function SettingsPage() {
           ))}
           <Text name="delivery_minimum" label="Delivery minimum order" value={s.delivery_minimum}
             error={at("delivery_minimum")} />
+          <Text name="delivery_fee" label="Delivery fee" value={s.delivery_fee} error={at("delivery_fee")} />
+          <Text name="delivery_tax_rate" label="Tax on the delivery fee (%)" value={s.delivery_tax_rate}
+            error={at("delivery_tax_rate")} />
+          <label htmlFor="out_of_hours">An online order for a closed, full or past time</label>
+          <select id="out_of_hours" name="out_of_hours" defaultValue={s.out_of_hours}>
+            <option value="refuse">is refused</option><option value="next_opening">is taken for the next opening</option>
+          </select>
           <label htmlFor="deposit_on_cancel">A cancelled custom order's deposit</label>
           <select id="deposit_on_cancel" name="deposit_on_cancel" defaultValue={s.deposit_on_cancel}>
             <option value="keep">is kept</option><option value="refund">is refunded</option>

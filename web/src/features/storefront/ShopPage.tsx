@@ -56,9 +56,12 @@ export default function ShopPage({ guest }: { guest: boolean }) {
 
   const [key, setKey] = useState(newKey);
   const [error, setError] = useState("");
-  const sums = price(cart, store.data?.prices_include_tax ?? false);
   const closed = store.data?.services.online_orders === false; // the settings' services (admin)
   const delivers = store.data?.services.delivery !== false;
+  const fee = delivers && fulfilment === "delivery" && Number(store.data?.delivery_fee ?? 0) > 0
+    ? { key: "delivery", name: "Delivery", price: store.data!.delivery_fee, taxRate: store.data!.delivery_tax_rate,
+        quantity: 1 } : null; // the server adds it as a line of the order
+  const sums = price(fee ? { ...cart, lines: [...cart.lines, fee] } : cart, store.data?.prices_include_tax ?? false);
   const byCategory = useMemo(() => {
     const groups = new Map<string, Product[]>();
     for (const p of products.data?.items ?? []) {
@@ -120,9 +123,10 @@ export default function ShopPage({ guest }: { guest: boolean }) {
       <section className="pos-cart" aria-label="Basket">
         <h2>Your basket</h2>
         {cart.lines.length === 0 && <p className="muted">Nothing yet.</p>}
-        <CartLines label="Basket lines" lines={sums.lines} setCart={setCart}
-          canAdd={(l) => l.quantity < (available.get(l.key) ?? 0)} />
+        <CartLines label="Basket lines" lines={sums.lines.slice(0, cart.lines.length)}
+          setCart={setCart} canAdd={(l) => l.quantity < (available.get(l.key) ?? 0)} />
         <dl className="sums">
+          {fee && <><dt>Delivery</dt><dd>{fee.price}</dd></>}
           <dt>Tax</dt><dd>{fromCents(sums.tax)}</dd>
           <dt className="total">Total</dt><dd className="total">{fromCents(sums.total)}</dd>
         </dl>
