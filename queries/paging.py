@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 import asyncpg
 import msgspec
@@ -68,12 +69,22 @@ def like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+EXACT_UP_TO = 10_000  # totals are counted up to this; past it, PostgreSQL's estimate
+
+
+class Total(NamedTuple):
+    n: int
+    estimated: bool = False  # more than EXACT_UP_TO rows: `n` is the planner's estimate
+
+
 async def fetch_page(pool: asyncpg.Pool, page: Page, where: Where, *, table: str, select: str,
                      order_by: str, joins: str = "", totals: tuple[str, Where] | None = None,
-                     ) -> tuple[msgspec.Raw, int]:
+                     ) -> tuple[msgspec.Raw, Total]:
     """One page of rows as a JSON array rendered by PostgreSQL (`select` names the JSON
-    fields), and the total, in one statement. The total is counted (without the joins),
-    or summed from the rows of a table of counts (column `n`) named in `totals`, whose
+    fields), and the total, in one statement. The total is counted (without the joins) up
+    to EXACT_UP_TO rows, past which PostgreSQL's estimate stands for it (counting every
+    customer who has `example.com` in their email read 100,000 rows: 20 ms and more); or it
+    is summed from the rows of a table of counts (column `n`) named in `totals`, whose
     Where was built `after` this one.
 
     The API process passes the array through untouched: decoding rows into Python and
@@ -86,13 +97,18 @@ async def fetch_page(pool: asyncpg.Pool, page: Page, where: Where, *, table: str
         counts, rows = totals
         total, args = f"SELECT coalesce(sum(n), 0) FROM {counts} WHERE {rows.sql}", [*where.args, *rows.args]
     else:
-        total, args = f"SELECT count(*) FROM {table} WHERE {where.sql}", where.args
+        total = f"SELECT count(*) FROM (SELECT FROM {table} WHERE {where.sql} LIMIT {EXACT_UP_TO + 1}) capped"
+        args = where.args
     row = await pool.fetchrow(
         f"SELECT ({total}) AS total, (SELECT coalesce(json_agg(r), '[]')::text FROM (SELECT {select} FROM {table}"
         f" {joins} WHERE {where.sql} ORDER BY {order_by} LIMIT {page.per_page} OFFSET {page.offset}) r) AS items",
         *args,
     )
-    return msgspec.Raw(row["items"].encode()), int(row["total"])
+    items, counted = msgspec.Raw(row["items"].encode()), int(row["total"])
+    if totals is not None or counted <= EXACT_UP_TO:
+        return items, Total(counted)
+    plan = await pool.fetchval(f"EXPLAIN (FORMAT JSON) SELECT FROM {table} WHERE {where.sql}", *where.args)
+    return items, Total(max(int(json.loads(plan)[0]["Plan"]["Plan Rows"]), counted), estimated=True)
 
 
 async def fetch_one(pool: asyncpg.Pool, *, table: str, select: str, where: str, args: Sequence[Any]
@@ -103,5 +119,11 @@ async def fetch_one(pool: asyncpg.Pool, *, table: str, select: str, where: str, 
     return msgspec.Raw(item.encode()) if item is not None else None
 
 
-def paged(items: msgspec.Raw, page: Page, total: int) -> dict[str, Any]:
-    return {"items": items, "page": page.page, "per_page": page.per_page, "total": total}
+def paged(items: msgspec.Raw, page: Page, total: Total) -> dict[str, Any]:
+    return {"items": items, "page": page.page, "per_page": page.per_page, "total": total.n,
+            "total_estimated": total.estimated}
+
+
+def whole(items: list[Any]) -> dict[str, Any]:
+    """A short list that needs no paging, in the page shape."""
+    return {"items": items, "page": 1, "per_page": len(items), "total": len(items), "total_estimated": False}

@@ -26,7 +26,7 @@ from oms.http.openapi import schema
 from oms.http.permissions import PUBLIC, actor_of, can, requires
 from oms.http.render import answer, product_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up, found
-from queries.paging import Fresh, Page
+from queries.paging import Fresh, Page, whole
 from queries.products import (
     ProductFilter,
     categories,
@@ -55,7 +55,7 @@ async def list_categories(request: web.Request) -> web.Response:
 
     async def listed() -> dict[str, Any]:
         items = await categories(request.app[POOL])
-        return {"items": items, "page": 1, "per_page": len(items), "total": len(items)}
+        return whole(items)
 
     return await cached(request, "catalog", "categories", min_position, listed)
 

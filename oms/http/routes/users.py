@@ -31,7 +31,7 @@ from oms.http.permissions import actor_of, requires
 from oms.http.render import answer, role_json, user_json
 from oms.http.routes.auth import policy
 from oms.http.routes.reads import caught_up, found
-from queries.paging import Fresh
+from queries.paging import Fresh, whole
 from queries.users import UserFilter, custom_roles, get_user, list_users
 
 routes = web.RouteTableDef()
@@ -127,7 +127,7 @@ async def list_roles(request: web.Request) -> web.Response:
     await caught_up(request, fresh.min_position)
     builtin = [{"name": n, "permissions": sorted(p), "builtin": True} for n, p in BUILTIN_ROLES.items()]
     items = builtin + await custom_roles(request.app[POOL])
-    return ok({"items": items, "page": 1, "per_page": len(items), "total": len(items)})
+    return ok(whole(items))
 
 
 @routes.get("/api/v1/permissions")
@@ -135,7 +135,7 @@ async def list_roles(request: web.Request) -> web.Response:
 @schema(answer=answers.Page[str])
 async def list_permissions(request: web.Request) -> web.Response:
     items = list(grantable())
-    return ok({"items": items, "page": 1, "per_page": len(items), "total": len(items)})
+    return ok(whole(items))
 
 
 @routes.post("/api/v1/roles")

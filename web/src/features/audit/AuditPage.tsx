@@ -74,7 +74,7 @@ export default function AuditPage({ me }: { me: Me }) {
             </tr>))}</tbody>
         </table>
       </div>
-      <Pager page={page} perPage={PER_PAGE} total={trail.data?.total} onPage={setPage} />
+      <Pager page={page} perPage={PER_PAGE} list={trail.data} onPage={setPage} />
       <AsItWas entry={shown} onClose={() => setShown(null)} />
     </section>
   );

@@ -30,7 +30,7 @@ export function CustomerOrders({ customer, onClose }: { customer: Row | null; on
                 <td>{o.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}</td></tr>))}</tbody>
           </table>
         </div>)}
-      <Pager page={page} perPage={PER_PAGE} total={orders.data?.total} onPage={setPage} label="Pages of orders" />
+      <Pager page={page} perPage={PER_PAGE} list={orders.data} onPage={setPage} label="Pages of orders" />
     </Dialog>
   );
 }

@@ -94,7 +94,7 @@ export default function RecordsPage({ area, me }: { area: Area; me: Me }) {
         </tbody>
       </table>
       </div>
-      <Pager page={page} perPage={PER_PAGE} total={list.data?.total} onPage={setPage} />
+      <Pager page={page} perPage={PER_PAGE} list={list.data} onPage={setPage} />
       <RecordForm area={area} record={editing} onClose={() => setEditing(null)} onDone={(saved, created) => {
         setEditing(null);
         done(`${created ? "Created" : "Saved"} ${String(saved[area.columns[0]])}.`, saved.position);

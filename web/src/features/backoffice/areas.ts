@@ -5,7 +5,7 @@ import { api, must, type Schemas } from "../../api/client";
 export type Kind = "text" | "email" | "tel" | "money" | "percent" | "date" | "textarea" | "vendor";
 export type Field = { name: string; label: string; kind?: Kind; required?: boolean };
 export type Row = { id: string; version: number; archived: boolean; [field: string]: unknown };
-export type Page = { items: Row[]; total: number; page: number; per_page: number };
+export type Page = { items: Row[]; total: number; total_estimated: boolean; page: number; per_page: number };
 type Query = { q?: string; page?: number; per_page?: number; min_position?: number; category?: string };
 type Body = Record<string, string | null>;
 

@@ -30,7 +30,7 @@ export function Movements({ product, onClose }: { product: { id: string; name: s
           </tbody>
         </table>
       </div>
-      <Pager page={page} perPage={PER_PAGE} total={list.data?.total} onPage={setPage} label="Pages of movements" />
+      <Pager page={page} perPage={PER_PAGE} list={list.data} onPage={setPage} label="Pages of movements" />
     </Dialog>
   );
 }

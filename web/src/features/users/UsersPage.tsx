@@ -72,7 +72,7 @@ export default function UsersPage() {
             </tr>))}</tbody>
         </table>
       </div>
-      <Pager page={page} perPage={PER_PAGE} total={users.data?.total} onPage={setPage} />
+      <Pager page={page} perPage={PER_PAGE} list={users.data} onPage={setPage} />
       <NewUser roles={names} onDone={done} />
       <Roles roles={roles.data?.items ?? []} onDone={done} />
       <Dialog title={`New password for ${resetting?.username ?? ""}`} open={resetting !== null}
