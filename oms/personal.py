@@ -55,7 +55,7 @@ class Personal:
 
 
 CUSTOMER = ("full_name", "email", "phone", "billing_address", "delivery_address")
-PERSONAL = {get_topic(cls): personal for cls, personal in (
+SEALED: dict[type, Personal] = dict((
     (Customer.Created, Personal(CUSTOMER)),
     (Customer.Updated, Personal(CUSTOMER, within="changes")),
     (User.Registered, Personal(("username", "email", "full_name"))),
@@ -63,7 +63,8 @@ PERSONAL = {get_topic(cls): personal for cls, personal in (
     (User.LoginFailed, Personal(("remote",))),
     (Claim.Created, Personal(("key",), subject="owner_id", only=lambda s: s.get("kind") == "username")),
     (Order.Placed, Personal(("note",), subject="customer_id", only=lambda s: bool(s.get("note")))),
-)}
+))
+PERSONAL = {get_topic(cls): personal for cls, personal in SEALED.items()}  # the same, by stored topic
 
 
 class KeyErased(Exception):
@@ -163,7 +164,7 @@ class PersonalMapper(Mapper[UUID]):
     keys: Keys | MemoryKeys
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
-        personal = PERSONAL.get(get_topic(type(domain_event)))
+        personal = SEALED.get(type(domain_event))
         subject = personal.person(vars(domain_event)) if personal else None
         if personal is None or subject is None:
             return super().to_stored_event(domain_event)

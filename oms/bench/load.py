@@ -184,6 +184,10 @@ def main() -> None:
         urls = [f"{base}/api/v1/orders?per_page=20", f"{base}/api/v1/products?q=bread",
                 f"{base}/api/v1/products/{args['products'][0]}"]
         result = open_rate(urls, "GET", None, args["rate"], args["seconds"], headers)
+    elif phase == "shop":  # the shop window, read by guests (no token): from the Redis cache when configured
+        urls = [f"{base}/api/v1/products?category=Bread", f"{base}/api/v1/products?page=2",
+                f"{base}/api/v1/categories", f"{base}/api/v1/store"]
+        result = open_rate(urls, "GET", None, args["rate"], args["seconds"], {})
     elif phase == "search":
         customers = ["dubois", "martin", "customer4242", "06 1234", "example.com", "zzq", "lea"]
         products = ["eclair", "croissant 12", "sku-77", "zzq", "bread"]

@@ -51,6 +51,8 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
         latency(f"commit -> websocket, {clients} clients p50", key, "p50_ms", 200)
         latency(f"commit -> websocket, {clients} clients p99", key, "p99_ms", 200)
     latency("reads (orders, search, product) p99 at 1000/s", "reads_1000", "p99_ms", 20)
+    if "shop_1000" in r:
+        latency("shop window (catalog, categories, store) p99 at 1000/s, guests", "shop_1000", "p99_ms", 20)
     latency("search p99 at 50/s (100k customers, 10k products)", "search_50", "p99_ms", 20)
     out.append(("peak memory of the API process", f"{r['peak_memory_mb']} MB", "", "", ""))
     return out

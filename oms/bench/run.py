@@ -186,6 +186,7 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
             results[f"websockets_{clients}"] = load("websockets", **common, products=products, clients=clients,
                                                     orders=20, rate=10)
         results["reads_1000"] = load("reads", **common, products=products, rate=1000)
+        results["shop_1000"] = load("shop", **common, rate=1000)
         results["peak_memory_mb"] = peak_memory_mb(server.pid)
         seed_search(db)
         results["search_50"] = load("search", **common, rate=50)
