@@ -98,13 +98,12 @@ def rebuild(config: Config, name: str | None) -> None:
 
 
 def seed(config: Config) -> dict[str, int]:
-    from pathlib import Path
-
     from oms.demo import seed as seed_demo
+    from oms.http.pictures import pictures_of
 
     db, _ = prepare(config)
     with writer(config, db) as (bus, hasher):
-        counts = seed_demo(bus, config.order_prefix, hasher.hash_sync, Path(config.data_dir) / "images")
+        counts = seed_demo(bus, config.order_prefix, hasher.hash_sync, pictures_of(config))
     print(f"seeded {counts['users']} users, {counts['products']} products and {counts['orders']} orders", flush=True)
     return counts
 

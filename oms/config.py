@@ -21,6 +21,9 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     order_prefix: str = "B"
     max_body_bytes: int = 1_048_576
     image_max_bytes: int = 5_242_880  # a product image upload
+    s3_bucket: str | None = None  # product pictures in this S3-compatible bucket, not under data_dir
+    s3_endpoint: str | None = None  # e.g. https://minio.example:9000 (none: AWS S3)
+    s3_region: str | None = None
     db_pool_size: int = 10
     lock_timeout_seconds: int = 5
     jwt_secret: str | None = None
@@ -74,6 +77,9 @@ ENV = {
     "order_prefix": "OMS_ORDER_PREFIX",
     "max_body_bytes": "OMS_MAX_BODY_BYTES",
     "image_max_bytes": "OMS_IMAGE_MAX_BYTES",
+    "s3_bucket": "OMS_S3_BUCKET",
+    "s3_endpoint": "OMS_S3_ENDPOINT",
+    "s3_region": "OMS_S3_REGION",
     "db_pool_size": "OMS_DB_POOL_SIZE",
     "lock_timeout_seconds": "OMS_LOCK_TIMEOUT_SECONDS",
     "jwt_secret": "OMS_JWT_SECRET",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import time
-from pathlib import Path
 from typing import Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -29,6 +28,7 @@ from oms.domain.errors import Duplicate
 from oms.domain.order import Status
 from oms.domain.product import Product
 from oms.domain.roles import BUILTIN_ROLES
+from oms.http.pictures import Pictures
 from oms.store import clock_at
 
 ACTOR = "demo"
@@ -79,7 +79,7 @@ PRODUCTS = [
 TAX_RATE = {"Drinks": "19", "Cakes": "7", "Pastry": "7", "Viennoiserie": "7", "Bread": "7"}
 
 
-def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str], pictures: Path | None = None,
+def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str], pictures: Pictures | None = None,
          ) -> dict[str, int]:
     """Create one user per role, the demo catalog (with drawn pictures kept in `pictures`)
     and a few orders; skip if already seeded."""

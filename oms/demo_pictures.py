@@ -5,11 +5,11 @@ through the same path as uploads: re-encoded, kept by content hash, set on the p
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from oms.http.images import keep, reencoded
+from oms.http.images import reencoded
+from oms.http.pictures import Pictures
 
 SIZE = (480, 360)
 COLOURS = {  # background, shape
@@ -40,7 +40,7 @@ def draw(name: str, category: str) -> bytes:
     return out.getvalue()
 
 
-def picture(folder: Path, name: str, category: str) -> str:
+def picture(pictures: Pictures, name: str, category: str) -> str:
     """The stored picture's name for a demo product."""
     data, extension = reencoded(draw(name, category), "image/png")
-    return keep(folder, data, extension)
+    return pictures.keep(data, extension)

@@ -69,7 +69,7 @@ def like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-EXACT_UP_TO = 10_000  # totals are counted up to this; past it, PostgreSQL's estimate
+EXACT_UP_TO = 1_000  # totals are counted up to this; past it, PostgreSQL's estimate
 
 
 class Total(NamedTuple):

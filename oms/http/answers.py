@@ -402,7 +402,7 @@ class Page(Answer, Generic[T], frozen=True):
     page: int
     per_page: int
     total: int
-    total_estimated: bool  # more than 10,000 match: `total` is PostgreSQL's estimate
+    total_estimated: bool  # more than 1,000 match: `total` is PostgreSQL's estimate
 
 
 class HistoryEvent(Answer, frozen=True):

@@ -28,6 +28,7 @@ from oms.http.idempotency import idempotency, prune_forever
 from oms.http.keys import BUS, CONFIG, DATABASE, HASHER, HUB, LIMITER, POOL, PRINCIPALS, READ_MODELS, STORE, TOKENS
 from oms.http.metrics import measure
 from oms.http.middlewares import request_context, secure_cookies
+from oms.http.pictures import PICTURES, pictures_of
 from oms.http.ratelimit import RATE_LIMITS, RateLimits, rate_limit
 from oms.http.routes import ROUTES
 from oms.http.routes.live import SOCKETS
@@ -129,6 +130,7 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     app[DATABASE] = db
     app[TOKENS] = Tokens(kept_secret(config.data_dir, "jwt_secret", config.jwt_secret))
     app[READ_MODELS] = registry.tracking_tables()
+    app[PICTURES] = pictures_of(config)
     app.cleanup_ctx.append(store_ctx)
     app.cleanup_ctx.append(pool_ctx)
     app.cleanup_ctx.append(auth_ctx)

@@ -1,14 +1,12 @@
 """Product images: an upload is read up to its limit, checked to be the JPEG, PNG or WebP
 it claims, re-encoded with Pillow in the same format (no metadata, at most 1600 px a
-side), and kept under the data directory named by the SHA-256 of the result, so a name
-is its content: served for a year, with that hash as its ETag."""
+side), and kept (`oms.http.pictures`) named by the SHA-256 of the result, so a name is
+its content: served for a year, with that hash as its ETag."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 from aiohttp import BodyPartReader, web
 from aiohttp.http_exceptions import HttpProcessingError
@@ -82,15 +80,3 @@ def reencoded(data: bytes, media_type: str) -> tuple[bytes, str]:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise validation_error(f"the file is not a readable {media_type or 'image'}", "image") from None
     return out.getvalue(), EXTENSIONS[expected]
-
-
-def keep(folder: Path, data: bytes, extension: str) -> str:
-    """Write the image once under its content's name; answer the name."""
-    name = f"{hashlib.sha256(data).hexdigest()}.{extension}"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    if not path.exists():
-        partial = path.with_suffix(".part")
-        partial.write_bytes(data)
-        partial.replace(path)
-    return name

@@ -1,10 +1,10 @@
 """Product pictures: uploaded with PUT (a raw image body, or a multipart form's file),
-served by name for a year (a name is its content's hash)."""
+served by name for a year (a name is its content's hash), from where they are kept
+(`oms.http.pictures`: the data directory or an S3-compatible bucket)."""
 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 from aiohttp import web
 
@@ -13,10 +13,11 @@ from oms.domain.errors import NotFound
 from oms.fields import ImageName
 from oms.http import answers
 from oms.http.codec import path_param, uuid_param
-from oms.http.images import FORMATS, MEDIA, keep, reencoded, upload
+from oms.http.images import FORMATS, MEDIA, reencoded, upload
 from oms.http.keys import BUS, CONFIG
 from oms.http.openapi import schema
 from oms.http.permissions import PUBLIC, actor_of, requires
+from oms.http.pictures import PICTURES
 from oms.http.render import answer, product_json
 
 routes = web.RouteTableDef()
@@ -24,10 +25,6 @@ BINARY = {"type": "string", "format": "binary"}
 UPLOAD = {**{media: BINARY for media in FORMATS},
           "multipart/form-data": {"type": "object", "properties": {"image": BINARY}, "required": ["image"]}}
 YEAR = "public, max-age=31536000, immutable"
-
-
-def folder(request: web.Request) -> Path:
-    return Path(request.app[CONFIG].data_dir) / "images"
 
 
 @routes.put("/api/v1/products/{id}/image")
@@ -38,7 +35,7 @@ async def put_image(request: web.Request) -> web.Response:
     product_id = uuid_param(request)
     data, media_type = await upload(request, request.app[CONFIG].image_max_bytes)
     image, extension = await asyncio.to_thread(reencoded, data, media_type)
-    name = await asyncio.to_thread(keep, folder(request), image, extension)
+    name = await asyncio.to_thread(request.app[PICTURES].keep, image, extension)
     return answer(await request.app[BUS].run(set_image, actor_of(request), product_id, name), product_json)
 
 
@@ -48,11 +45,11 @@ async def put_image(request: web.Request) -> web.Response:
 async def get_image(request: web.Request) -> web.StreamResponse:
     """A product picture"""
     name = path_param(request, "name", ImageName)
-    path = folder(request) / name
     etag = f'"{name.split(".")[0]}"'
     if request.headers.get("If-None-Match") == etag:
         return web.Response(status=304, headers={"ETag": etag, "Cache-Control": YEAR})
-    if not await asyncio.to_thread(path.is_file):
+    data = await asyncio.to_thread(request.app[PICTURES].read, name)
+    if data is None:
         raise NotFound("image not found")
-    return web.FileResponse(path, headers={"ETag": etag, "Cache-Control": YEAR,
-                                           "Content-Type": MEDIA[name.rsplit(".", 1)[1]]})
+    return web.Response(body=data, headers={"ETag": etag, "Cache-Control": YEAR,
+                                            "Content-Type": MEDIA[name.rsplit(".", 1)[1]]})

@@ -1,5 +1,5 @@
 // Previous / next over a list the API pages (API.md paging): "Page 2 of 7 (160)"; past
-// 10,000 matches the API estimates the total: "Page 2 of about 240 (about 12,000)".
+// 1,000 matches the API estimates the total: "Page 2 of about 240 (about 12,000)".
 type Counted = { total: number; total_estimated: boolean };
 
 export function Pager({ page, perPage, list, onPage, label = "Pages" }: {
