@@ -102,3 +102,15 @@ def open_till(page: Page, prefix: str = "till") -> str:
 def shoot(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def new_customer(page: Page, name: str, **fields: str) -> None:
+    """On the Customers screen, add a customer through its form (fields by label)."""
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Customers").click()
+    page.get_by_role("button", name="New customer").click()
+    form = page.get_by_role("dialog", name="New customer")
+    form.get_by_label("Full name").fill(name)
+    for label, value in fields.items():
+        form.get_by_label(label.replace("_", " ").capitalize()).fill(value)
+    form.get_by_role("button", name="Create").click()
+    expect(page.locator(".notice")).to_have_text(f"Created {name}.")

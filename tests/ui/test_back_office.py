@@ -6,7 +6,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.ui.conftest import log_in
+from tests.ui.conftest import log_in, new_customer
 
 
 def test_an_employee_adds_a_customer_and_takes_a_payment_on_account(browser, site) -> None:
@@ -46,14 +46,8 @@ def test_an_employee_adds_a_customer_and_takes_a_payment_on_account(browser, sit
 
 def test_an_admin_forgets_a_customer_who_asked(browser, site) -> None:
     page = log_in(browser, site, "admin")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Customers").click()
     name = f"Otto {uuid.uuid4().hex[:6]}"
-    page.get_by_role("button", name="New customer").click()
-    dialog = page.get_by_role("dialog", name="New customer")
-    dialog.get_by_label("Full name").fill(name)
-    dialog.get_by_label("Email").fill("otto@example.com")
-    dialog.get_by_role("button", name="Create").click()
-    expect(page.locator(".notice")).to_have_text(f"Created {name}.")
+    new_customer(page, name, email="otto@example.com")
     page.get_by_label("Search customers").fill(name)
     expect(page.get_by_role("row")).to_have_count(2)
     page.get_by_role("button", name=f"Forget {name}").click()

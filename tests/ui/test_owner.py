@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.ui.conftest import log_in
+from tests.ui.conftest import log_in, new_customer
 
 STAFF = {"X-Requested-With": "XMLHttpRequest"}
 
@@ -36,14 +36,8 @@ def test_a_delivery_raises_the_stock_on_hand(browser, site) -> None:
 
 def test_a_charge_beyond_the_credit_limit_is_refused_with_the_apis_message(browser, site) -> None:
     page = log_in(browser, site, "employee")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Customers").click()
     name = f"Zoé {uuid.uuid4().hex[:5]}"
-    page.get_by_role("button", name="New customer").click()
-    form = page.get_by_role("dialog", name="New customer")
-    form.get_by_label("Full name").fill(name)
-    form.get_by_label("Credit limit").fill("10.00")
-    form.get_by_role("button", name="Create").click()
-    expect(page.locator(".notice")).to_have_text(f"Created {name}.")
+    new_customer(page, name, credit_limit="10.00")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Custom orders").click()
     page.get_by_role("button", name="New custom order").click()
     dialog = page.get_by_role("dialog", name="New custom order")
