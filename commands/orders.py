@@ -64,9 +64,9 @@ def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_cu
     customer = customer_of(app, cmd.customer_id) if cmd.customer_id is not None and by_customer is None else None
     products = {i.product_id: load(app, Product, i.product_id, "product") for i in cmd.items}
     sequence = numbers(app, prefix)
-    settings = settings_of(app)
+    settings, now = settings_of(app), datetime.now(UTC)
     online = cmd.channel == "online" or by_customer is not None
-    pickup_at = scheduled(app, settings, cmd.pickup_at, datetime.now(UTC)) if online else cmd.pickup_at
+    pickup_at = scheduled(app, settings, cmd.pickup_at, now) if online else cmd.pickup_at
     order = ordering.place(
         number=sequence.next_number(),
         channel=cmd.channel,
@@ -80,20 +80,20 @@ def place_order(app: Aggregates, actor: str, cmd: PlaceOrder, prefix: str, by_cu
         prices_include_tax=settings["prices_include_tax"],
         delivery=settings.delivery_fee(),
     )
-    slots = book_pickup(app, order, pickup_at, actor) if order.channel == "online" else []
+    slots = book_pickup(app, settings, order, pickup_at, now, actor) if order.channel == "online" else []
     return saved(app, order, order, sequence, *products.values(), *([customer] if customer else []), *slots)
 
 
-def book_pickup(app: Aggregates, order: Order, pickup_at: datetime | None, actor: str) -> list[PickupSlot]:
+def book_pickup(app: Aggregates, settings: Settings, order: Order, pickup_at: datetime | None, now: datetime,
+                actor: str) -> list[PickupSlot]:
     """Check an online order against the settings; answer the pickup slot it booked."""
-    settings = settings_of(app)
     slot = None
     if pickup_at is not None:
         starts = pickup.slot_start(settings, pickup_at)
         slot = find_or_new(app, PickupSlot, PickupSlot.create_id(starts=starts),
                            lambda: PickupSlot(starts=starts, actor=actor))
     pickup.accept_online(settings, order_id=order.id, total=order.goods_total, fulfilment=order.fulfilment,
-                         pickup_at=pickup_at, slot=slot, now=datetime.now(UTC), actor=actor)
+                         pickup_at=pickup_at, slot=slot, now=now, actor=actor)
     return [slot] if slot else []
 
 
