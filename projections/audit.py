@@ -4,7 +4,9 @@ readable summary for the auditor's list.
 
 It reads the stored rows themselves (not decoded events), every topic, from the last
 chained position to the batch's end, so no event is skipped, whatever the other read
-models handle or could not read; a row that cannot be summarised is still chained."""
+models handle or could not read; a row that cannot be summarised is still chained.
+The runner hands it the rows it has just read (`stored`) when they cover that range;
+otherwise (a rebuild, a view behind the others) it reads them again."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from decimal import Decimal
 from functools import singledispatchmethod
 from typing import Any
 
+import msgspec
+from eventsourcing.persistence import Notification
 from eventsourcing.projection import Projection
 from psycopg import Cursor, sql
 
@@ -67,11 +71,15 @@ def describe(kind: str, state: dict[str, Any]) -> tuple[str, bool]:
 
 
 def readable(state: bytes) -> dict[str, Any]:
-    """A stored state as the JSON object it should be (anything else: empty)."""
+    """A stored state as the JSON object it should be (anything else: empty). msgspec
+    reads it several times faster; what only the standard library reads (NaN) falls back."""
     try:
-        decoded = json.loads(state)
-    except ValueError:
-        return {}
+        decoded = msgspec.json.decode(state)
+    except msgspec.DecodeError:
+        try:
+            decoded = json.loads(state)
+        except ValueError:
+            return {}
     return decoded if isinstance(decoded, dict) else {}
 
 
@@ -104,21 +112,29 @@ class AuditView(View):
         head = self.curs.execute(self.statement(("head", self.suffix), lambda: sql.SQL(
             "SELECT position, hash FROM {} ORDER BY position DESC LIMIT 1").format(self.t()))).fetchone()
         previous, after = (bytes(head["hash"]), head["position"]) if head else (GENESIS, 0)
-        rows = self.curs.execute(sql.SQL(
+        for row in self.rows(after, last):
+            state = bytes(row.state)
+            previous = link(previous, row.id, row.originator_id, row.originator_version, row.topic, state)
+            kind = row.topic.rsplit(":", 1)[-1]
+            decoded = readable(state)
+            summary, critical = describe(kind, decoded)
+            self.insert(position=row.id, at=when(decoded), type=kind, entity=kind.split(".", 1)[0].lower(),
+                        entity_id=row.originator_id, version=row.originator_version,
+                        actor=plain(decoded.get("actor")), summary=summary, critical=critical, hash=previous)
+
+    def rows(self, after: int, last: int) -> Sequence[Notification]:
+        """The stored rows after `after` up to `last`: the runner's, if they are all of them."""
+        start, stored = self.stored
+        if stored and start <= after + 1 and stored[-1].id == last:
+            return [row for row in stored if row.id > after]
+        assert self.curs is not None
+        found = self.curs.execute(sql.SQL(
             "SELECT notification_id, originator_id, originator_version, topic, state FROM {}"
             " WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id").format(
             sql.Identifier(EVENTS_TABLE)), (after, last)).fetchall()
-        for row in rows:
-            state = bytes(row["state"])
-            previous = link(previous, row["notification_id"], row["originator_id"], row["originator_version"],
-                            row["topic"], state)
-            kind = row["topic"].rsplit(":", 1)[-1]
-            decoded = readable(state)
-            summary, critical = describe(kind, decoded)
-            self.insert(position=row["notification_id"], at=when(decoded), type=kind,
-                        entity=kind.split(".", 1)[0].lower(), entity_id=row["originator_id"],
-                        version=row["originator_version"], actor=plain(decoded.get("actor")), summary=summary,
-                        critical=critical, hash=previous)
+        return [Notification(id=r["notification_id"], originator_id=r["originator_id"],
+                             originator_version=r["originator_version"], topic=r["topic"], state=bytes(r["state"]))
+                for r in found]
 
 
 class Audit(Projection[AuditView]):

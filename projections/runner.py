@@ -119,9 +119,12 @@ class Runner:
 
     def step(self) -> int:
         """Apply the next batch; answer how many notifications it had."""
-        notifications = self.store.recorder.select_notifications(start=self.position + 1, limit=BATCH)
+        start = self.position + 1
+        notifications = self.store.recorder.select_notifications(start=start, limit=BATCH)
         if not notifications:
             return 0
+        for view in self.views:
+            view.stored = (start, notifications)
         last = notifications[-1].id
         pairs, unreadable = decode(self.store, notifications, self.topics)
         try:

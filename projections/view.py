@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
 import psycopg
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import Notification, Tracking
 from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.projection import Projection
 from eventsourcing.utils import get_topic
@@ -52,6 +52,8 @@ class View(Statements, PostgresTrackingRecorder):
     writes the same rows into shadow tables named with `suffix`."""
 
     columns: ClassVar[frozenset[str]]
+    # The batch's stored rows as the runner read them: (the first position it asked for, rows).
+    stored: tuple[int, Sequence[Notification]] = (0, ())
 
     # -- the batch ------------------------------------------------------------------
     def begin(self, curs: Cursor[Any]) -> None:
