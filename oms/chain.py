@@ -10,7 +10,7 @@ from uuid import UUID
 GENESIS = bytes(32)  # the link before the first event
 
 
-def link(previous: bytes, position: int, originator_id: UUID, version: int, topic: str, state: bytes) -> bytes:
+def link(previous: bytes, position: int, originator_id: UUID | str, version: int, topic: str, state: bytes) -> bytes:
     digest = hashlib.sha256(previous)
     for part in (str(position), str(originator_id), str(version), topic):
         encoded = part.encode()
