@@ -11,7 +11,7 @@ from uuid import UUID
 import eventsourcing.domain as library
 from eventsourcing.application import Application, LRUCache, ProcessingEvent
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import JSONTranscoder, Mapper, Recording, StoredEvent, Transcoding
+from eventsourcing.persistence import JSONTranscoder, Mapper, Recording, StoredEvent, Transcoder, Transcoding
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.utils import get_topic
 from psycopg import Cursor
@@ -22,6 +22,7 @@ from oms.database import Database
 from oms.domain.order import Order
 from oms.names import APPLICATION
 from oms.personal import Keys, MemoryKeys, PersonalMapper
+from oms.transcoder import FastTranscoder
 
 
 class Recorder(PostgresApplicationRecorder):
@@ -86,6 +87,11 @@ class OMS(Application[UUID]):
 
     def construct_mapper(self) -> Mapper[UUID]:
         return self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=PersonalMapper)
+
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = FastTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -112,7 +112,7 @@ class AuditView(View):
         head = self.curs.execute(self.statement(("head", self.suffix), lambda: sql.SQL(
             "SELECT position, hash FROM {} ORDER BY position DESC LIMIT 1").format(self.t()))).fetchone()
         previous, after = (bytes(head["hash"]), head["position"]) if head else (GENESIS, 0)
-        for row in self.rows(after, last):
+        for row in self.stored_rows(after, last):
             state = bytes(row.state)
             previous = link(previous, row.id, row.originator_id, row.originator_version, row.topic, state)
             kind = row.topic.rsplit(":", 1)[-1]
@@ -122,7 +122,7 @@ class AuditView(View):
                         entity_id=row.originator_id, version=row.originator_version,
                         actor=plain(decoded.get("actor")), summary=summary, critical=critical, hash=previous)
 
-    def rows(self, after: int, last: int) -> Sequence[Notification]:
+    def stored_rows(self, after: int, last: int) -> Sequence[Notification]:
         """The stored rows after `after` up to `last`: the runner's, if they are all of them."""
         start, stored = self.stored
         if stored and start <= after + 1 and stored[-1].id == last:
