@@ -70,15 +70,22 @@ class FastTranscoder(JSONTranscoder):
 
     def typed(self, obj: Any) -> Any:
         """`obj` with its transcoded values made values again, in place (msgspec's
-        containers are new: nobody else holds them)."""
+        containers are new: nobody else holds them). Hot: a sale's event holds dozens."""
         if type(obj) is dict:
             if len(obj) == 2 and "_type_" in obj and "_data_" in obj:
-                return self.names[obj["_type_"]].decode(self.typed(obj["_data_"]))
-            for key, value in obj.items():
-                if type(value) in CONTAINERS:
-                    obj[key] = self.typed(value)
+                return self.value(obj)
+            for key, item in obj.items():
+                if type(item) is dict:
+                    obj[key] = self.value(item) if len(item) == 2 and "_type_" in item and "_data_" in item \
+                        else self.typed(item)
+                elif type(item) is list:
+                    obj[key] = self.typed(item)
         elif type(obj) is list:
-            for i, value in enumerate(obj):
-                if type(value) in CONTAINERS:
-                    obj[i] = self.typed(value)
+            for i, item in enumerate(obj):
+                if type(item) in CONTAINERS:
+                    obj[i] = self.typed(item)
         return obj
+
+    def value(self, transcoded: dict[str, Any]) -> Any:
+        data = transcoded["_data_"]
+        return self.names[transcoded["_type_"]].decode(self.typed(data) if type(data) in CONTAINERS else data)
