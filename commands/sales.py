@@ -55,8 +55,10 @@ class SaleLine(msgspec.Struct, forbid_unknown_fields=True, frozen=True, omit_def
     discount: Discount | None = None
 
     def __post_init__(self) -> None:
-        given = [f for f in ("product_id", "barcode", *QUICK) if getattr(self, f) is not msgspec.UNSET]
-        if given not in (["product_id"], ["barcode"], list(QUICK)):
+        unset = msgspec.UNSET
+        quick = (self.name is not unset, self.price is not unset, self.tax_rate is not unset)
+        kinds = (self.product_id is not unset) + (self.barcode is not unset) + all(quick)
+        if kinds != 1 or any(quick) != all(quick):
             raise ValueError("a line is product_id, or barcode, or name with price and tax_rate")
 
 
@@ -94,31 +96,27 @@ def product_of(app: Aggregates, line: SaleLine) -> Product:
     return load(app, Product, owner.owner_id, "product")
 
 
-def item_of(app: Aggregates, line: SaleLine) -> selling.SaleItem:
+def item_of(app: Aggregates, line: SaleLine, loaded: dict[UUID, Product]) -> selling.SaleItem:
+    """A line as the domain sells it; lines of one product share one copy of it (`loaded`),
+    so they share its stock."""
     discount = discount_of(line.discount)
     if line.product_id is msgspec.UNSET and line.barcode is msgspec.UNSET:
         return selling.SaleItem(quantity=line.quantity, name=str(line.name), price=money(str(line.price)),
                                 tax_rate=Decimal(str(line.tax_rate)), discount=discount)
-    return selling.SaleItem(quantity=line.quantity, product=product_of(app, line), discount=discount)
+    product = product_of(app, line)
+    return selling.SaleItem(quantity=line.quantity, product=loaded.setdefault(product.id, product), discount=discount)
 
 
 def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_series: str,
                 only_cashier: str | None = None) -> Written[Order]:
     """Sell on an open shift (`only_cashier`: on their own); the invoice number comes from
-    the series its register had when the shift opened (or the store's). Products load once each, so lines of
-    one product share its stock."""
+    the series its register had when the shift opened (or the store's)."""
     shift = own_shift(app, cmd.shift_id, only_cashier)
     customer = customer_of(app, cmd.customer_id) if cmd.customer_id is not None else None
     if cmd.salesman_id is not None:
         load(app, Salesman, cmd.salesman_id, "salesman").check_not_archived()
     loaded: dict[UUID, Product] = {}
-    items = []
-    for line in cmd.items:
-        item = item_of(app, line)
-        if item.product is not None:
-            item = selling.SaleItem(quantity=item.quantity, discount=item.discount,
-                                    product=loaded.setdefault(item.product.id, item.product))
-        items.append(item)
+    items = [item_of(app, line, loaded) for line in cmd.items]
     sequence = numbers(app, shift.series or store_series)
     order = selling.sell(
         number=sequence.next_number(), shift=shift, items=items, discount=discount_of(cmd.discount),

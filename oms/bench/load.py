@@ -23,6 +23,12 @@ Body = Callable[[], Any]
 async def closed(url: str, method: str, body: Body | None, concurrency: int, seconds: float,
                  headers: dict[str, str]) -> dict[str, Any]:
     """`concurrency` clients, each sending its next request when the last one answered."""
+    latencies, statuses, elapsed = await closed_loop(url, method, body, concurrency, seconds, headers)
+    return summary(latencies, elapsed, statuses=dict(statuses))
+
+
+async def closed_loop(url: str, method: str, body: Body | None, concurrency: int, seconds: float,
+                      headers: dict[str, str]) -> tuple[list[float], Counter[int], float]:
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
     connector = aiohttp.TCPConnector(limit=concurrency)
@@ -39,8 +45,34 @@ async def closed(url: str, method: str, body: Body | None, concurrency: int, sec
 
         began = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - began
-    return summary(latencies, elapsed, statuses=dict(statuses))
+        return latencies, statuses, time.perf_counter() - began
+
+
+async def ready(base: str) -> None:
+    """Until /readyz answers 200: the read side has caught up with every write."""
+    async with aiohttp.ClientSession() as session:
+        while True:
+            async with session.get(f"{base}/readyz") as response:
+                if response.status == 200:
+                    return
+            await asyncio.sleep(0.1)
+
+
+async def turns(base: str, loads: dict[str, tuple[str, Body]], rounds: int, seconds: float, concurrency: int,
+                headers: dict[str, str]) -> dict[str, Any]:
+    """Closed loads taken in turns, `rounds` times each for `seconds`, each turn once the
+    read side has caught up with the last: this machine's speed drifts over minutes (a
+    load measured twice a minute apart differed by a fifth), and taking turns spreads
+    the drift over every load alike, so their ratio compares the code."""
+    taken: dict[str, tuple[list[float], Counter[int], float]] = {kind: ([], Counter(), 0.0) for kind in loads}
+    for _ in range(rounds):
+        for kind, (url, body) in loads.items():
+            await ready(base)
+            latencies, statuses, elapsed = await closed_loop(url, "POST", body, concurrency, seconds, headers)
+            before = taken[kind]
+            taken[kind] = (before[0] + latencies, before[1] + statuses, before[2] + elapsed)
+    return {kind: summary(latencies, elapsed, statuses=dict(statuses), turns=rounds)
+            for kind, (latencies, statuses, elapsed) in taken.items()}
 
 
 WARM_UP = 1.0  # seconds of the same offered rate before measuring: the client opens its connections
@@ -168,10 +200,11 @@ def main() -> None:
     elif phase == "orders":
         body = order_body(args["products"], args["lines"])
         result = closed(f"{base}/api/v1/orders", "POST", body, args["concurrency"], args["seconds"], headers)
-    elif phase == "sales":
+    elif phase == "orders_and_sales":  # place-order and POS sales in turns: their ratio
         products, shifts, lines = args["products"], args["shifts"], args["lines"]
-        result = closed(f"{base}/api/v1/pos/sales", "POST", lambda: pos.sale(products, random.choice(shifts), lines),
-                        args["concurrency"], args["seconds"], headers)
+        loads = {"orders": (f"{base}/api/v1/orders", order_body(products, lines)),
+                 "sales": (f"{base}/api/v1/pos/sales", lambda: pos.sale(products, random.choice(shifts), lines))}
+        result = turns(base, loads, args["rounds"], args["seconds"], args["concurrency"], headers)
     elif phase == "sync":
         result = pos.sync(base, headers, args["products"], args["shifts"], args["per_till"])
     elif phase == "receipts":

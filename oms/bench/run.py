@@ -23,6 +23,7 @@ from oms.config import Config
 from oms.database import Database, resolve
 
 CONCURRENCY = 64
+ROUNDS = 4  # turns each of place-order and POS sales, half a phase long (their ratio)
 
 
 def free_port() -> int:
@@ -171,7 +172,9 @@ def run(config: Config, seconds: float = 10.0) -> dict[str, Any]:
                                      reserved_equals_sold=after["reserved"] == sold)
         shifts = [call(f"{base}/api/v1/shifts", {"register": f"till-{i}", "opening_float": "100.00"}, token)["id"]
                   for i in range(8)]
-        results["sales"] = load("sales", **common, products=products, shifts=shifts, lines=3)
+        turns = load("orders_and_sales", **{**common, "seconds": seconds / 2}, products=products, shifts=shifts,
+                     lines=3, rounds=ROUNDS)
+        results["orders_in_turns"], results["sales"] = turns["orders"], turns["sales"]
         wait_ready(base)
         results["sales"]["invoice_numbers"] = invoice_numbers(db, config.order_prefix)
         tills = [call(f"{base}/api/v1/shifts", {"register": f"offline-{i}", "opening_float": "100.00"}, token)["id"]
