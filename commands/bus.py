@@ -28,6 +28,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, OperationalError
 
+from commands.idempotent import REQUEST_KEY, Key, committed, marker
 from commands.load import Aggregates
 from oms.database import unreachable
 from oms.domain.errors import ConcurrentUpdate
@@ -41,12 +42,13 @@ SYNC_TIMEOUT = 120.0  # seconds a CLI or test caller waits before giving up
 class Written(Generic[T]):
     """A handler's answer: its value and the store position of its last event."""
 
-    __slots__ = ("events", "position", "value")
+    __slots__ = ("events", "marker", "position", "value")
 
     def __init__(self, value: T, position: int | None, events: tuple[tuple[UUID, int], ...] = ()) -> None:
         self.value = value
         self.position = position
         self.events = events  # (aggregate id, version) written, when the position comes later
+        self.marker: bytes | None = None  # under an Idempotency-Key: what `commands.idempotent` keeps
 
 
 def saved(app: Aggregates, value: T, *aggregates: Any) -> Written[T]:
@@ -81,7 +83,7 @@ class Batch:
         return tuple(events)
 
 
-Job = tuple[Callable[..., Any], tuple[Any, ...], "Future[Any]"]
+Job = tuple[Callable[..., Any], tuple[Any, ...], "Future[Any]", Key | None]
 
 
 @dataclass
@@ -105,13 +107,17 @@ class CommandBus:
         self.writer.start()
 
     async def run(self, handler: Callable[..., Written[T]], *args: Any) -> Written[T]:
+        """Run the command; under a request's Idempotency-Key (`REQUEST_KEY`, taken by the
+        request's first command) it is done at most once, whatever crashed before."""
         future: Future[Written[T]] = Future()
-        self.jobs.put((handler, args, future))
+        key = REQUEST_KEY.get()
+        REQUEST_KEY.set(None)
+        self.jobs.put((handler, args, future, key))
         return await asyncio.wrap_future(future)
 
     def run_sync(self, handler: Callable[..., Written[T]], *args: Any) -> Written[T]:
         future: Future[Written[T]] = Future()
-        self.jobs.put((handler, args, future))
+        self.jobs.put((handler, args, future, None))
         return future.result(timeout=SYNC_TIMEOUT)
 
     def close(self) -> None:
@@ -140,50 +146,80 @@ class CommandBus:
         batch = Batch(self.app)
         decided: list[tuple[Job, Written[Any]]] = []
         for job in jobs:
-            handler, args, future = job
             try:
-                decided.append((job, handler(batch, *args)))
+                written = self.decide(batch, job)
             except Exception as exc:  # noqa: BLE001 - the command's own answer (a domain error, a bad id)
-                future.set_exception(exc)
+                job[2].set_exception(exc)
+                continue
+            if written.position is not None or not written.events:
+                job[2].set_result(written)  # done before, or nothing to write
+            else:
+                decided.append((job, written))
         if not decided:
             return
         try:
-            recordings = self.app.save(*batch.staged.values())
+            self.commit(batch, decided)
         except (IntegrityError, OperationalError) as exc:
             self.app.drop_cache()  # someone else wrote: decide each again, alone (unless the database is gone)
             if unreachable(exc):
-                for (_, _, future), _ in decided:
+                for (_, _, future, _), _ in decided:
                     future.set_exception(exc)
                 return
             self.stats.conflicts += 1
-            for (handler, args, future), _ in decided:
-                self.settle(future, handler, args)
+            for job, _ in decided:
+                self.settle(job)
             return
         except Exception as exc:  # noqa: BLE001 - e.g. the database is gone: every caller hears it
             self.app.drop_cache()
-            for (_, _, future), _ in decided:
+            for (_, _, future, _), _ in decided:
                 future.set_exception(exc)
             return
         self.stats.batches += 1
         self.stats.batched_commands += len(decided)
-        positions = {(r.domain_event.originator_id, r.domain_event.originator_version): r.notification.id
-                     for r in recordings}
-        for (_, _, future), written in decided:
-            ids = [positions[event] for event in written.events if event in positions]
-            written.position = max(ids) if ids else None
+        for (_, _, future, _), written in decided:
             future.set_result(written)
 
-    def settle(self, future: Future[Any], handler: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        try:
-            future.set_result(self.alone(handler, *args))
-        except Exception as exc:  # noqa: BLE001 - the command's own answer
-            future.set_exception(exc)
+    def decide(self, batch: Batch, job: Job, earlier: bool = False) -> Written[Any]:
+        """The job's decision staged in `batch`; a write already committed under its key
+        is answered as it was (its position set), without deciding again."""
+        handler, args, _, key = job
+        if key is not None and (key.earlier or earlier):
+            done = committed(self.app, key)
+            if done is not None:
+                return Written(done[0], done[1])
+        written: Written[Any] = handler(batch, *args)
+        if key is not None:
+            written.marker = marker(written.value, written.events)
+        return written
 
-    def alone(self, handler: Callable[..., Written[T]], *args: Any) -> Written[T]:
-        """One command, its own transaction, re-decided on fresh state after a conflict."""
+    def commit(self, batch: Batch, decided: list[tuple[Job, Written[Any]]]) -> None:
+        """One transaction for the batch's aggregates and the markers of its keyed writes;
+        each write's position is then the store position of its last event."""
+        markers = [(key.principal, key.key, written.marker) for (_, _, _, key), written in decided
+                   if key is not None and written.marker is not None]
+        recordings = self.app.save(*batch.staged.values(), idempotent=markers)
+        positions = {(r.domain_event.originator_id, r.domain_event.originator_version): r.notification.id
+                     for r in recordings}
+        for _, written in decided:
+            ids = [positions[event] for event in written.events if event in positions]
+            written.position = max(ids) if ids else None
+
+    def settle(self, job: Job) -> None:
+        try:
+            job[2].set_result(self.alone(job))
+        except Exception as exc:  # noqa: BLE001 - the command's own answer
+            job[2].set_exception(exc)
+
+    def alone(self, job: Job) -> Written[Any]:
+        """One command, its own transaction, re-decided on fresh state after a conflict
+        (and, under a key, first looked for: the conflict may have been its own marker)."""
         for attempt in range(self.retries):
+            batch = Batch(self.app)
             try:
-                return handler(self.app, *args)
+                written = self.decide(batch, job, earlier=True)
+                if written.position is None and written.events:
+                    self.commit(batch, [(job, written)])
+                return written
             except (IntegrityError, OperationalError) as exc:
                 self.app.drop_cache()
                 if unreachable(exc):

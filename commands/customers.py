@@ -66,13 +66,15 @@ def take_account_payment(app: Aggregates, actor: str, customer_id: UUID, cmd: Ta
     return saved(app, customer, customer)
 
 
-def forget_customer(app: Aggregates, actor: str, customer_id: UUID) -> Written[tuple[Customer, list[UUID]]]:
+def forget_customer(app: Aggregates, actor: str, customer_id: UUID) -> Written[tuple[Customer, *tuple[User, ...]]]:
     """Forget the customer and the user they signed up as; answers the people whose keys
-    must now be erased (`oms.personal`). Again on a forgotten customer: nothing new is
-    written and the same people are answered (a retry after a crash finishes the job)."""
+    must now be erased (`oms.personal`): the customer, then that user. Again on a forgotten
+    customer: nothing new is written and the same people are answered (a retry after a
+    crash finishes the job)."""
     customer = customer_of(app, customer_id)
     customer.forget(actor)
-    people, changed = [customer.id], list[Any]([customer])
+    users: list[User] = []
+    changed = list[Any]([customer])
     user = find(app, UUID(customer.user_id)) if customer.user_id else None
     if isinstance(user, User):
         name = find(app, claim_id("username", user.username))  # free the name: nobody signs in with it
@@ -80,6 +82,6 @@ def forget_customer(app: Aggregates, actor: str, customer_id: UUID) -> Written[t
             name.release()
             changed.append(name)
         user.forget(actor)
-        people.append(user.id)
+        users.append(user)
         changed.append(user)
-    return saved(app, (customer, people), *changed)
+    return saved(app, (customer, *users), *changed)

@@ -39,6 +39,16 @@ class Recorder(PostgresApplicationRecorder):
             " RETURNING notification_id"
         ).format(schema=Identifier(self.datastore.schema), table=Identifier(self.events_table_name))
 
+    def _insert_events(self, curs: Cursor[Any], stored_events: Sequence[StoredEvent],
+                       idempotent: Sequence[tuple[str, str, bytes]] = (), **_: Any) -> None:
+        """In the events' own transaction: the markers of the writes done under an
+        Idempotency-Key (`commands.idempotent`); a key marked twice fails the whole save."""
+        if idempotent:
+            curs.execute("INSERT INTO idempotent_writes (principal, key, written)"
+                         " SELECT * FROM unnest(%s::text[], %s::text[], %s::bytea[])",
+                         ([p for p, _, _ in idempotent], [k for _, k, _ in idempotent],
+                          [w for _, _, w in idempotent]))
+
     def _insert_stored_events(self, curs: Cursor[Any], stored_events: Sequence[StoredEvent], **_: Any) -> None:
         self._lock_table(curs)
         self._notify_channel(curs)
@@ -97,10 +107,12 @@ class OMS(Application[UUID]):
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
 
-    def save(self, *aggregates: Any, **_: Any) -> list[Recording[UUID]]:
+    def save(self, *aggregates: Any, **kwargs: Any) -> list[Recording[UUID]]:
         """The library's save for aggregates only: it skips two runtime Protocol checks per
-        object (slow on Python 3.11), which cost more than the rest for a batch of orders."""
+        object (slow on Python 3.11), which cost more than the rest for a batch of orders.
+        `idempotent=` markers are written in the same transaction (`Recorder`)."""
         processing: ProcessingEvent[UUID] = ProcessingEvent()
+        processing.saved_kwargs.update(kwargs)
         for aggregate in aggregates:
             if isinstance(aggregate, Aggregate):
                 processing.events.extend(aggregate.collect_events())

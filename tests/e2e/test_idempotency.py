@@ -2,6 +2,7 @@
 
 import asyncio
 
+from oms.http import idempotency
 from oms.http.idempotency import prune
 from oms.http.keys import POOL
 from tests.support.http import API, new_product
@@ -71,3 +72,37 @@ async def test_keys_are_kept_48_hours_then_pruned(client) -> None:
     assert await prune(pool, 48) == 1
     assert (await order(client, product, "young"))[2].get("Idempotent-Replayed") == "true"
     assert "Idempotent-Replayed" not in (await order(client, product, "old"))[2]  # forgotten: a new order
+
+
+async def test_a_write_committed_by_a_dead_attempt_is_answered_not_run_again(client) -> None:
+    bread = await new_product(client, stock=10)
+    first = await order(client, bread, "till-1-0005")
+    pool = client.app[POOL]  # as a process killed after its commit, before it kept the answer, leaves it:
+    await pool.execute("UPDATE idempotency_keys SET status = NULL, body = NULL, holder = gen_random_uuid(),"
+                       " lease_until = now() - interval '1 second' WHERE key = 'till-1-0005'")
+    again = await order(client, bread, "till-1-0005")
+    assert again[0] == 201 and again[1] == first[1]
+    assert await stock_of(client, bread, again[1]["position"]) == 1
+
+
+async def test_a_claim_whose_attempt_died_before_writing_runs_now(client) -> None:
+    bread = await new_product(client, stock=10)
+    pool = client.app[POOL]
+    first = await order(client, bread, "till-1-0006")
+    await pool.execute("DELETE FROM idempotent_writes WHERE key = 'till-1-0006'")
+    await pool.execute("UPDATE idempotency_keys SET status = NULL, body = NULL, lease_until = now() - interval"
+                       " '1 second' WHERE key = 'till-1-0006'")  # a claim that lapsed and wrote nothing
+    again = await order(client, bread, "till-1-0006")
+    assert again[0] == 201 and again[1]["id"] != first[1]["id"]  # it was never written: it runs now
+
+
+async def test_a_live_attempt_holds_its_key_and_a_resend_hears_when_to_retry(client, monkeypatch) -> None:
+    monkeypatch.setattr(idempotency, "WAIT_SECONDS", 0.2)
+    bread = await new_product(client, stock=10)
+    pool = client.app[POOL]
+    first = await order(client, bread, "till-1-0007")
+    await pool.execute("UPDATE idempotency_keys SET status = NULL, lease_until = now() + interval '1 hour'"
+                       " WHERE key = 'till-1-0007'")  # held by a live attempt that keeps renewing
+    status, body, headers = await order(client, bread, "till-1-0007")
+    assert first[0] == 201 and status == 409 and body["error"]["code"] == "idempotency_key_in_progress"
+    assert int(headers["Retry-After"]) > 0

@@ -64,7 +64,7 @@ async def forget(request: web.Request) -> web.Response:
     those of the user they signed up as, whose account closes) are erased for good; what they
     bought and paid stays in every total. Refused while their account owes anything"""
     result = await request.app[BUS].run(forget_customer, actor_of(request), uuid_param(request))
-    customer, people = result.value
+    customer, people = result.value[0], [person.id for person in result.value]
     await erase(request.app[POOL], people)
     for user_id in people[1:]:
         await refresh.revoke_user(request.app[POOL], user_id, "forgotten")

@@ -51,4 +51,19 @@ describe("the offline queue", () => {
     expect(await store.queued()).toEqual([]);
     expect(sent.map((s) => s.key)).toEqual(["c", "d"]);
   });
+
+  it("sends a sale again, with its key, while an earlier attempt still holds it or the server is down", async () => {
+    sent.length = 0;
+    await store.enqueue(sale("e", "2026-12-02T12:00:00Z"));
+    const busy = { status: 409, body: { error: { code: "idempotency_key_in_progress", message: "running" } } };
+    for (const answer of [busy, { status: 503 }, { status: 401 }]) {
+      answers.push(answer);
+      await sync.flush();
+      expect((await store.queued()).map((s) => [s.key, s.flagged])).toEqual([["e", undefined]]);
+    }
+    answers.push({ status: 201 });
+    await sync.flush();
+    expect(await store.queued()).toEqual([]);
+    expect(sent.map((s) => s.key)).toEqual(["e", "e", "e", "e"]);
+  });
 });

@@ -1,6 +1,8 @@
 // Sending queued sales once the network is back, oldest first. A sale the server refuses
 // (a shift closed meanwhile, a discount over the limit) is flagged for the cashier and
-// the rest go on; a network failure stops the round until the next one.
+// the rest go on. A network failure, a server that is down, busy or still finishing an
+// earlier attempt with the same key (after a crash, until its lease lapses), or a sign-in
+// that expired, stops the round: the sale is sent again, with its key, next time.
 import { api, ApiError, must } from "../api/client";
 import { enqueue, queued, type QueuedSale, remove } from "./store";
 
@@ -25,10 +27,16 @@ export async function send(sale: QueuedSale): Promise<"sent" | "flagged" | "offl
     await remove(sale.key);
     return "sent";
   } catch (e) {
-    if (!(e instanceof ApiError) || e.status === 0 || e.status >= 500 || e.status === 429) return "offline";
+    if (!(e instanceof ApiError) || later(e)) return "offline";
     await enqueue({ ...sale, flagged: { code: e.code, message: e.message } });
     return "flagged";
   }
+}
+
+/** An answer that says nothing of the sale itself: send it again later. */
+function later(e: ApiError): boolean {
+  return e.status === 0 || e.status >= 500 || [401, 408, 429].includes(e.status)
+    || e.code === "idempotency_key_in_progress";
 }
 
 /** One round over the queue; rounds never overlap. */
