@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from ipaddress import ip_network
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -29,8 +30,10 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     jwt_secret: str | None = None
     session_key: str | None = None
     bcrypt_rounds: int = 12
-    login_limit: str = "20/15 minutes"
-    rate_limit_anonymous: str = "100/10 minutes"  # per client address, requests without a signed-in user
+    login_limit: str = "20/15 minutes"  # failed sign-ins per client address (and per address and account)
+    refresh_limit: str = "120/15 minutes"  # token refreshes per client address
+    rate_limit_anonymous: str = "1200/10 minutes"  # per client address, requests without a signed-in user
+    trusted_proxies: str = ""  # comma-separated addresses or networks that may name the client (X-Forwarded-For)
     rate_limit_user: str = "3000/minute"  # per signed-in user (a busy till, a board, a sync of queued sales)
     hub_tick_seconds: float = 0.5
     ws_queue_size: int = 1000
@@ -52,11 +55,17 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
         return ZoneInfo(self.timezone)
 
     def __post_init__(self) -> None:
-        for name in ("login_limit", "rate_limit_anonymous", "rate_limit_user"):
+        for name in ("login_limit", "refresh_limit", "rate_limit_anonymous", "rate_limit_user"):
             try:
                 parse(getattr(self, name))
             except ValueError:
                 raise ValueError(f"{ENV[name]}: not a rate like '100/10 minutes': {getattr(self, name)!r}") from None
+        for part in self.trusted_proxies.split(","):
+            try:
+                if part.strip():
+                    ip_network(part.strip(), strict=False)
+            except ValueError:
+                raise ValueError(f"OMS_TRUSTED_PROXIES: not an address or network: {part.strip()!r}") from None
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -86,6 +95,8 @@ ENV = {
     "session_key": "OMS_SESSION_KEY",
     "bcrypt_rounds": "OMS_BCRYPT_ROUNDS",
     "login_limit": "OMS_LOGIN_LIMIT",
+    "refresh_limit": "OMS_REFRESH_LIMIT",
+    "trusted_proxies": "OMS_TRUSTED_PROXIES",
     "worker": "OMS_WORKER",
     "rate_limit_anonymous": "OMS_RATE_LIMIT_ANONYMOUS",
     "rate_limit_user": "OMS_RATE_LIMIT_USER",

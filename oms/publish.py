@@ -10,6 +10,7 @@ from typing import Any
 import msgspec
 import redis
 
+from oms.breaker import REDIS_OPTIONS
 from oms.hub import channel
 from projections.feed import Message, Publish
 
@@ -41,7 +42,7 @@ def invalidations(prefix: str, messages: Iterable[Mapping[str, Any]]) -> dict[st
 
 
 def redis_publisher(url: str, dbname: str) -> Publish:
-    client = redis.Redis.from_url(url)
+    client = redis.Redis.from_url(url, **REDIS_OPTIONS)
     name = channel(dbname)
 
     def publish(batch: list[Message]) -> None:
@@ -52,7 +53,7 @@ def redis_publisher(url: str, dbname: str) -> Publish:
                 pipe.set(key, position)
             pipe.publish(name, encoder.encode(batch))
             pipe.execute()
-        except redis.RedisError:  # hubs fill the gap from the event store on their next tick
+        except (redis.RedisError, OSError):  # hubs fill the gap from the event store on their next tick
             log.warning("could not publish up to position %s to redis", batch[-1]["position"], exc_info=True)
 
     return publish

@@ -30,6 +30,7 @@ from oms.http.metrics import measure
 from oms.http.middlewares import request_context, secure_cookies
 from oms.http.pictures import PICTURES, pictures_of
 from oms.http.ratelimit import RATE_LIMITS, RateLimits, rate_limit
+from oms.http.remote import networks, remote_middleware
 from oms.http.routes import ROUTES
 from oms.http.routes.live import SOCKETS
 from oms.hub import Hub
@@ -109,7 +110,7 @@ async def keep_session(connection: asyncpg.Connection) -> None:
 async def auth_ctx(app: web.Application) -> AsyncIterator[None]:
     config = app[CONFIG]
     app[HASHER] = await asyncio.to_thread(Hasher, config.bcrypt_rounds)
-    app[LIMITER] = LoginLimiter(config.login_limit, config.redis_url)
+    app[LIMITER] = LoginLimiter(config.login_limit, config.redis_url, config.refresh_limit)
     app[RATE_LIMITS] = RateLimits(config.rate_limit_anonymous, config.rate_limit_user, config.redis_url)
     app[PRINCIPALS] = Principals(app[POOL], app[STORE], config.principal_ttl_seconds)
     yield
@@ -123,7 +124,8 @@ def create_app(config: Config, db: Database, *, run_projectors: bool = True) -> 
     )
     app = web.Application(
         client_max_size=config.max_body_bytes,
-        middlewares=[measure, compress, request_context, secure_cookies, session_middleware(sessions), authorize,
+        middlewares=[remote_middleware(networks(config.trusted_proxies)), measure, compress, request_context,
+                     secure_cookies, session_middleware(sessions), authorize,
                      rate_limit, exports, idempotency],
     )
     app[CONFIG] = config

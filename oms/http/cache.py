@@ -15,7 +15,6 @@ Redis failing costs the cache, never the answer: reads then go to PostgreSQL."""
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, cast
@@ -25,6 +24,7 @@ from aiohttp import web
 from prometheus_client import Counter
 from redis.exceptions import RedisError
 
+from oms.breaker import REDIS_OPTIONS, Breaker
 from oms.http.codec import encoder
 from oms.http.keys import POOL, READ_MODELS
 from oms.http.metrics import REGISTRY
@@ -39,18 +39,22 @@ READS = Counter("oms_read_cache", "cached public reads, by namespace and result 
 
 class ReadCache:
     def __init__(self, url: str, prefix: str) -> None:
-        self.redis: aioredis.Redis = aioredis.Redis.from_url(url)  # replies as bytes
+        self.redis: aioredis.Redis = aioredis.Redis.from_url(url, **REDIS_OPTIONS)  # replies as bytes
         self.prefix = prefix
+        self.breaker = Breaker("read cache")
 
     async def read(self, namespace: str, variant: str, min_position: int | None,
                    basis: Callable[[], Awaitable[int]], compute: Callable[[], Awaitable[bytes]]) -> bytes:
         """The answer for `variant` (the query, and what the caller may see): from the entry
         if it is fresh enough, else computed (the position taken by `basis` first) and kept."""
         key = f"{self.prefix}:cache:{namespace}:{variant}"
+        if not self.breaker.closed:
+            READS.labels(namespace, "error").inc()
+            return await compute()
         try:
             entry, changed = cast("list[bytes | None]", await self.redis.mget(key, changed_key(self.prefix, namespace)))
         except (RedisError, OSError) as exc:
-            log.warning("read cache unavailable (%r): reading PostgreSQL", exc)
+            self.breaker.failed(exc)
             READS.labels(namespace, "error").inc()
             return await compute()
         if entry:
@@ -61,8 +65,10 @@ class ReadCache:
         READS.labels(namespace, "miss").inc()
         at = await basis()
         body = await compute()
-        with contextlib.suppress(RedisError, OSError):  # counted and logged on the next read
+        try:
             await self.redis.set(key, str(at).encode() + b"|" + body, ex=TTL_SECONDS)
+        except (RedisError, OSError) as exc:
+            self.breaker.failed(exc)
         return body
 
     async def close(self) -> None:

@@ -1,65 +1,42 @@
-"""Request rate limits: per signed-in user, and per client address for anonymous
-requests (sliding window counters). Over the limit: 429 `rate_limited` with `Retry-After`.
+"""Request rate limits: per signed-in user, and per client address for requests without
+a signed-in user (sliding window counters). Over the limit: 429 `rate_limited` with
+`Retry-After`. The client's address is the socket's, or the one a trusted proxy names
+(`oms.http.remote`).
 
-- Anonymous requests are counted in Redis when configured, so every API process
-  counts together: that limit is strict (100 per 10 minutes) and guards sign-up and
-  login pages against scripts.
+- Guests are counted in Redis when configured, so every API process counts together
+  (`oms.auth.ratelimit.Counters`: in memory while Redis does not answer). The limit is
+  sized for a person browsing the shop, pictures included, and stops a script.
 - Signed-in users are counted in each process's memory: a Redis round trip per
   request cost ~0.3 ms (measured), a fifth of a core at a busy till's rates, for a
   limit (3000 a minute) that stops a runaway terminal rather than an attacker. With N
   API processes a user may make up to N times the limit.
-- If Redis fails, requests are let through (and logged): a limit must not take the
-  shop down.
-
-Health, readiness and metrics are not counted. Behind a load balancer every client
-has the balancer's address: set the anonymous limit for that (or let the balancer
-limit per client).
+- Sign-in, refresh and sign-up have limits of their own (`oms.auth.ratelimit.LoginLimiter`)
+  and never spend the guests' budget, nor guests theirs. Health, readiness and metrics
+  are not counted.
 """
 
 from __future__ import annotations
 
-import logging
-import math
-import time
-
 from aiohttp import web
 from limits import RateLimitItem, parse
-from limits.aio.strategies import SlidingWindowCounterRateLimiter
-from limits.errors import StorageError
-from limits.storage import storage_from_string
-from redis.exceptions import RedisError
 
+from oms.auth.ratelimit import sliding
 from oms.http.errors import ApiError
 from oms.http.middlewares import Handler
 from oms.http.permissions import PRINCIPAL
 
-log = logging.getLogger("oms.ratelimit")
-WARN_EVERY_SECONDS = 10
-UNCOUNTED = frozenset({"/healthz", "/readyz", "/metrics", "/api/v1/healthz", "/api/v1/readyz"})
+UNCOUNTED = frozenset({"/healthz", "/readyz", "/metrics", "/api/v1/healthz", "/api/v1/readyz",
+                       "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/signup"})
 
 
 class RateLimits:
     def __init__(self, anonymous: str, user: str, redis_url: str | None = None) -> None:
         self.anonymous, self.user = parse(anonymous), parse(user)
-        uri = redis_url.replace("redis://", "async+redis://", 1) if redis_url else "async+memory://"
-        options = {"implementation": "redispy"} if redis_url else {}
-        self.shared = SlidingWindowCounterRateLimiter(storage_from_string(uri, **options))
-        self.local = SlidingWindowCounterRateLimiter(storage_from_string("async+memory://"))
-        self.warned_at = -math.inf
+        self.shared, self.local = sliding(redis_url), sliding(None)
 
     async def wait(self, item: RateLimitItem, who: str) -> int:
         """Count one request for `who`: 0 if allowed, else seconds until one is."""
-        limiter = self.local if item is self.user else self.shared
-        try:
-            if await limiter.hit(item, "requests", who):
-                return 0
-            reset, _ = await limiter.get_window_stats(item, "requests", who)
-        except (RedisError, StorageError, OSError) as exc:
-            if time.monotonic() - self.warned_at > WARN_EVERY_SECONDS:
-                self.warned_at = time.monotonic()
-                log.warning("rate limits not checked (%r): requests let through until Redis answers", exc)
-            return 0
-        return max(1, math.ceil(reset - time.time()))
+        return await (self.local if item is self.user else self.shared).wait(item, who)
 
 
 RATE_LIMITS = web.AppKey("rate_limits", RateLimits)

@@ -98,7 +98,7 @@ async def test_logging_out_ends_the_cookie_session(anon, admin_login) -> None:
     assert (await anon.get(f"{API}/auth/me")).status == 401
 
 
-async def test_login_is_rate_limited_per_account(config, db, aiohttp_client) -> None:
+async def test_failed_logins_from_one_client_are_rate_limited(config, db, aiohttp_client) -> None:
     import msgspec
 
     from oms.http.app import create_app

@@ -17,7 +17,7 @@ def compose() -> dict:
 
 def test_compose_runs_the_scaled_topology() -> None:
     services = compose()["services"]
-    assert set(services) == {"db", "redis", "migrate", "projectors", "api"}
+    assert set(services) == {"db", "redis", "migrate", "projectors", "api", "balancer"}
     assert services["api"]["deploy"]["replicas"] >= 2
     assert services["api"]["command"] == ["oms", "serve", "--no-projectors"]
     assert services["projectors"]["command"] == ["oms", "project"]
@@ -25,6 +25,24 @@ def test_compose_runs_the_scaled_topology() -> None:
     for name in ("api", "projectors"):
         assert services[name]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
+
+
+def test_the_api_trusts_only_the_balancer_to_name_the_client() -> None:
+    from ipaddress import ip_address, ip_network
+
+    from oms.http.remote import networks
+
+    files = compose()
+    balancer, subnet = files["services"]["balancer"], files["networks"]["default"]["ipam"]["config"][0]["subnet"]
+    address = ip_address(balancer["networks"]["default"]["ipv4_address"])
+    assert address in ip_network(subnet)
+    trusted = networks(files["services"]["api"]["environment"]["OMS_TRUSTED_PROXIES"])
+    assert [str(n) for n in trusted] == [f"{address}/32"]
+    mount = balancer["volumes"][0].split(":")
+    conf = (ROOT / mount[0]).read_text()
+    assert mount[1] == "/etc/nginx/nginx.conf" and "server api:8080" in conf
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf  # the client's own header is not passed on
+    assert "proxy_set_header Upgrade $http_upgrade;" in conf
 
 
 def test_every_oms_process_shares_the_database_redis_and_the_signing_keys() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -67,8 +68,7 @@ async def token_pair(request: web.Request, principal: Principal, refresh_token: 
             "expires_in": ACCESS_SECONDS, "user": me(principal)}
 
 
-async def rate_limited(request: web.Request, *keys: str) -> None:
-    wait = await request.app[LIMITER].hit(*keys)
+def too_many(wait: int) -> None:
     if wait:
         raise ApiError(429, "rate_limited", "too many attempts, try again later",
                        headers={"Retry-After": str(wait)}, retry_after=wait)
@@ -87,10 +87,13 @@ def policy(password: str, username: str | None) -> None:
 @schema(body=Login, answer=answers.Tokens)
 async def login(request: web.Request) -> web.Response:
     cmd = await read(request, Login)
-    await rate_limited(request, f"ip:{request.remote}", f"user:{cmd.username.casefold()}")
+    limiter, address = request.app[LIMITER], str(request.remote)
+    too_many(await limiter.refused(address, cmd.username))
+    await asyncio.sleep(await limiter.slowdown(cmd.username))
     user = await read_user_named(request.app[STORE], cmd.username)
     matched = await request.app[HASHER].verify(cmd.password, user.password_hash if user else None)
     if user is None or not matched or not user.active:
+        await limiter.failed(address, cmd.username)
         if user is not None:  # kept in the audit trail; an unknown name is not (it may be a password)
             await request.app[BUS].run(record_failed_login, ANONYMOUS, user.id,
                                        "wrong password" if not matched else "inactive", request.remote)
@@ -112,6 +115,7 @@ async def login(request: web.Request) -> web.Response:
 @schema(body=RefreshToken, answer=answers.Tokens)
 async def refresh_tokens(request: web.Request) -> web.Response:
     cmd = await read(request, RefreshToken)
+    too_many(await request.app[LIMITER].attempt(f"refresh:ip:{request.remote}", refresh=True))
     pool = request.app[POOL]
     try:
         user_id, family, new_token = await refresh.rotate(pool, cmd.refresh_token)
@@ -150,7 +154,7 @@ async def logout(request: web.Request) -> web.Response:
 @schema(body=SignUp, answer=answers.User, status=201)
 async def signup(request: web.Request) -> web.Response:
     cmd = await read(request, SignUp)
-    await rate_limited(request, f"signup-ip:{request.remote}")
+    too_many(await request.app[LIMITER].attempt(f"signup:ip:{request.remote}"))
     policy(cmd.password, cmd.username)
     password_hash = await request.app[HASHER].hash(cmd.password)
     result = await request.app[BUS].run(sign_up, "self-signup", cmd, password_hash)
@@ -180,7 +184,7 @@ async def update_me(request: web.Request) -> web.Response:
 @schema(body=ChangeOwnPassword, answer=answers.Me)
 async def change_my_password(request: web.Request) -> web.Response:
     cmd, principal = await read(request, ChangeOwnPassword), principal_of(request)
-    await rate_limited(request, f"user:{principal.username.casefold()}")
+    too_many(await request.app[LIMITER].attempt(f"password:user:{principal.user_id}"))
     user = await read_current(request.app[STORE], principal.user_id)
     if not isinstance(user, User) or not await request.app[HASHER].verify(cmd.current_password, user.password_hash):
         raise ApiError(403, "wrong_password", "the current password is not right")
