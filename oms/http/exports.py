@@ -42,12 +42,21 @@ CHUNK = 1000
 TYPES = {"csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
 
 
+FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts so
+
+
 def cell(value: Any) -> str:
+    """A CSV cell. Text a spreadsheet would run as a formula (OWASP "CSV injection") is
+    quoted with a leading apostrophe, which spreadsheets show as text; numbers, negative
+    ones included, stay numbers."""
     if value is None:
         return ""
     if isinstance(value, list | dict):
         return json.dumps(value, default=str, ensure_ascii=False)
-    return str(value)
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA) and not NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def csv_lines(rows: Iterable[Sequence[Any]]) -> str:

