@@ -3,6 +3,7 @@ discounts, split tender)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated
 from uuid import UUID
@@ -123,7 +124,7 @@ def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_s
         payments=[(p.method, money(p.amount)) for p in cmd.payments],
         customer_id=customer.order_ref if customer else None,
         salesman_id=str(cmd.salesman_id) if cmd.salesman_id else None,
-        role=role, actor=actor, sold_at=cmd.sold_at, settings=settings_of(app),
+        role=role, actor=actor, sold_at=cmd.sold_at, settings=settings_of(app), now=datetime.now(UTC),
     )
     on_account = sum((t["amount"] for t in order.payments if t["method"] == "account"), Decimal("0.00"))
     if on_account:

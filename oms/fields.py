@@ -50,8 +50,9 @@ RegisterName = Annotated[str, matching(r"[A-Za-z0-9._-]{1,32}", "a register's na
 Quantity = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
 StockLevel = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]  # the domain's MAX_STOCK (a test holds them equal)
 StockDelta = Annotated[int, msgspec.Meta(ge=-10_000_000, le=10_000_000, extra_json_schema={"not": {"const": 0}})]
-Instant = Annotated[datetime, msgspec.Meta(extra_json_schema={"format": "date-time"},
-                                           description="RFC 3339 date and time, e.g. 2026-11-24T08:00:00Z")]
+Instant = Annotated[datetime, msgspec.Meta(tz=True, extra_json_schema={"format": "date-time"},
+                                           description="RFC 3339 date and time with its offset or Z, "
+                                                       "e.g. 2026-11-24T08:00:00Z")]
 Day = Annotated[date, msgspec.Meta(extra_json_schema={"format": "date"}, description="a date, e.g. 2026-11-24")]
 Position = Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]
 Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]

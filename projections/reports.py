@@ -16,7 +16,6 @@ from decimal import Decimal
 from functools import singledispatchmethod
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection
@@ -25,7 +24,7 @@ from oms.domain.money import cents
 from oms.domain.order import HANDED_OVER, Order, line_discount
 from oms.domain.product import Product
 from oms.domain.salesman import Salesman
-from oms.domain.settings import Settings
+from oms.domain.settings import Settings, in_zone
 from oms.names import SETTINGS_ID
 from projections.movements import MOVEMENTS, movement
 from projections.report_view import ReportsView
@@ -44,7 +43,7 @@ class Reports(Projection[ReportsView]):
     name = "Reports"
 
     def day(self, at: Any) -> Any:
-        return at.astimezone(ZoneInfo(self.view.ref(SETTINGS_ID).get("timezone", "UTC"))).date()
+        return in_zone(at, self.view.ref(SETTINGS_ID).get("timezone", "UTC")).date()
 
     def add(self, day: Any, dimension: str, key: str | None, measures: dict[str, Any]) -> None:
         if key is not None:

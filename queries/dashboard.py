@@ -30,7 +30,10 @@ class ProductionQuery(FileQuery, frozen=True, forbid_unknown_fields=True):
 
 
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """The store day's first instant and the next day's (the calendar's last day runs to its end)."""
     start = datetime.combine(day, time(), zone)
+    if day == date.max:
+        return start, datetime.max.replace(tzinfo=zone)
     return start, datetime.combine(day + timedelta(days=1), time(), zone)
 
 

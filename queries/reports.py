@@ -88,8 +88,9 @@ async def period(pool: asyncpg.Pool, p: Period) -> tuple[date, date]:
 
 
 def previous(start: date, end: date) -> tuple[date, date]:
-    """The period of the same length just before."""
-    return start - (end - start) - timedelta(days=1), start - timedelta(days=1)
+    """The period of the same length just before (as far back as the calendar goes)."""
+    back = min(end - start + timedelta(days=1), start - date.min)
+    return start - back, max(start - timedelta(days=1), date.min) if back else start
 
 
 async def grouped(pool: asyncpg.Pool, group_by: str, start: date, end: date) -> list[dict[str, Any]]:

@@ -73,7 +73,8 @@ def generate(config: Config, db: Database, orders: int, days: int = 365) -> dict
                     _, _, total = order_sums(price_lines(items, None))
                     order = sell(number=f"Y-{number:07d}", shift=shift, items=items, discount=None,
                                  payments=[(rng.choice(("cash", "card")), total)], customer_id=None,
-                                 salesman_id=None, role="cashier", actor="bench", sold_at=None, settings=settings)
+                                 salesman_id=None, role="cashier", actor="bench", sold_at=None, settings=settings,
+                                 now=now[0])
                 pending.append(order)
                 if len(pending) >= SAVE_EVERY:
                     store.save(*pending, *products)

@@ -74,6 +74,18 @@ class DueInThePast(DomainError):
     code = "due_in_the_past"
 
 
+class SoldOutsideShift(DomainError):
+    """A sale made offline happened while its shift was open, and not after now."""
+
+    code = "sold_at_outside_shift"
+
+
+class TooFarAhead(DomainError):
+    """A pickup or a custom order's due time within the years a shop plans for."""
+
+    code = "too_far_ahead"
+
+
 class SlotFull(DomainError):
     code = "slot_full"
 

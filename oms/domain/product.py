@@ -165,11 +165,10 @@ class Product(Record):
         when the shop thought it had the goods is recorded even beyond what is available:
         stock drops to what open orders hold, and the units beyond are the event's
         `shortfall`, listed as a stock discrepancy for staff to count."""
-        if not offline:
-            self.check_not_archived()
-            if quantity > self.available:
-                raise InsufficientStock(f"only {self.available} of {self.name} available",
-                                        lines=[self.shortage(quantity)])
+        self.check_not_archived()
+        if not offline and quantity > self.available:
+            raise InsufficientStock(f"only {self.available} of {self.name} available",
+                                    lines=[self.shortage(quantity)])
         shortfall = max(quantity - self.available, 0)
         self._sell(order_id=str(order_id), quantity=quantity, shortfall=shortfall, actor=actor)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -19,6 +19,7 @@ from oms.domain.errors import (
     DiscountLimit,
     InsufficientStock,
     PaymentShort,
+    SoldOutsideShift,
     TenderExceedsDue,
 )
 from oms.domain.money import cents, set_tax
@@ -29,8 +30,7 @@ from oms.domain.shift import Shift
 
 DiscountKind = Literal["percent", "amount"]
 ZERO = Decimal("0.00")
-# Percent of a sale's undiscounted subtotal a role may give; other roles none. The
-# settings issue will make these the store's to set.
+CLOCK_SKEW = timedelta(minutes=5)  # a till's clock may be this far from the server's
 
 
 @dataclass(frozen=True)
@@ -121,13 +121,25 @@ def settle(total: Decimal, payments: Sequence[tuple[str, Decimal]]) -> tuple[lis
     return [{"method": m, "amount": a} for m, a in taken.items() if a], change
 
 
+def made_offline(sold_at: datetime | None, shift: Shift, now: datetime) -> bool:
+    """Whether a sale was made earlier, by a till that was offline: `sold_at` must fall
+    inside its shift (opened, still open, not after now, give or take `CLOCK_SKEW`)."""
+    if sold_at is None:
+        return False
+    if shift.created_on - sold_at > CLOCK_SKEW or sold_at - now > CLOCK_SKEW:  # (differences never overflow)
+        raise SoldOutsideShift("a sale's time falls while its shift is open, and not after now",
+                               sold_at=sold_at.isoformat(), shift_opened_at=shift.created_on.isoformat(),
+                               now=now.isoformat())
+    return now - sold_at > CLOCK_SKEW
+
+
 def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Discount | None,
          payments: Sequence[tuple[str, Decimal]], customer_id: str | None, salesman_id: str | None,
-         role: str, actor: str, sold_at: datetime | None, settings: Settings) -> Order:
-    """Record a paid, handed-over sale. One made offline (`sold_at`) is recorded even
+         role: str, actor: str, sold_at: datetime | None, settings: Settings, now: datetime) -> Order:
+    """Record a paid, handed-over sale. One made offline (`made_offline`) is recorded even
     beyond the stock the server knows of: the goods are gone (`Product.sell`)."""
     shift.check_open()
-    offline = sold_at is not None
+    offline = made_offline(sold_at, shift, now)
     lines = price_lines(items, discount, settings["prices_include_tax"])
     if any(item.product is None for item in items):
         settings.check_service("quick_sell")
@@ -143,9 +155,9 @@ def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Disc
     for item in items:
         if item.product is not None:
             units[item.product.id] += item.quantity
+    for product in products.values():
+        product.check_not_archived()
     if not offline:
-        for product in products.values():
-            product.check_not_archived()
         short = [products[pid].shortage(q) for pid, q in units.items() if q > products[pid].available]
         if short:
             raise InsufficientStock("not enough stock for every line", lines=short)

@@ -52,6 +52,15 @@ def within(now: time, opens: str, closes: str) -> bool:
     return now >= start or now < end
 
 
+
+def in_zone(at: datetime, zone: str) -> datetime:
+    """`at` in `zone`; as given at the calendar's ends, where the zone's offset would leave
+    it (year 1 west of UTC, 9999 east of it), so that no stored time fails a reader."""
+    try:
+        return at.astimezone(ZoneInfo(zone))
+    except OverflowError:
+        return at
+
 class Settings(Aggregate):
     @classmethod
     def create_id(cls, *_: Any, **__: Any) -> UUID:
@@ -105,7 +114,7 @@ class Settings(Aggregate):
 
     def local(self, at: datetime) -> datetime:
         """`at` in the store's time zone."""
-        return at.astimezone(ZoneInfo(self["timezone"]))
+        return in_zone(at, self["timezone"])
 
     def is_open(self, at: datetime) -> bool:
         """Whether the shop is open at `at` (a time in the store's zone)."""

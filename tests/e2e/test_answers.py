@@ -6,7 +6,7 @@ import msgspec
 from openapi_spec_validator import validate
 
 from oms.http import answers
-from tests.support.http import ADMIN, API, new_product, post
+from tests.support.http import ADMIN, API, new_product, post, shift_opened_at
 
 
 async def decoded(client, path, shape, status=200, **params):
@@ -52,7 +52,7 @@ def same_order(listed: answers.Order, aggregate: answers.Order) -> bool:
 
 async def test_pos_sales_refunds_and_shifts_answer_one_shape(client) -> None:
     bread = await new_product(client, price="2.50", tax_rate="7")
-    shift = msgspec.convert(await post(client, "/shifts", {"register": "front", "opening_float": "50.00"}, 201),
+    shift = msgspec.convert(await shift_opened_at(client, "2026-11-24T07:00:00Z", opening_float="50.00"),
                             answers.Shift)
     items = [{"product_id": bread["id"], "quantity": 3, "discount": {"kind": "percent", "value": "10"}},
              {"name": "Candle", "price": "0.80", "tax_rate": "19", "quantity": 2}]

@@ -4,7 +4,7 @@ report, the production list for tomorrow, stock movements and who owes what."""
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from tests.support.http import API, get, new_product, post
+from tests.support.http import API, get, new_product, post, shift_opened_at
 
 
 async def sell(client, shift, product, quantity, method="cash", amount=None, **extra):
@@ -64,8 +64,8 @@ async def test_the_production_list_adds_up_orders_due_beside_past_weekdays(clien
         at = datetime(tomorrow.year, tomorrow.month, tomorrow.day, hour, tzinfo=UTC).isoformat()
         await post(client, "/orders", {"items": [{"product_id": baguette["id"], "quantity": quantity}],
                                        "pickup_at": at}, 201)
-    shift = await post(client, "/shifts", {"register": "front", "opening_float": "0"}, 201)
     week_ago = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 8, tzinfo=UTC) - timedelta(days=7)
+    shift = await shift_opened_at(client, (week_ago - timedelta(hours=1)).isoformat())
     sold = await sell(client, shift, baguette, 6, sold_at=week_ago.isoformat())
     listing = await get(client, "/reports/production", min_position=sold["position"])
     assert listing["date"] == tomorrow.isoformat()

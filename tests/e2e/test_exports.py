@@ -6,7 +6,7 @@ import csv
 import io
 
 from oms.http.exports import NUMBER
-from tests.support.http import API, bearer, customer_token, get, new_product, post, user_with_role
+from tests.support.http import API, bearer, customer_token, get, new_product, post, shift_opened_at, user_with_role
 
 
 async def test_a_list_as_csv_has_every_matching_row_not_a_page(client) -> None:
@@ -34,7 +34,7 @@ def products_header(text: str) -> str:
 
 async def test_a_report_as_csv_and_pdf(client) -> None:
     bun = await new_product(client, name="Bun", price="1.00", tax_rate="0", stock=50)
-    shift = await post(client, "/shifts", {"register": "front", "opening_float": "0"}, 201)
+    shift = await shift_opened_at(client, "2026-03-02T07:00:00Z")
     sold = await post(client, "/pos/sales", {"shift_id": shift["id"], "sold_at": "2026-03-02T10:00:00Z", "items": [
         {"product_id": bun["id"], "quantity": 4}], "payments": [{"method": "cash", "amount": "4.00"}]}, 201)
     params = {"from": "2026-03-01", "to": "2026-03-31", "group_by": "product", "min_position": str(sold["position"])}

@@ -4,12 +4,14 @@ nothing, idempotent and offline sales, invoice numbers from two API processes.""
 import asyncio
 import uuid
 from collections import Counter
+from datetime import UTC, datetime
 
 import msgspec
+import pytest
 
 from oms.http import answers
 from oms.http.app import create_app
-from tests.support.http import API, bearer, error_of, new_product, post, user_with_role
+from tests.support.http import API, bearer, error_of, new_product, post, shift_opened_at, user_with_role
 
 
 async def open_shift(client, register="front", headers=None):
@@ -74,7 +76,7 @@ async def test_refused_sales_refunds_and_closes_write_nothing(client) -> None:
 async def test_the_same_sale_sent_twice_at_once_is_one_sale(client) -> None:
     bread = await new_product(client, stock=10)
     shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}")
-    body, key = cash_sale(shift, bread, sold_at="2026-11-24T08:00:00Z"), {"Idempotency-Key": str(uuid.uuid4())}
+    body, key = cash_sale(shift, bread), {"Idempotency-Key": str(uuid.uuid4())}
     answers = await asyncio.gather(*(client.post(f"{API}/pos/sales", json=body, headers=key) for _ in range(2)))
     statuses = Counter(r.status for r in answers)
     assert statuses[201] >= 1 and set(statuses) <= {201, 409}  # the second waits, or hears "in progress"
@@ -88,7 +90,7 @@ async def test_the_same_sale_sent_twice_at_once_is_one_sale(client) -> None:
 
 async def test_an_offline_sale_beyond_stock_is_recorded_and_listed_for_counting(client) -> None:
     bread = await new_product(client, stock=1)
-    shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}")
+    shift = await shift_opened_at(client, "2026-11-24T06:00:00Z", f"r-{uuid.uuid4().hex[:6]}")
     await error_of(await client.post(f"{API}/pos/sales", json=cash_sale(shift, bread, 3)), 409)
     sold = await post(client, "/pos/sales", cash_sale(shift, bread, 3, sold_at="2026-11-24T07:00:00Z"), 201)
     assert sold["sold_at"] == "2026-11-24T07:00:00Z"
@@ -136,3 +138,26 @@ async def test_a_parked_cart_waits_on_its_register_reserving_nothing(client) -> 
     at = (await taken.json())["position"]
     after = await (await client.get(f"{API}/pos/parked", params={"register": register, "min_position": at})).json()
     assert after["items"] == []
+
+
+@pytest.mark.parametrize("sold_at", ["1999-12-31T10:00:00Z", "2999-01-01T10:00:00Z", "0001-01-01T00:00:00Z",
+                                     "9999-12-31T23:59:59Z", "2026-11-24T05:00:00Z", "2026-11-24T08:00:00"])
+async def test_an_offline_sale_happened_during_its_shift_with_a_zone(client, sold_at) -> None:
+    bread = await new_product(client, stock=5)
+    shift = await shift_opened_at(client, "2026-11-24T06:00:00Z", f"r-{uuid.uuid4().hex[:6]}")
+    refused = await client.post(f"{API}/pos/sales", json=cash_sale(shift, bread, 1, sold_at=sold_at))
+    error = await error_of(refused, 400 if sold_at.endswith("00") else 409)
+    assert error["code"] in ("validation_error", "sold_at_outside_shift")
+    report = (await (await client.get(f"{API}/shifts/{shift['id']}")).json())["report"]
+    assert report["sales_count"] == 0
+
+
+async def test_a_sale_stamped_now_is_checked_like_any_other(client) -> None:
+    bread = await new_product(client, stock=1)
+    shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}")
+    now = datetime.now(UTC).isoformat()
+    short = await client.post(f"{API}/pos/sales", json=cash_sale(shift, bread, 3, sold_at=now))
+    assert (await error_of(short, 409))["code"] == "insufficient_stock"
+    await client.delete(f"{API}/products/{bread['id']}")
+    archived = await client.post(f"{API}/pos/sales", json=cash_sale(shift, bread, 1, sold_at=now))
+    assert (await error_of(archived, 409))["code"] == "product_archived"

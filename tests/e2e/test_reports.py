@@ -7,7 +7,7 @@ import asyncio
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.support.http import API, get, new_product, post
+from tests.support.http import API, get, new_product, post, shift_opened_at
 
 ZONE = ZoneInfo("America/New_York")  # UTC-5 in January
 
@@ -24,7 +24,7 @@ async def history(client) -> dict:
     cake = await new_product(client, name="Cake", price="10.00", tax_rate="20", cost="4.00", category="Cakes",
                              stock=20)
     sam = await post(client, "/salesmen", {"name": "Sam", "commission_rate": "5"}, 201)
-    shift = await post(client, "/shifts", {"register": "front", "opening_float": "50.00"}, 201)
+    shift = await shift_opened_at(client, local("2026-01-10T08:00:00"), opening_float="50.00")
     late = await post(client, "/pos/sales", {  # 23:30 on the 10th in New York: 04:30 UTC on the 11th
         "shift_id": shift["id"], "sold_at": local("2026-01-10T23:30:00"), "salesman_id": sam["id"],
         "items": [{"product_id": bread["id"], "quantity": 3}], "payments": [{"method": "card", "amount": "6.60"}]}, 201)
@@ -142,7 +142,7 @@ async def test_prices_that_include_tax_report_their_net_and_tax(client) -> None:
     """A cake at 12.00 with 20 % tax inside: two, less 10 %, are 21.60 paid, of which 3.60 tax."""
     await client.patch(f"{API}/settings", json={"prices_include_tax": True})
     cake = await new_product(client, name="Cake", price="12.00", tax_rate="20", cost="5.00", stock=10)
-    shift = await post(client, "/shifts", {"register": "front", "opening_float": "0"}, 201)
+    shift = await shift_opened_at(client, "2026-02-03T07:00:00Z")
     sale = await post(client, "/pos/sales", {
         "shift_id": shift["id"], "sold_at": "2026-02-03T10:00:00Z",
         "items": [{"product_id": cake["id"], "quantity": 2}],

@@ -84,3 +84,14 @@ async def error_of(response, status):
     assert set(body) == {"error"} and {"code", "message", "details"} <= set(body["error"])
     assert response.headers["X-Request-ID"]
     return body["error"]
+
+
+async def shift_opened_at(client: TestClient, when: str, register: str = "front", opening_float: str = "0"
+                          ) -> dict[str, Any]:
+    """A shift opened at `when` (its event stamped then): sales made offline during it since."""
+    from datetime import datetime
+
+    from oms.store import clock_at
+
+    with clock_at([datetime.fromisoformat(when.replace("Z", "+00:00"))]):
+        return await post(client, "/shifts", {"register": register, "opening_float": opening_float}, 201)

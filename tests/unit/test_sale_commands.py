@@ -1,6 +1,7 @@
 """POS handlers against the in-memory application: shifts, sales, refunds, the Z report."""
 
 import random
+from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from uuid import uuid4
 
@@ -29,11 +30,12 @@ from oms.domain.errors import (
     ShiftAlreadyOpen,
     ShiftClosed,
     ShiftRequired,
+    SoldOutsideShift,
     TenderExceedsDue,
 )
 from oms.domain.product import Product
 from oms.domain.shift import Shift, shift_report
-from oms.store import OMS
+from oms.store import OMS, clock_at
 
 
 @pytest.fixture
@@ -47,8 +49,10 @@ def product(app: OMS, price: str = "3.00", stock: int = 50, tax: str = "7", barc
     return create_product(app, "t", cmd).value
 
 
-def shift(app: OMS, register: str = "front", cashier: str = "c1", opening: str = "100.00") -> Shift:
-    return open_shift(app, cashier, OpenShift(register=register, opening_float=opening)).value
+def shift(app: OMS, register: str = "front", cashier: str = "c1", opening: str = "100.00",
+          at: datetime | None = None) -> Shift:
+    with clock_at([at or datetime.now(UTC)]):
+        return open_shift(app, cashier, OpenShift(register=register, opening_float=opening)).value
 
 
 def sale(app: OMS, s: Shift, lines: list[SaleLine], payments: list[tuple[str, str]], role: str = "cashier",
@@ -105,12 +109,13 @@ def test_discounts_are_shared_per_line_and_bounded_by_role(app) -> None:
 
 
 def test_quick_sell_and_offline_sales_beyond_stock(app) -> None:
-    loaf, s = product(app, "3.00", stock=2, tax="0"), shift(app)
+    loaf, s = product(app, "3.00", stock=2, tax="0"), shift(app, at=datetime(2026, 11, 24, 7, tzinfo=UTC))
     quick = SaleLine(2, name="Birthday candle", price="0.50", tax_rate="20")
     assert sale(app, s, [quick], [("cash", "1.20")]).total == Decimal("1.20")
     with pytest.raises(InsufficientStock):
         sale(app, s, [SaleLine(3, product_id=loaf.id)], [("cash", "9")])
-    offline = sale(app, s, [SaleLine(3, product_id=loaf.id)], [("cash", "9")], sold_at="2026-11-24T08:00:00Z")
+    offline = sale(app, s, [SaleLine(3, product_id=loaf.id)], [("cash", "9")],
+                   sold_at=datetime(2026, 11, 24, 8, tzinfo=UTC))
     assert offline.sale["sold_at"] is not None
     assert app.repository.get(loaf.id).stock == 0  # never below zero: the missing unit is a discrepancy
     last = list(app.events.get(loaf.id))[-1]
@@ -214,3 +219,14 @@ def test_a_full_day_adds_up_to_the_cent(app) -> None:
     for stored in app.events.get(s.id):  # the shift rebuilt from its stored events alone
         replayed = stored.mutate(replayed)
     assert shift_report(replayed) == z
+
+
+def test_an_offline_sale_falls_inside_its_shift_and_not_after_now(app) -> None:
+    loaf = product(app, "3.00", stock=5, tax="0")
+    opened = datetime(2026, 11, 24, 7, tzinfo=UTC)
+    s = shift(app, at=opened)
+    for sold_at in (opened - timedelta(minutes=6), datetime.now(UTC) + timedelta(minutes=6)):
+        with pytest.raises(SoldOutsideShift):
+            sale(app, s, [SaleLine(1, product_id=loaf.id)], [("cash", "3")], sold_at=sold_at)
+    assert sale(app, s, [SaleLine(1, product_id=loaf.id)], [("cash", "3")],  # a till's clock a little early
+                sold_at=opened - timedelta(minutes=4)).total == Decimal("3.00")
