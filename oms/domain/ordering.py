@@ -10,30 +10,27 @@ from typing import Any
 from uuid import UUID
 
 from oms.domain.errors import InsufficientStock
-from oms.domain.money import cents, set_tax
+from oms.domain.money import cents, tax_lines
 from oms.domain.order import Order, check_total, order_sums
 from oms.domain.product import Product
 
 STOCK_MOVES = {"cancelled": Product.release, "shipped": Product.hand_over}  # what a status does to stock
 
 
-def price_line(product: Product, quantity: int, prices_include_tax: bool) -> dict[str, Any]:
-    line = {"product_id": str(product.id), "sku": product.sku, "name": product.name, "quantity": quantity,
+def price_line(product: Product, quantity: int) -> dict[str, Any]:
+    """A line at the product's price, its tax still to set (`tax_lines`, over the whole order)."""
+    return {"product_id": str(product.id), "sku": product.sku, "name": product.name, "quantity": quantity,
             "unit_price": product.price, "tax_rate": product.tax_rate, "net": cents(product.price * quantity)}
-    set_tax(line, prices_include_tax)
-    return line
 
 
 DELIVERY_SKU = "DELIVERY"
 
 
-def delivery_line(fee: Decimal, tax_rate: Decimal, prices_include_tax: bool) -> dict[str, Any]:
+def delivery_line(fee: Decimal, tax_rate: Decimal) -> dict[str, Any]:
     """The delivery fee as a line of the order (no product: it moves no stock), taxed and
     counted like the goods in its totals, receipts and reports."""
-    line = {"product_id": None, "sku": DELIVERY_SKU, "name": "Delivery", "quantity": 1, "unit_price": fee,
+    return {"product_id": None, "sku": DELIVERY_SKU, "name": "Delivery", "quantity": 1, "unit_price": fee,
             "tax_rate": tax_rate, "net": cents(fee)}
-    set_tax(line, prices_include_tax)
-    return line
 
 
 def place(
@@ -66,9 +63,10 @@ def place(
     short = [products[pid].shortage(q) for pid, q in quantities.items() if q > products[pid].available]
     if short:
         raise InsufficientStock("not enough stock for every line", lines=short)
-    lines = [price_line(products[pid], q, prices_include_tax) for pid, q in quantities.items()]
+    lines = [price_line(products[pid], q) for pid, q in quantities.items()]
     if delivery and delivery[0] > 0 and fulfilment == "delivery" and channel == "online":
-        lines.append(delivery_line(*delivery, prices_include_tax))
+        lines.append(delivery_line(*delivery))
+    tax_lines(lines, prices_include_tax)
     _, _, total = order_sums(lines)
     check_total(total)
     order = Order(

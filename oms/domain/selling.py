@@ -22,7 +22,7 @@ from oms.domain.errors import (
     SoldOutsideShift,
     TenderExceedsDue,
 )
-from oms.domain.money import cents, set_tax
+from oms.domain.money import cents, tax_lines
 from oms.domain.order import Order, check_total, order_sums
 from oms.domain.product import Product
 from oms.domain.settings import Settings
@@ -71,8 +71,7 @@ def price_lines(items: Sequence[SaleItem], discount: Discount | None, prices_inc
         })
     if discount is not None:
         share_order_discount(lines, discount)
-    for line in lines:
-        set_tax(line, prices_include_tax)
+    tax_lines(lines, prices_include_tax)
     return lines
 
 

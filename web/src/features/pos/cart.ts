@@ -1,8 +1,9 @@
 // The cart at the till and its sums, worked out exactly as the server prices a sale
 // (oms/domain/selling.py price_lines): each line's gross and discount in cents, an
 // order discount shared over the lines by their net with the odd cents on the largest,
-// tax per line on its net. The server's answer is what counts; this shows it before.
-import { divideHalfUp, percentOf, taxIn, toCents } from "./money";
+// each rate's tax on that rate's total, shared back over its lines (money.ts allocate).
+// The server's answer is what counts; this shows it before.
+import { allocate, divideHalfUp, percentOf, taxIn, toCents, toMilliPercent } from "./money";
 
 export type Discount = { kind: "percent" | "amount"; value: string };
 
@@ -51,14 +52,21 @@ export function price(cart: Cart, pricesIncludeTax = false): Sums {
       l.net -= shares[i];
     });
   }
+  const byRate = new Map<number, PricedLine[]>();
   for (const l of lines) {
-    if (!pricesIncludeTax) {
-      l.tax = percentOf(l.net, l.taxRate);
-      continue;
-    }
-    l.tax = taxIn(l.net, l.taxRate);
-    l.net -= l.tax;
-    l.off -= taxIn(l.off, l.taxRate);
+    const rate = toMilliPercent(l.taxRate);
+    byRate.set(rate, [...(byRate.get(rate) ?? []), l]);
+  }
+  for (const group of byRate.values()) {
+    const base = group.reduce((sum, l) => sum + l.net, 0);
+    const rate = group[0].taxRate;
+    const shares = allocate(pricesIncludeTax ? taxIn(base, rate) : percentOf(base, rate), group.map((l) => l.net));
+    group.forEach((l, i) => {
+      l.tax = shares[i];
+      if (!pricesIncludeTax) return;
+      l.net -= l.tax;
+      l.off -= taxIn(l.off, l.taxRate);
+    });
   }
   const subtotal = lines.reduce((sum, l) => sum + l.net, 0);
   const tax = lines.reduce((sum, l) => sum + l.tax, 0);

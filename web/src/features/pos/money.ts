@@ -35,3 +35,20 @@ export function taxIn(cents: number, percent: string): number {
 export function percentOf(cents: number, percent: string): number {
   return divideHalfUp(cents * toMilliPercent(percent), 100_000);
 }
+
+/** `total` cents shared in proportion to `weights`, in whole cents that add up to it: each
+ * share rounded down, the cents left over to the largest remainders (ties: the earlier),
+ * as the server shares a rate's tax over its lines (oms/domain/money.py allocate). */
+export function allocate(total: number, weights: number[]): number[] {
+  const whole = weights.reduce((a, b) => a + b, 0);
+  if (whole === 0) return weights.map(() => 0);
+  const shares = weights.map((w) => Math.floor((total * w) / whole));
+  const remainders = weights.map((w, i) => ({ i, r: total * w - shares[i] * whole }));
+  let left = total - shares.reduce((a, b) => a + b, 0);
+  remainders.sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of remainders) {
+    if (left-- <= 0) break;
+    shares[i] += 1;
+  }
+  return shares;
+}
