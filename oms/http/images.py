@@ -1,11 +1,17 @@
 """Product images: an upload is read up to its limit, checked to be the JPEG, PNG or WebP
 it claims, re-encoded with Pillow in the same format (no metadata, at most 1600 px a
 side), and kept (`oms.http.pictures`) named by the SHA-256 of the result, so a name is
-its content: served for a year, with that hash as its ETag."""
+its content: served for a year, with that hash as its ETag.
+
+Memory stays bounded: the size a file declares is read from its header and refused past
+`MAX_PIXELS` before anything is decoded (a small file may declare 8900 x 8900), a JPEG
+is decoded at the smallest scale that still covers 1600 px, and `DECODING` pictures
+are decoded at a time per process."""
 
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Awaitable, Callable
 
 from aiohttp import BodyPartReader, web
@@ -19,7 +25,9 @@ EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MEDIA = {ext: media for media, fmt in FORMATS.items() for f, ext in EXTENSIONS.items() if f == fmt}
 UNTYPED = ("application/octet-stream", "")
 LARGEST = 1600  # pixels a side, after re-encoding
-MAX_PIXELS = 40_000_000  # what Pillow is asked to open at all (decompression bombs)
+MAX_PIXELS = 30_000_000  # a 6000 x 5000 photograph; beyond, refused before decoding
+DECODING = 2
+decoders = threading.BoundedSemaphore(DECODING)
 
 
 async def upload(request: web.Request, limit: int) -> tuple[bytes, str]:
@@ -60,12 +68,18 @@ def reencoded(data: bytes, media_type: str) -> tuple[bytes, str]:
     if expected is None and not detect:
         raise ApiError(415, "unsupported_media_type", "an image is JPEG, PNG or WebP",
                        accepted=sorted(FORMATS))
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # checked here, with the size named, rather than by Pillow's warning
     try:
         with Image.open(io.BytesIO(data)) as probe:
             found = probe.format
+            width, height = probe.size
+            if width * height > MAX_PIXELS:
+                raise ApiError(413, "image_too_large", f"a picture has at most {MAX_PIXELS} pixels",
+                               width=width, height=height, max_pixels=MAX_PIXELS)
             probe.verify()
-        with Image.open(io.BytesIO(data)) as image:
+        with decoders, Image.open(io.BytesIO(data)) as image:
+            if image.format == "JPEG":
+                image.draft(image.mode, (LARGEST, LARGEST))  # decoded at 1/2, 1/4 or 1/8 scale
             image.load()
             expected = found if detect and found in EXTENSIONS else expected
             if found != expected or expected is None:

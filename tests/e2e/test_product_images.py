@@ -83,3 +83,35 @@ async def test_a_picture_past_the_limit_is_a_413_and_nothing_is_kept(config, db,
     error = await error_of(await put(client, bun, out.getvalue(), "image/png"), 413)
     assert error["code"] == "payload_too_large"
     assert stored(small) == []
+
+
+async def test_a_small_file_declaring_a_huge_picture_is_refused_before_it_is_decoded(client, config, monkeypatch
+                                                                                       ) -> None:
+    out = io.BytesIO()
+    Image.new("1", (8900, 8900)).save(out, format="PNG")  # a few hundred KB declaring 79 megapixels
+    bun = await new_product(client)
+    decoded = []
+    monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append(self.size))
+    for _ in range(3):
+        error = await error_of(await put(client, bun, out.getvalue(), "image/png"), 413)
+        assert error["code"] == "image_too_large" and error["details"]["width"] == 8900
+    assert decoded == [] and stored(config) == []
+
+
+async def test_a_large_photograph_is_decoded_at_the_scale_it_is_kept(client) -> None:
+    photo = picture("JPEG", size=(6000, 4000))
+    bun = await new_product(client)
+    sizes = []
+    real_load = Image.Image.load
+
+    def load(image):
+        sizes.append(image.size)
+        return real_load(image)
+
+    import pytest
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Image.Image, "load", load)
+        response = await put(client, bun, photo, "image/jpeg")
+    assert response.status == 200
+    kept = Image.open(io.BytesIO(await (await client.get((await response.json())["image_url"])).read()))
+    assert max(kept.size) == 1600 and max(max(s) for s in sizes) <= 3000  # decoded at half scale or less
