@@ -20,6 +20,7 @@ SELECT = {
                  f" balance::text AS balance, user_id, {STAMPS}",
     "expenses": f"id, category, amount::text AS amount, date, note, vendor_id, {STAMPS}",
 }
+CONTACT = ("email", "phone", "billing_address", "delivery_address")  # a customer's, for `customers.contact`
 SEARCHED = {"vendors": ("name", "contact", "email", "phone"), "salesmen": ("name",),
             "expenses": ("category", "note")}
 ORDER = {"vendors": "lower(name), id", "salesmen": "lower(name), id", "customers": "lower(full_name), id",
@@ -61,13 +62,24 @@ def where(table: str, f: RecordFilter) -> Where:
     return w
 
 
-async def list_records(pool: asyncpg.Pool, table: str, f: RecordFilter) -> dict[str, Any]:
-    items, total = await fetch_page(pool, f, where(table, f), table=table, select=SELECT[table], order_by=ORDER[table])
+def select_of(table: str, hidden: tuple[str, ...] = ()) -> str:
+    """The table's answer columns; `hidden` ones read as null (contact details the caller may not see)."""
+    select = SELECT[table]
+    for column in hidden:
+        select = select.replace(f" {column},", f" NULL::text AS {column},")
+    return select
+
+
+async def list_records(pool: asyncpg.Pool, table: str, f: RecordFilter, hidden: tuple[str, ...] = ()
+                       ) -> dict[str, Any]:
+    items, total = await fetch_page(pool, f, where(table, f), table=table, select=select_of(table, hidden),
+                                    order_by=ORDER[table])
     return paged(items, f, total)
 
 
-async def get_record(pool: asyncpg.Pool, table: str, record_id: UUID) -> msgspec.Raw | None:
-    return await fetch_one(pool, table=table, select=SELECT[table], where="id = $1", args=[record_id])
+async def get_record(pool: asyncpg.Pool, table: str, record_id: UUID, hidden: tuple[str, ...] = ()
+                     ) -> msgspec.Raw | None:
+    return await fetch_one(pool, table=table, select=select_of(table, hidden), where="id = $1", args=[record_id])
 
 
 async def expense_totals(pool: asyncpg.Pool, f: ExpenseFilter) -> dict[str, Any]:

@@ -153,9 +153,11 @@ async def commissions(pool: asyncpg.Pool, p: Period) -> dict[str, Any]:
             "totals": {"commission": str(sum((Decimal(r["commission"]) for r in items), Decimal("0.00")))}}
 
 
-async def customer_balances(pool: asyncpg.Pool) -> dict[str, Any]:
+async def customer_balances(pool: asyncpg.Pool, contact: bool = True) -> dict[str, Any]:
+    """Who owes what; their email and phone for those who may see contact details."""
+    columns = "email, phone" if contact else "NULL::text AS email, NULL::text AS phone"
     rows = await pool.fetch(
-        "SELECT id::text AS key, full_name AS label, email, phone, credit_limit::text, balance::text"
+        f"SELECT id::text AS key, full_name AS label, {columns}, credit_limit::text, balance::text"
         " FROM customers WHERE balance <> 0 ORDER BY balance DESC, id")
     total = await pool.fetchval("SELECT coalesce(sum(balance), 0)::text FROM customers WHERE balance <> 0")
     return {"rows": [dict(r) for r in rows], "totals": {"balance": total}}

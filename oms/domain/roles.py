@@ -7,7 +7,8 @@ PERMISSIONS = (
     "orders.read", "orders.place", "orders.manage", "orders.pay", "orders.cancel",
     "users.manage", "roles.manage",
     "pos.sell", "orders.refund", "shifts.read", "shifts.manage", "registers.manage",
-    "receipts.reprint", "customers.read", "customers.write", "customers.forget", "vendors.read", "vendors.write",
+    "receipts.reprint", "customers.read", "customers.contact", "customers.write", "customers.forget",
+    "vendors.read", "vendors.write",
     "salesmen.read", "salesmen.write", "expenses.read", "expenses.write", "stock.read", "settings.manage",
     "reports.read", "reports.daily", "audit.read",
 )
@@ -18,7 +19,7 @@ BACK_OFFICE = (*STAFF_READ, "products.cost", "vendors.read", "expenses.read", "s
                "reports.daily")
 BUILTIN_ROLES: dict[str, tuple[str, ...]] = {
     "admin": PERMISSIONS,
-    "employee": (*BACK_OFFICE, "products.write", "stock.adjust", "orders.place", "orders.manage",
+    "employee": (*BACK_OFFICE, "customers.contact", "products.write", "stock.adjust", "orders.place", "orders.manage",
                  "orders.pay", "orders.cancel", "pos.sell", "orders.refund", "shifts.read", "shifts.manage",
                  "receipts.reprint", "customers.write", "vendors.write", "salesmen.write", "expenses.write"),
     "cashier": (*STAFF_READ, "orders.place", "orders.pay", "orders.cancel", "pos.sell", "orders.refund",

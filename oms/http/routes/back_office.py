@@ -27,19 +27,21 @@ from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, POOL, PRINCIPALS
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
-from oms.http.render import answer, record_json
+from oms.http.render import answer
 from oms.http.routes.reads import caught_up
 from oms.http.routes.records import Area
 from oms.personal import erase
-from queries.back_office import CustomerFilter, ExpenseFilter, RecordFilter, expense_totals
+from queries.back_office import CONTACT, CustomerFilter, ExpenseFilter, RecordFilter, expense_totals
 
+CUSTOMERS = Area("customers", Customer, answers.Customer, CustomerFilter, CreateCustomer, create_customer,
+                 UpdateCustomer, read="customers.read", write="customers.write", private=CONTACT,
+                 private_to="customers.contact")
 AREAS = (
     Area("vendors", Vendor, answers.Vendor, RecordFilter, CreateVendor, create_vendor, UpdateVendor,
          read="vendors.read", write="vendors.write"),
     Area("salesmen", Salesman, answers.Salesman, RecordFilter, CreateSalesman, create_salesman, UpdateSalesman,
          read="salesmen.read", write="salesmen.write"),
-    Area("customers", Customer, answers.Customer, CustomerFilter, CreateCustomer, create_customer, UpdateCustomer,
-         read="customers.read", write="customers.write"),
+    CUSTOMERS,
     Area("expenses", Expense, answers.Expense, ExpenseFilter, CreateExpense, create_expense, UpdateExpense,
          read="expenses.read", write="expenses.write", edit=update_expense),
 )
@@ -53,7 +55,7 @@ async def pay_account(request: web.Request) -> web.Response:
     """Take a payment on a customer's account (it lowers what they owe)"""
     customer_id, cmd = uuid_param(request), await read(request, TakeAccountPayment)
     result = await request.app[BUS].run(take_account_payment, actor_of(request), customer_id, cmd)
-    return answer(result, record_json, status=201)
+    return answer(result, lambda r: CUSTOMERS.shown(request, r), status=201)
 
 
 @routes.post("/api/v1/customers/{id}/forget")
@@ -69,7 +71,7 @@ async def forget(request: web.Request) -> web.Response:
     for user_id in people[1:]:
         await refresh.revoke_user(request.app[POOL], user_id, "forgotten")
         request.app[PRINCIPALS].forget(user_id)
-    return answer(Written(customer, result.position, result.events), record_json)
+    return answer(Written(customer, result.position, result.events), lambda r: CUSTOMERS.shown(request, r))
 
 
 @routes.get("/api/v1/expense-totals")

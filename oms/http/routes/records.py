@@ -20,7 +20,7 @@ from oms.http import answers
 from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
-from oms.http.permissions import actor_of, requires
+from oms.http.permissions import actor_of, can, requires
 from oms.http.render import answer, record_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up, found
 from queries.back_office import RecordFilter, get_record, list_records
@@ -41,6 +41,16 @@ class Area:
     read: str  # permissions
     write: str
     edit: Edit | None = None  # when editing checks more than the record itself
+    private: tuple[str, ...] = ()  # fields shown only to holders of `private_to` (null to others)
+    private_to: str | None = None
+
+    def hidden(self, request: web.Request) -> tuple[str, ...]:
+        """The private fields the caller may not see."""
+        return self.private if self.private_to and not can(request, self.private_to) else ()
+
+    def shown(self, request: web.Request, record: Record) -> dict[str, Any]:
+        """The record's answer, its private fields null for a caller who may not see them."""
+        return {**record_json(record), **dict.fromkeys(self.hidden(request))}
 
     def edited(self, app: Aggregates, actor: str, record_id: UUID, cmd: Any) -> Written[Any]:
         if self.edit is not None:
@@ -60,14 +70,15 @@ def record_routes(area: Area) -> web.RouteTableDef:
     async def list_(request: web.Request) -> web.Response:
         f = query(request, area.filter)
         await caught_up(request, f.min_position)
-        return ok(await list_records(request.app[POOL], area.name, f))
+        return ok(await list_records(request.app[POOL], area.name, f, area.hidden(request)))
 
     @routes.post(path)
     @requires(area.write)
     @schema(body=area.create, answer=area.shape, status=201)
     async def create(request: web.Request) -> web.Response:
         cmd = await read(request, area.create)
-        return answer(await request.app[BUS].run(area.make, actor_of(request), cmd), record_json, status=201)
+        return answer(await request.app[BUS].run(area.make, actor_of(request), cmd),
+                      lambda r: area.shown(request, r), status=201)
 
     @routes.get(path + "/{id}")
     @requires(area.read)
@@ -75,22 +86,24 @@ def record_routes(area: Area) -> web.RouteTableDef:
     async def get(request: web.Request) -> web.Response:
         record_id, at = uuid_param(request), query(request, ReadAt)
         if at.version or at.as_of:
-            return ok(record_json(await aggregate_at(request, area.record, record_id, kind, at)))
+            return ok(area.shown(request, await aggregate_at(request, area.record, record_id, kind, at)))
         await caught_up(request, at.min_position)
-        return found(await get_record(request.app[POOL], area.name, record_id), kind)
+        return found(await get_record(request.app[POOL], area.name, record_id, area.hidden(request)), kind)
 
     @routes.patch(path + "/{id}")
     @requires(area.write)
     @schema(body=area.update, answer=area.shape)
     async def update(request: web.Request) -> web.Response:
         record_id, cmd = uuid_param(request), await read(request, area.update)
-        return answer(await request.app[BUS].run(area.edited, actor_of(request), record_id, cmd), record_json)
+        return answer(await request.app[BUS].run(area.edited, actor_of(request), record_id, cmd),
+                      lambda r: area.shown(request, r))
 
     @routes.delete(path + "/{id}")
     @requires(area.write)
     @schema(answer=area.shape)
     async def archive(request: web.Request) -> web.Response:
-        return answer(await request.app[BUS].run(area.archived, actor_of(request), uuid_param(request)), record_json)
+        return answer(await request.app[BUS].run(area.archived, actor_of(request), uuid_param(request)),
+                      lambda r: area.shown(request, r))
 
     list_.__doc__, create.__doc__, get.__doc__ = f"List {area.name}", f"Create a {kind}", f"One {kind}"
     update.__doc__, archive.__doc__ = f"Edit a {kind}", f"Archive a {kind} (its history is kept)"

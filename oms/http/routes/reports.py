@@ -18,7 +18,7 @@ from oms.http.codec import ok, query
 from oms.http.exports import report_answer
 from oms.http.keys import POOL, STORE
 from oms.http.openapi import schema
-from oms.http.permissions import requires
+from oms.http.permissions import can, requires
 from oms.http.render import shift_json
 from oms.http.routes.reads import caught_up
 from queries.audit import chain_head
@@ -140,8 +140,9 @@ async def get_commissions(request: web.Request) -> web.Response:
 @schema(query=FileQuery, answer=answers.BalancesReport)
 async def get_balances(request: web.Request) -> web.Response:
     """Who owes what on account"""
+    contact = can(request, "customers.contact")
     return await read_report(request, FileQuery, "customer-balances", "Customer balances",
-                             lambda pool, _: customer_balances(pool))
+                             lambda pool, _: customer_balances(pool, contact))
 
 
 @routes.get("/api/v1/reports/production")
