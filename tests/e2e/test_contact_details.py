@@ -26,8 +26,10 @@ async def owing(client) -> dict:
 
 
 async def reads(client, token, customer) -> dict[str, object]:
-    get = lambda path, **params: client.get(API + path, headers=bearer(token),  # noqa: E731
-                                            params={"min_position": str(customer["position"]), **params})
+    def get(path, **params):
+        return client.get(API + path, headers=bearer(token),
+                          params={"min_position": str(customer["position"]), **params})
+
     listed = (await (await get("/customers", q="lumi")).json())["items"]
     one = await (await get(f"/customers/{customer['id']}")).json()
     then = await (await get(f"/customers/{customer['id']}", version="1")).json()
@@ -37,7 +39,8 @@ async def reads(client, token, customer) -> dict[str, object]:
     if report.status == 403:  # a cashier reads no reports at all
         return seen
     report_csv = await (await get("/reports/customer-balances", format="csv")).text()
-    return {**seen, "report": (await report.json())["rows"][0], "report csv": next(csv.DictReader(io.StringIO(report_csv)))}
+    return {**seen, "report": (await report.json())["rows"][0],
+            "report csv": next(csv.DictReader(io.StringIO(report_csv)))}
 
 
 @pytest.mark.parametrize("role", ["cashier", "viewer"])
