@@ -1,5 +1,5 @@
 """Custom order command: TakeCustomOrder (the specification, price, deposit, due time).
-Cancelling one goes through `commands.orders.change_order_status`."""
+Cancelling one goes through `commands.order_status.change_order_status`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Order commands: PlaceOrder, ChangeOrderStatus, CancelOrder, RecordPayment."""
+"""Order commands: PlaceOrder (with its pickup slot), and a receipt's reprint; its status:
+`commands.order_status`; its payments: `commands.payments`."""
 
 from __future__ import annotations
 
@@ -12,15 +13,12 @@ from commands.bus import Written, saved
 from commands.customers import customer_of
 from commands.load import Aggregates, find, find_or_new, load
 from commands.settings import settings_of
-from commands.shifts import own_shift
-from oms.domain import custom, ordering, pickup
-from oms.domain.customer import put_on_account
-from oms.domain.order import Order, OrderNumbers, PaymentMethod, Status
+from oms.domain import ordering, pickup
+from oms.domain.order import Order, OrderNumbers
 from oms.domain.pickup import PickupSlot
 from oms.domain.product import Product
 from oms.domain.settings import Settings
-from oms.domain.shift import Shift
-from oms.fields import Instant, Money, Quantity, Text, money
+from oms.fields import Instant, Quantity, Text
 
 
 class OrderItem(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -35,23 +33,6 @@ class PlaceOrder(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     fulfilment: Literal["pickup", "delivery"] | None = None
     note: Text | None = None
     pickup_at: Instant | None = None  # an online order's pickup (or delivery) time: books a pickup slot
-
-
-class ChangeOrderStatus(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    status: Status
-    note: Text | None = None
-    shift_id: UUID | None = None  # cancelling a custom order whose cash deposit goes back: from this drawer
-
-
-class CancelOrder(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    reason: Text | None = None
-    shift_id: UUID | None = None
-
-
-class RecordPayment(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    method: PaymentMethod
-    amount: Money
-    shift_id: UUID | None = None  # cash taken at the counter goes into this (the caller's) drawer
 
 
 def numbers(app: Aggregates, prefix: str) -> OrderNumbers:
@@ -118,52 +99,6 @@ def has_room(app: Aggregates, settings: Settings, at: datetime, now: datetime) -
     starts = pickup.slot_start(settings, at)
     slot = find(app, PickupSlot.create_id(starts=starts))
     return pickup.takes(settings, starts, slot if isinstance(slot, PickupSlot) else None, now)
-
-
-def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: ChangeOrderStatus) -> Written[Order]:
-    order = load(app, Order, order_id, "order")
-    products = {pid: load(app, Product, UUID(pid), "product") for pid in order.quantities()
-                } if ordering.moves_stock(cmd.status) else {}
-    ordering.move(order, cmd.status, cmd.note, products, actor)
-    returned = deposit_returned(app, order, cmd, actor) if cmd.status == "cancelled" else []
-    slots = []
-    if cmd.status == "cancelled" and order.pickup_at:  # its place in the slot is free again
-        slot = find(app, PickupSlot.create_id(starts=pickup.slot_start(settings_of(app),
-                                                                       datetime.fromisoformat(order.pickup_at))))
-        if isinstance(slot, PickupSlot):
-            slot.release(order.id, actor)
-            slots.append(slot)
-    return saved(app, order, order, *products.values(), *slots, *returned)
-
-
-def deposit_returned(app: Aggregates, order: Order, cmd: ChangeOrderStatus, actor: str) -> list[object]:
-    """A cancelled custom order's deposit, back to its tenders if the settings say so;
-    answer what else changed (the drawer it left, the account it went back to)."""
-    if not custom.returns_deposit(order, settings_of(app)):
-        return []
-    shift = load(app, Shift, cmd.shift_id, "shift") if cmd.shift_id else None
-    customer = customer_of(app, UUID(order.customer_id)) if order.customer_id else None
-    custom.deposit_back(order, shift, customer, actor)
-    return [x for x in (shift, customer) if x is not None]
-
-
-def cancel_order(app: Aggregates, actor: str, order_id: UUID, cmd: CancelOrder) -> Written[Order]:
-    return change_order_status(app, actor, order_id, ChangeOrderStatus(status="cancelled", note=cmd.reason,
-                                                                      shift_id=cmd.shift_id))
-
-
-def record_payment(app: Aggregates, actor: str, order_id: UUID, cmd: RecordPayment) -> Written[Order]:
-    order = load(app, Order, order_id, "order")
-    order.record_payment(cmd.method, money(cmd.amount), actor)
-    if cmd.method == "cash" and cmd.shift_id is not None:
-        shift = own_shift(app, cmd.shift_id, actor)
-        shift.move_cash("in", money(cmd.amount), f"payment {order.number}", actor)
-        return saved(app, order, order, shift)
-    if cmd.method != "account":
-        return saved(app, order, order)
-    customer = customer_of(app, UUID(order.customer_id)) if order.customer_id else None
-    put_on_account(customer, order.id, money(cmd.amount), actor)
-    return saved(app, order, order, *([customer] if customer else []))
 
 
 def reprint_receipt(app: Aggregates, actor: str, order_id: UUID) -> Written[Order]:

@@ -9,15 +9,9 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from commands.bus import CommandBus
-from commands.orders import (
-    ChangeOrderStatus,
-    OrderItem,
-    PlaceOrder,
-    RecordPayment,
-    change_order_status,
-    place_order,
-    record_payment,
-)
+from commands.order_status import ChangeOrderStatus, change_order_status
+from commands.orders import OrderItem, PlaceOrder, place_order
+from commands.payments import RecordPayment, record_payment
 from commands.products import CreateProduct, create_product, set_image
 from commands.settings import ChangeSettings, TaxRate, change_settings, settings_of
 from commands.users import CreateUser, create_user
@@ -106,7 +100,7 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str], pict
     past = seed_past(bus, prefix, users["cashier"].id, products, {p[0]: p[5] for p in PRODUCTS})
     customer = users["customer"].id
     baskets: list[tuple[list[tuple[str, int]], Literal["online", "pos"], UUID | None, list[Status], bool]] = [
-        ([("BRD-SOUR", 1), ("VIE-CROI", 4)], "pos", None, ["confirmed", "picked", "shipped", "delivered"], True),
+        ([("BRD-SOUR", 1), ("VIE-CROI", 4)], "pos", None, ["confirmed", "picked", "delivered"], True),
         ([("PAS-MACA", 2), ("DRK-LATT", 2)], "online", customer, ["confirmed"], True),
         ([("CAK-CHEE", 1)], "online", customer, [], False),
         ([("BRD-BAGU", 3), ("PAS-ECLA", 2)], "online", None, ["cancelled"], False),

@@ -11,7 +11,8 @@ from commands.bus import CommandBus
 from commands.custom_orders import TakeCustomOrder, take_custom_order
 from commands.customers import CreateCustomer, create_customer
 from commands.expenses import CreateExpense, create_expense
-from commands.orders import OrderItem, PlaceOrder, RecordPayment, place_order, record_payment
+from commands.orders import OrderItem, PlaceOrder, place_order
+from commands.payments import RecordPayment, record_payment
 from commands.salesmen import CreateSalesman, create_salesman
 from commands.stock import EntryLine, ReceiveStock, receive_stock
 from commands.vendors import CreateVendor, create_vendor

@@ -28,13 +28,14 @@ TRACKING = "feed_tracking"
 
 ORDER_TYPES: dict[type, str] = {
     Order.Placed: "order.placed", Order.StatusChanged: "order.status_changed",
+    Order.StatusChangeUndone: "order.status_changed",
     Order.PaymentRecorded: "order.payment_recorded", Order.Refunded: "order.refunded",
 }
 PRODUCT_TYPES: dict[type, str] = {
     Product.Created: "product.created", Product.Updated: "product.updated", Product.Archived: "product.archived",
     Product.StockAdjusted: "stock.changed", Product.StockReserved: "stock.changed",
     Product.ReservationReleased: "stock.changed", Product.StockHandedOver: "stock.changed",
-    Product.StockSold: "stock.changed", Product.StockReturned: "stock.changed",
+    Product.StockSold: "stock.changed", Product.StockReturned: "stock.changed", Product.HandOverUndone: "stock.changed",
 }
 SHIFT_TYPES: dict[type, str] = {Shift.Opened: "shift.opened", Shift.Closed: "shift.closed"}
 SETTINGS_TYPES: dict[type, str] = {Settings.Changed: "settings.changed"}
@@ -70,6 +71,8 @@ def order_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
             "change_due": sale["change_due"]}
     if isinstance(e, Order.StatusChanged):
         return {**base, "status": e.status, "previous": e.previous, "note": e.note}
+    if isinstance(e, Order.StatusChangeUndone):
+        return {**base, "status": e.status, "previous": e.undone, "note": e.reason, "undone": True}
     if isinstance(e, Order.Refunded):
         return {**base, "amount": e.refund["amount"], "tenders": e.refund["tenders"],
                 "shift_id": e.refund["shift_id"], "lines": e.refund["lines"]}

@@ -21,6 +21,7 @@ MOVEMENTS: dict[type[Any], Callable[[Any], Movement]] = {
     Product.Created: lambda e: Movement("created", e.stock),
     Product.StockAdjusted: lambda e: Movement("adjusted", e.delta, reason=e.reason),
     Product.StockHandedOver: lambda e: Movement("handed_over", -e.quantity, e.order_id),
+    Product.HandOverUndone: lambda e: Movement("hand_over_undone", e.quantity, e.order_id),
     Product.StockSold: lambda e: Movement("sold", e.shortfall - e.quantity, e.order_id),
     Product.StockReturned: lambda e: Movement("returned", e.quantity, e.order_id),
     Product.StockReceived: lambda e: Movement("received", e.quantity, e.entry_id),

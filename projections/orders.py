@@ -73,6 +73,13 @@ class OrderList(Projection[OrderListView]):
             self.view.count("order_counts", {"status": e.status, "channel": row["channel"]})
 
     @process_event.register
+    def _(self, e: Order.StatusChangeUndone, tracking: Tracking) -> None:
+        row = self.view.update(e.originator_id, {"status": e.status, **stamp(e)}, returning=("channel",))
+        if row is not None:
+            self.view.count("order_counts", {"status": e.undone, "channel": row["channel"]}, -1)
+            self.view.count("order_counts", {"status": e.status, "channel": row["channel"]})
+
+    @process_event.register
     def _(self, e: Order.PaymentRecorded, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"paid": e.amount})
 

@@ -74,6 +74,11 @@ class ProductCatalog(Projection[ProductCatalogView]):
         self.moved(e)
 
     @process_event.register
+    def _(self, e: Product.HandOverUndone, tracking: Tracking) -> None:
+        self.view.update(e.originator_id, stamp(e), {"reserved": e.quantity, "stock": e.quantity})
+        self.moved(e)
+
+    @process_event.register
     def _(self, e: Product.StockSold, tracking: Tracking) -> None:
         self.view.update(e.originator_id, stamp(e), {"stock": e.shortfall - e.quantity})
         self.moved(e)

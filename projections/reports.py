@@ -57,12 +57,14 @@ class Reports(Projection[ReportsView]):
                 "quantity": line["quantity"], "net": str(line["net"]), "tax": str(line["tax"]),
                 "discount": str(line_discount(line)), "unit_cost": ref.get("cost", "0.00")}
 
-    def count_sale(self, order: dict[str, Any], day: Any, cashier: str) -> None:
-        everything: dict[str, Any] = {"orders": 1}
+    def count_sale(self, order: dict[str, Any], day: Any, cashier: str, sign: int = 1) -> None:
+        """Count the order's lines as sold on `day` (`sign` -1: a handing over taken back)."""
+        everything: dict[str, Any] = {"orders": sign}
         for line in order["lines"]:
             net, discount, quantity = Decimal(line["net"]), Decimal(line["discount"]), line["quantity"]
             measures = {"orders": 1, "units": quantity, "gross": net + discount, "discount": discount, "net": net,
                         "tax": Decimal(line["tax"]), "cost": cents(Decimal(line["unit_cost"]) * quantity)}
+            measures = {k: v * sign for k, v in measures.items()}
             self.add(day, "product", line["product"], measures)
             self.add(day, "category", line["category"], measures)
             everything.update({k: everything.get(k, 0) + v for k, v in measures.items() if k != "orders"})
@@ -143,6 +145,14 @@ class Reports(Projection[ReportsView]):
                 day = self.day(e.timestamp)
                 self.count_sale(order, day, e.actor)
                 self.view.update(e.originator_id, {"sold_on": day, "cashier": e.actor})
+
+    @process_event.register
+    def _(self, e: Order.StatusChangeUndone, tracking: Tracking) -> None:
+        if e.undone in HANDED_OVER and e.status not in HANDED_OVER:  # a handing over taken back
+            order = self.view.order(e.originator_id)
+            if order is not None and order["sold_on"] is not None:
+                self.count_sale(order, order["sold_on"], order["cashier"], sign=-1)
+                self.view.update(e.originator_id, {"sold_on": None, "cashier": None})
 
     @process_event.register
     def _(self, e: Order.PaymentRecorded, tracking: Tracking) -> None:

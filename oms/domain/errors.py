@@ -74,6 +74,18 @@ class DueInThePast(DomainError):
     code = "due_in_the_past"
 
 
+class PaymentDue(DomainError):
+    """Goods are handed over paid: what is due is taken first, or charged to an account."""
+
+    code = "payment_due"
+
+
+class NothingToUndo(DomainError):
+    """Only an order's last step on the board can be taken back, and not a cancellation."""
+
+    code = "nothing_to_undo"
+
+
 class SoldOutsideShift(DomainError):
     """A sale made offline happened while its shift was open, and not after now."""
 

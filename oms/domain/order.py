@@ -13,9 +13,11 @@ from oms.domain.errors import (
     AmountNotPositive,
     InvalidTransition,
     NotHandedOver,
+    NothingToUndo,
     OrderCancelled,
     OrderTooLarge,
     Overpayment,
+    PaymentDue,
     RefundExceedsSale,
 )
 from oms.domain.money import cents
@@ -24,7 +26,7 @@ OPEN = ("placed", "confirmed", "picked")
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "placed": ("confirmed", "cancelled"),
     "confirmed": ("picked", "cancelled"),
-    "picked": ("shipped", "cancelled"),
+    "picked": ("shipped", "delivered", "cancelled"),  # delivered from picked: a pickup collected
     "shipped": ("delivered",),
     "delivered": (),
     "cancelled": (),
@@ -123,6 +125,7 @@ class Order(Aggregate):
         self.pickup_at = pickup_at
         self.sale = sale  # a POS sale's invoice number, shift, register, change due, sold_at, discount
         self.reprints = 0
+        self.steps: tuple[tuple[str, str], ...] = ()  # status changes (from, to), the last one undoable
         # Lines never change once placed: their sums are worked out once.
         self.subtotal, self.tax, self.total = order_sums(lines)
 
@@ -159,18 +162,52 @@ class Order(Aggregate):
                 units[line["product_id"]] = units.get(line["product_id"], 0) + line["quantity"]
         return units
 
+    def next_statuses(self) -> tuple[str, ...]:
+        """Where the order may go from here: a delivery leaves the shop (shipped) before it
+        is delivered; a pickup is collected (delivered) once ready, or shipped as before."""
+        allowed = TRANSITIONS.get(self.status, ())
+        if self.status == "picked" and self.fulfilment == "delivery":
+            return tuple(s for s in allowed if s != "delivered")
+        return allowed
+
+    def hands_over(self, status: str) -> bool:
+        """Whether moving to `status` hands the goods over (they leave the shop)."""
+        return status == "shipped" or (status == "delivered" and self.status == "picked")
+
     def change_status(self, status: str, note: str | None, actor: str) -> None:
-        if status not in TRANSITIONS.get(self.status, ()):
+        if status not in self.next_statuses():
             raise InvalidTransition(
                 f"an order that is {self.status} cannot become {status}",
-                order_id=str(self.id), status=self.status, requested=status,
-                allowed=list(TRANSITIONS.get(self.status, ())),
+                order_id=str(self.id), status=self.status, requested=status, allowed=list(self.next_statuses()),
             )
+        if self.hands_over(status) and self.balance_due > 0:
+            raise PaymentDue("take what is due, or charge the customer's account, before handing the order over",
+                             order_id=str(self.id), balance_due=str(self.balance_due))
         self._change_status(status=status, previous=self.status, note=note, actor=actor)
+
+    def last_step(self) -> tuple[str, str]:
+        """The order's last status change that may be taken back: (from, to)."""
+        steps = [s for s in self.steps if s[1] != "cancelled"]
+        if not steps or steps[-1][1] != self.status or self.status == "cancelled":
+            raise NothingToUndo(f"an order that is {self.status} has no step to take back", order_id=str(self.id),
+                                status=self.status)
+        return steps[-1]
+
+    def undo_status(self, reason: str, actor: str) -> tuple[str, str]:
+        """Take back the last step (a mistaken tap on the board); answer (from, to) as it was."""
+        previous, status = self.last_step()
+        self._undo_status(status=previous, undone=status, reason=reason, actor=actor)
+        return previous, status
+
+    @event("StatusChangeUndone")
+    def _undo_status(self, status: str, undone: str, reason: str, actor: str) -> None:
+        self.status = status
+        self.steps = self.steps[:-1]
 
     @event("StatusChanged")
     def _change_status(self, status: str, previous: str, note: str | None, actor: str) -> None:
         self.status = status
+        self.steps = (*self.steps, (previous, status))
 
     def record_payment(self, method: str, amount: Decimal, actor: str) -> None:
         if method not in PAYMENT_METHODS:

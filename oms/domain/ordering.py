@@ -4,7 +4,7 @@ customer orders for themselves, online."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -13,8 +13,6 @@ from oms.domain.errors import InsufficientStock
 from oms.domain.money import cents, tax_lines
 from oms.domain.order import Order, check_total, order_sums
 from oms.domain.product import Product
-
-STOCK_MOVES = {"cancelled": Product.release, "shipped": Product.hand_over}  # what a status does to stock
 
 
 def price_line(product: Product, quantity: int) -> dict[str, Any]:
@@ -79,16 +77,40 @@ def place(
     return order
 
 
-def moves_stock(status: str) -> bool:
-    """Whether moving an order to `status` changes its products' stock (load them first)."""
-    return status in STOCK_MOVES
+def stock_move(order: Order, status: str) -> Callable[[Product, UUID, str], None] | None:
+    """What moving the order to `status` does to its products: cancelling releases the
+    reservations; handing over (shipping, or collecting a pickup) turns them into stock
+    that left the shop."""
+    if status == "cancelled":
+        return Product.release
+    return Product.hand_over if order.hands_over(status) else None
+
+
+def moves_stock(order: Order, status: str) -> bool:
+    """Whether moving the order to `status` changes its products' stock (load them first)."""
+    return stock_move(order, status) is not None
 
 
 def move(order: Order, status: str, note: str | None, products: Mapping[str, Product], actor: str) -> None:
-    """Move the order to `status`; cancelling releases its reservations, shipping turns them
-    into stock that left the shop. `products`: the order's products by id, when it moves stock."""
+    """Move the order to `status`. `products`: the order's products by id, when it moves stock."""
+    effect = stock_move(order, status)
     order.change_status(status, note, actor)
-    effect = STOCK_MOVES.get(status)
     if effect is not None:
         for product_id in order.quantities():
             effect(products[product_id], order.id, actor)
+
+
+def undo_moves_stock(order: Order) -> bool:
+    """Whether taking back the order's last step puts goods back on the shelf."""
+    previous, status = order.last_step()
+    return status == "shipped" or (status == "delivered" and previous == "picked")
+
+
+def undo(order: Order, reason: str, products: Mapping[str, Product], actor: str) -> None:
+    """Take back the order's last step on the board; goods it handed over are held for the
+    order again. Money taken meanwhile stays taken (a refund gives it back)."""
+    handed_back = undo_moves_stock(order)
+    order.undo_status(reason, actor)
+    if handed_back:
+        for product_id, quantity in order.quantities().items():
+            products[product_id].take_back(order.id, quantity, actor)

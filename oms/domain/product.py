@@ -160,6 +160,17 @@ class Product(Record):
         self.reserved -= self.reservations.pop(order_id)
         self.stock -= quantity
 
+    def take_back(self, order_id: UUID, quantity: int, actor: str) -> None:
+        """Goods handed over by mistake are back, held for their order again."""
+        self.check_limit(quantity)
+        self._take_back(order_id=str(order_id), quantity=quantity, actor=actor)
+
+    @event("HandOverUndone")
+    def _take_back(self, order_id: str, quantity: int, actor: str) -> None:
+        self.stock += quantity
+        self.reserved += quantity
+        self.reservations[order_id] = self.reservations.get(order_id, 0) + quantity
+
     def sell(self, order_id: UUID, quantity: int, actor: str, *, offline: bool = False) -> None:
         """Goods sold at the counter leave at once (no reservation). An offline sale made
         when the shop thought it had the goods is recorded even beyond what is available:

@@ -41,6 +41,7 @@ BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("POST", "/api/v1/orders"): {"items": [{"product_id": "{product}", "quantity": 1}], "note": "n",
                                  "channel": "pos", "fulfilment": "pickup"},
     ("PATCH", "/api/v1/orders/{id}/status"): {"status": "confirmed", "note": "n"},
+    ("POST", "/api/v1/orders/{id}/status/undo"): {"reason": "r"},
     ("POST", "/api/v1/orders/{id}/cancel"): {"reason": "r"},
     ("POST", "/api/v1/orders/{id}/payments"): {"method": "cash", "amount": "0.01"},
     ("POST", "/api/v1/users"): {"username": "nora", "password": "a long passphrase", "role": "cashier",

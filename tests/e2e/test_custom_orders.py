@@ -27,12 +27,14 @@ async def test_a_cake_is_taken_with_a_deposit_and_collected_with_the_balance(cli
     sooner = await cake(client, lea, due_at=(SATURDAY - timedelta(days=1)).isoformat(), deposit="0")
     listed = await get(client, "/custom-orders", min_position=sooner["position"])
     assert [o["id"] for o in listed["items"]] == [sooner["id"], order["id"]]
-    for status in ("confirmed", "picked", "shipped"):
+    for status in ("confirmed", "picked"):
         moved = await (await client.patch(f"{API}/orders/{order['id']}/status", json={"status": status})).json()
         assert moved["status"] == status
-    paid = await post(client, f"/orders/{order['id']}/payments",
-                      {"method": "cash", "amount": "27.80", "shift_id": shift["id"]}, 201)
-    assert paid["payment_status"] == "paid"
+    unpaid = await client.patch(f"{API}/orders/{order['id']}/status", json={"status": "delivered"})
+    assert (await error_of(unpaid, 409))["details"]["balance_due"] == "27.80"  # the balance first
+    paid = await (await client.patch(f"{API}/orders/{order['id']}/status", json={
+        "status": "delivered", "payment": {"method": "cash", "amount": "27.80"}, "shift_id": shift["id"]})).json()
+    assert (paid["status"], paid["payment_status"], paid["balance_due"]) == ("delivered", "paid", "0.00")
     drawer = await get(client, f"/shifts/{shift['id']}")
     assert drawer["report"]["expected_cash"] == "77.80"  # the float and the balance taken in cash
 

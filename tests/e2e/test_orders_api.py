@@ -46,6 +46,7 @@ async def test_an_order_short_on_one_line_is_refused_whole(client) -> None:
 async def test_shipping_takes_goods_out_of_stock(client) -> None:
     bread = await new_product(client, stock=10)
     order = await place(client, (bread, 3))
+    await post(client, f"/orders/{order['id']}/payments", {"method": "card", "amount": order["total"]}, 201)
     for status in ("confirmed", "picked", "shipped"):
         changed = await set_status(client, order, status)
     assert await product_state(client, bread["id"], changed["position"]) == (7, 0, 7)
@@ -64,6 +65,7 @@ async def test_cancelling_returns_the_stock(client) -> None:
 async def test_cancelling_a_shipped_order_is_refused(client) -> None:
     bread = await new_product(client, stock=4)
     order = await place(client, (bread, 1))
+    await post(client, f"/orders/{order['id']}/payments", {"method": "card", "amount": order["total"]}, 201)
     for status in ("confirmed", "picked", "shipped"):
         await set_status(client, order, status)
     error = await set_status(client, order, "cancelled", expect=409)
@@ -127,3 +129,67 @@ async def test_a_product_id_is_not_an_order(client) -> None:
     bread = await new_product(client)
     assert (await client.get(f"{API}/orders/{bread['id']}")).status == 404
     assert (await client.get(f"{API}/orders/{bread['id']}/history")).status == 404
+
+
+async def test_an_unpaid_order_is_not_handed_over_until_its_money_is_taken(client) -> None:
+    bread = await new_product(client, stock=10, price="3.53", tax_rate="0")
+    shift = await post(client, "/shifts", {"register": "counter", "opening_float": "20.00"}, 201)
+    order = await place(client, (bread, 2))
+    for status in ("confirmed", "picked"):
+        await set_status(client, order, status)
+    refused = await set_status(client, order, "delivered", expect=409)
+    assert refused["error"]["code"] == "payment_due" and refused["error"]["details"]["balance_due"] == "7.06"
+    collected = await client.patch(f"{API}/orders/{order['id']}/status", json={
+        "status": "delivered", "payment": {"method": "cash", "amount": "7.06"}, "shift_id": shift["id"]})
+    body = await collected.json()
+    assert (body["status"], body["payment_status"], body["balance_due"]) == ("delivered", "paid", "0.00")
+    drawer = await (await client.get(f"{API}/shifts/{shift['id']}")).json()
+    assert drawer["report"]["expected_cash"] == "27.06"  # into the counter's drawer
+    assert await product_state(client, bread["id"], body["position"]) == (8, 0, 8)  # collected: out of stock
+
+
+async def test_an_account_customer_takes_the_order_on_credit(client) -> None:
+    bread = await new_product(client, stock=10, price="5.00", tax_rate="0")
+    cafe = await post(client, "/customers", {"full_name": "Café", "credit_limit": "20.00"}, 201)
+    order = await place(client, (bread, 3), customer_id=cafe["id"])
+    for status in ("confirmed", "picked"):
+        await set_status(client, order, status)
+    over = await client.patch(f"{API}/orders/{order['id']}/status", json={
+        "status": "delivered", "payment": {"method": "account", "amount": "15.00"}})
+    assert over.status == 200
+    second = await place(client, (bread, 2), customer_id=cafe["id"])
+    for status in ("confirmed", "picked"):
+        await set_status(client, second, status)
+    refused = await client.patch(f"{API}/orders/{second['id']}/status", json={
+        "status": "delivered", "payment": {"method": "account", "amount": "10.00"}})
+    assert (await refused.json())["error"]["code"] == "credit_limit_exceeded"
+    assert (await (await client.get(f"{API}/orders/{second['id']}")).json())["status"] == "picked"  # nothing half done
+
+
+async def test_a_mistaken_tap_is_taken_back_and_kept_in_the_history(client) -> None:
+    bread = await new_product(client, stock=10)
+    order = await place(client, (bread, 2))
+    await post(client, f"/orders/{order['id']}/payments", {"method": "card", "amount": order["total"]}, 201)
+    for status in ("confirmed", "picked", "delivered"):
+        collected = await set_status(client, order, status)
+
+    async def sold(position):
+        report = await client.get(f"{API}/reports/sales", params={"min_position": str(position)})
+        return (await report.json())["totals"]["orders"]
+
+    assert await sold(collected["position"]) == 1
+    back = await post(client, f"/orders/{order['id']}/status/undo", {"reason": "wrong ticket"}, 200)
+    assert await sold(back["position"]) == 0  # not a sale until it is collected again
+    assert back["status"] == "picked"
+    assert await product_state(client, bread["id"], back["position"]) == (10, 2, 8)  # held for it again
+    history = await (await client.get(f"{API}/orders/{order['id']}/history")).json()
+    undone = history["items"][-1]
+    assert (undone["type"], undone["data"]["undone"], undone["data"]["reason"]) == (
+        "OrderStatusChangeUndone", "delivered", "wrong ticket")
+    audit = await (await client.get(f"{API}/audit", params={"entity_id": order["id"],
+                                                            "min_position": str(back["position"])})).json()
+    assert any(row["type"].endswith("StatusChangeUndone") for row in audit["items"])
+    cancelled = await place(client, (bread, 1))
+    await set_status(client, cancelled, "cancelled")
+    refused = await client.post(f"{API}/orders/{cancelled['id']}/status/undo", json={})
+    assert (await refused.json())["error"]["code"] == "nothing_to_undo"

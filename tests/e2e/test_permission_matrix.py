@@ -62,6 +62,7 @@ EXPECTED = {
     "GET /api/v1/orders/{id}": SIGNED_IN,
     "GET /api/v1/orders/{id}/history": SIGNED_IN,
     "PATCH /api/v1/orders/{id}/status": BACK_OFFICE,
+    "POST /api/v1/orders/{id}/status/undo": BACK_OFFICE,
     "POST /api/v1/orders/{id}/cancel": {"admin", "employee", "cashier", "customer"},
     "POST /api/v1/orders/{id}/payments": {"admin", "employee", "cashier"},
     "POST /api/v1/orders/{id}/refunds": TILL,

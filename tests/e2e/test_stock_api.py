@@ -57,6 +57,7 @@ async def test_the_movements_list_every_change_of_stock_with_cause_actor_and_lev
     await post(client, f"/orders/{sale['id']}/refunds", {"lines": [{"product_id": bun["id"], "quantity": 1}],
                                                        "reason": "dropped", "restock": True}, 201)
     order = await post(client, "/orders", {"items": [{"product_id": bun["id"], "quantity": 2}]}, 201)
+    await post(client, f"/orders/{order['id']}/payments", {"method": "card", "amount": order["total"]}, 201)
     for status in ("confirmed", "picked", "shipped"):
         moved = await (await client.patch(f"{API}/orders/{order['id']}/status", json={"status": status})).json()
     last = await post(client, f"/products/{bun['id']}/stock-count", {"counted": 8, "reason": "count"}, 201)

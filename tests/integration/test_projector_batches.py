@@ -12,15 +12,9 @@ import psycopg
 from psycopg.rows import dict_row
 
 from commands.bus import CommandBus
-from commands.orders import (
-    ChangeOrderStatus,
-    OrderItem,
-    PlaceOrder,
-    RecordPayment,
-    change_order_status,
-    place_order,
-    record_payment,
-)
+from commands.order_status import ChangeOrderStatus, change_order_status
+from commands.orders import OrderItem, PlaceOrder, place_order
+from commands.payments import RecordPayment, record_payment
 from commands.products import (
     AdjustStock,
     CreateProduct,

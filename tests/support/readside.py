@@ -6,7 +6,8 @@ import psycopg
 from psycopg import sql
 
 from commands.bus import CommandBus
-from commands.orders import ChangeOrderStatus, OrderItem, PlaceOrder, change_order_status, place_order
+from commands.order_status import ChangeOrderStatus, change_order_status
+from commands.orders import OrderItem, PlaceOrder, place_order
 from commands.products import AdjustStock, CreateProduct, adjust_stock, create_product
 from oms.store import store_env
 from projections import registry

@@ -8,13 +8,16 @@ from oms.domain.ordering import place as place_order
 from tests.unit.factories import product
 
 
-def order_of(*items, number="B-000001"):
-    return place_order(number=number, channel="online", items=list(items), actor="tester")
+def order_of(*items, number="B-000001", paid=True, fulfilment=None):
+    order = place_order(number=number, channel="online", items=list(items), actor="tester", fulfilment=fulfilment)
+    if paid:
+        order.record_payment("card", order.total, "tester")
+    return order
 
 
 def test_placing_an_order_reserves_every_line() -> None:
     bread, cake = product(stock=5, name="bread"), product(stock=3, name="cake")
-    order = order_of((bread, 2), (cake, 3))
+    order = order_of((bread, 2), (cake, 3), paid=False)
     assert (bread.reserved, cake.reserved) == (2, 3)
     assert order.status == "placed" and order.payment_status == "pending"
 
@@ -75,7 +78,7 @@ def test_other_transitions_are_refused(path: list[str], refused: str) -> None:
 
 
 def test_paying_in_full_marks_the_order_paid() -> None:
-    order = order_of((product(price="2.50", tax_rate="0"), 2))
+    order = order_of((product(price="2.50", tax_rate="0"), 2), paid=False)
     order.record_payment("cash", Decimal("3.00"), "a")
     assert order.payment_status == "pending" and order.balance_due == Decimal("2.00")
     order.record_payment("card", Decimal("2.00"), "a")
@@ -114,14 +117,14 @@ def test_cancelling_releases_and_shipping_hands_over_the_stock(status, stock, re
     order = order_of((bread, 2))
     for step in (["confirmed", "picked"] if status == "shipped" else []):
         move(order, step, None, {}, "a")
-    assert moves_stock(status) and not moves_stock("confirmed")
+    assert moves_stock(order, status) and not moves_stock(order, "confirmed")
     move(order, status, None, {str(bread.id): bread}, "a")
     assert (order.status, bread.stock, bread.reserved) == (status, stock, reserved)
 
 
 @pytest.mark.parametrize(("amount", "code"), [("0.00", "amount_not_positive"), ("99.00", "overpayment")])
 def test_each_refused_payment_names_its_rule(amount, code) -> None:
-    order = order_of((product(), 1))
+    order = order_of((product(), 1), paid=False)
     with pytest.raises(PaymentRefused) as refused:
         order.record_payment("cash", Decimal(amount), "a")
     assert refused.value.code == code
@@ -135,3 +138,58 @@ def test_an_order_larger_than_the_books_can_hold_is_refused_and_reserves_nothing
         order_of((gold, 11))
     assert gold.reserved == 0
     assert order_of((gold, 10)).total == Decimal("9999999999.90")
+
+
+def test_an_order_with_money_due_is_not_handed_over() -> None:
+    from oms.domain.errors import PaymentDue
+
+    bread = product(stock=5, price="2.00", tax_rate="0")
+    order = order_of((bread, 2), paid=False)
+    for step in ("confirmed", "picked"):
+        order.change_status(step, None, "a")
+    for handing_over in ("shipped", "delivered"):
+        with pytest.raises(PaymentDue) as due:
+            order.change_status(handing_over, None, "a")
+        assert due.value.details["balance_due"] == "4.00"
+    order.record_payment("cash", Decimal("4.00"), "a")
+    order.change_status("delivered", None, "a")  # a pickup, collected once ready
+    assert order.status == "delivered"
+
+
+def test_a_delivery_leaves_the_shop_before_it_is_delivered() -> None:
+    order = order_of((product(), 1), fulfilment="delivery")
+    for step in ("confirmed", "picked"):
+        order.change_status(step, None, "a")
+    with pytest.raises(InvalidTransition):
+        order.change_status("delivered", None, "a")
+    order.change_status("shipped", None, "a")
+    order.change_status("delivered", None, "a")
+
+
+@pytest.mark.parametrize(("steps", "back_to", "stock", "reserved"), [
+    (["confirmed"], "placed", 10, 2),
+    (["confirmed", "picked", "delivered"], "picked", 10, 2),  # a collection taken back: goods held again
+    (["confirmed", "picked", "shipped"], "picked", 10, 2),
+])
+def test_a_mistaken_step_is_taken_back_and_its_goods_held_again(steps, back_to, stock, reserved) -> None:
+    from oms.domain.ordering import move, undo
+
+    bread = product(stock=10)
+    order = order_of((bread, 2))
+    for step in steps:
+        move(order, step, None, {str(bread.id): bread}, "a")
+    undo(order, "tapped by mistake", {str(bread.id): bread}, "a")
+    assert (order.status, bread.stock, bread.reserved) == (back_to, stock, reserved)
+    assert type(order.pending_events[-1]).__name__ == "StatusChangeUndone"
+
+
+def test_nothing_before_the_first_step_nor_a_cancellation_is_taken_back() -> None:
+    from oms.domain.errors import NothingToUndo
+    from oms.domain.ordering import move, undo
+
+    bread = product(stock=10)
+    fresh, cancelled = order_of((bread, 1)), order_of((bread, 1), number="B-2")
+    move(cancelled, "cancelled", None, {str(bread.id): bread}, "a")
+    for order in (fresh, cancelled):
+        with pytest.raises(NothingToUndo):
+            undo(order, "oops", {str(bread.id): bread}, "a")

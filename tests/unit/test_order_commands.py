@@ -4,17 +4,9 @@ from uuid import uuid4
 
 import pytest
 
-from commands.orders import (
-    CancelOrder,
-    ChangeOrderStatus,
-    OrderItem,
-    PlaceOrder,
-    RecordPayment,
-    cancel_order,
-    change_order_status,
-    place_order,
-    record_payment,
-)
+from commands.order_status import Payment, CancelOrder, ChangeOrderStatus, cancel_order, change_order_status
+from commands.orders import OrderItem, PlaceOrder, place_order
+from commands.payments import RecordPayment, record_payment
 from commands.products import CreateProduct, create_product
 from commands.users import SignUp, sign_up
 from oms.domain.errors import InsufficientStock, NotFound, OrderCancelled
@@ -51,8 +43,10 @@ def test_cancelling_returns_the_stock_and_shipping_takes_it_out(app) -> None:
     loaf = bread(app)
     kept, gone = order_for(app, loaf), order_for(app, loaf)
     cancel_order(app, "t", kept.id, CancelOrder(reason="changed mind"))
-    for status in ("confirmed", "picked", "shipped"):
+    for status in ("confirmed", "picked"):
         change_order_status(app, "t", gone.id, ChangeOrderStatus(status=status))
+    change_order_status(app, "t", gone.id, ChangeOrderStatus(status="shipped", payment=Payment(  # paid as it goes
+        "card", str(gone.total))))
     stored = app.repository.get(loaf.id)
     assert (stored.stock, stored.reserved) == (3, 0)
 

@@ -10,16 +10,16 @@ from uuid import UUID
 
 from aiohttp import web
 
-from commands.orders import (
+from commands.order_status import (
     CancelOrder,
     ChangeOrderStatus,
-    PlaceOrder,
-    RecordPayment,
+    UndoOrderStatus,
     cancel_order,
     change_order_status,
-    place_order,
-    record_payment,
+    undo_order_status,
 )
+from commands.orders import PlaceOrder, place_order
+from commands.payments import RecordPayment, record_payment
 from commands.refunds import RefundOrder, refund_order
 from oms.domain.errors import NotFound
 from oms.domain.order import Order
@@ -94,6 +94,17 @@ async def order_history(request: web.Request) -> web.Response:
 async def change_status(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, ChangeOrderStatus)
     result = await request.app[BUS].run(change_order_status, actor_of(request), order_id, cmd)
+    return answer(result, order_json)
+
+
+@routes.post("/api/v1/orders/{id}/status/undo")
+@requires("orders.manage")
+@schema(body=UndoOrderStatus, answer=answers.Order, body_required=False)
+async def undo_status(request: web.Request) -> web.Response:
+    """Take back the order's last step on the board (a mistaken tap): it is where it was, goods it
+    handed over are held for it again; kept in its history. A cancellation cannot be taken back"""
+    order_id, cmd = uuid_param(request), await read_or_default(request, UndoOrderStatus)
+    result = await request.app[BUS].run(undo_order_status, actor_of(request), order_id, cmd)
     return answer(result, order_json)
 
 
