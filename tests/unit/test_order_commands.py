@@ -4,7 +4,7 @@ from uuid import uuid4
 
 import pytest
 
-from commands.order_status import Payment, CancelOrder, ChangeOrderStatus, cancel_order, change_order_status
+from commands.order_status import CancelOrder, ChangeOrderStatus, Payment, cancel_order, change_order_status
 from commands.orders import OrderItem, PlaceOrder, place_order
 from commands.payments import RecordPayment, record_payment
 from commands.products import CreateProduct, create_product
