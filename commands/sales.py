@@ -79,6 +79,7 @@ class RecordSale(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     customer_id: UUID | None = None
     salesman_id: UUID | None = None
     sold_at: Instant | None = None
+    approval: Annotated[str, msgspec.Meta(max_length=2000)] | None = None  # a manager's (POST /pos/discount-approvals)
 
 
 def discount_of(given: Discount | None) -> selling.Discount | None:
@@ -109,9 +110,10 @@ def item_of(app: Aggregates, line: SaleLine, loaded: dict[UUID, Product]) -> sel
 
 
 def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_series: str,
-                only_cashier: str | None = None) -> Written[Order]:
+                only_cashier: str | None = None, approver: tuple[str, str] | None = None) -> Written[Order]:
     """Sell on an open shift (`only_cashier`: on their own); the invoice number comes from
-    the series its register had when the shift opened (or the store's)."""
+    the series its register had when the shift opened (or the store's). `approver`: the
+    manager (id, role) whose approval lets the discount go beyond the seller's limit."""
     shift = own_shift(app, cmd.shift_id, only_cashier)
     customer = customer_of(app, cmd.customer_id) if cmd.customer_id is not None else None
     if cmd.salesman_id is not None:
@@ -125,6 +127,7 @@ def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_s
         customer_id=customer.order_ref if customer else None,
         salesman_id=str(cmd.salesman_id) if cmd.salesman_id else None,
         role=role, actor=actor, sold_at=cmd.sold_at, settings=settings_of(app), now=datetime.now(UTC),
+        approver=approver,
     )
     on_account = sum((t["amount"] for t in order.payments if t["method"] == "account"), Decimal("0.00"))
     if on_account:

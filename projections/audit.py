@@ -65,6 +65,8 @@ def describe(kind: str, state: dict[str, Any]) -> tuple[str, bool]:
         net = sum((Decimal(str(plain(line.get("net", 0)))) for line in lines), Decimal(0))
         given = Decimal(str(plain(sale["discount"])))
         fields["discount"] = str(given)
+        if sale.get("discount_approved_by"):
+            fields["approved by"] = sale["discount_approved_by"]
         critical = critical or (net + given > 0 and given * 100 >= DISCOUNT_CRITICAL * (net + given))
     text = ", ".join(f"{k} {json.dumps(v, ensure_ascii=False, default=str)[:80]}" for k, v in fields.items())
     return kind.replace(".", " ") + (f": {text}" if text else ""), critical

@@ -69,3 +69,33 @@ class Tokens:
         if parsed.typ != "access":
             raise TokenError("not an access token")
         return parsed
+
+
+APPROVAL_AUDIENCE = "oms-discount-approval"
+APPROVAL_SECONDS = 600
+
+
+class ApprovalClaims(msgspec.Struct, frozen=True):
+    sub: UUID  # the approving manager
+    role: str
+    for_: UUID = msgspec.field(name="for")  # the cashier it was given to, who alone may use it
+
+
+def approval(secret: str, approver: UUID, role: str, cashier: UUID) -> str:
+    """A manager's approval, given at a till, for the cashier's discounts there (10 minutes)."""
+    now = int(time.time())
+    claims = {"sub": str(approver), "role": role, "for": str(cashier), "iss": ISSUER, "aud": APPROVAL_AUDIENCE,
+              "iat": now, "exp": now + APPROVAL_SECONDS, "jti": uuid.uuid4().hex}
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def check_approval(secret: str, token: str, cashier: UUID) -> ApprovalClaims:
+    try:
+        claims = msgspec.convert(jwt.decode(token, secret, algorithms=[ALGORITHM], audience=APPROVAL_AUDIENCE,
+                                            issuer=ISSUER, options={"require": ["exp", "sub", "for", "role"]}),
+                                 ApprovalClaims)
+    except (jwt.PyJWTError, msgspec.ValidationError, ValueError) as exc:
+        raise TokenError(str(exc)) from None
+    if claims.for_ != cashier:
+        raise TokenError("this approval was given to another cashier")
+    return claims

@@ -88,14 +88,23 @@ def share_order_discount(lines: list[dict[str, Any]], discount: Discount) -> Non
         line["net"] -= share
 
 
-def check_discount(lines: list[dict[str, Any]], role: str, limit: Decimal) -> Decimal:
-    """The sale's discount, if the seller's role may give it (`limit`: percent of the subtotal)."""
+def check_discount(lines: list[dict[str, Any]], role: str, settings: Settings,
+                   approver: tuple[str, str] | None = None) -> tuple[Decimal, str | None]:
+    """The sale's discount, if the seller's role may give it (a percent of the subtotal the
+    settings give each role), or else the approving manager's; and who approved it, when
+    it took their approval."""
     given = sum((line["discount"] for line in lines), ZERO)
     gross = sum((line["net"] for line in lines), ZERO) + given
-    if given and given * 100 > gross * limit:
-        raise DiscountLimit(f"a {role} may give at most {limit}% off", discount=str(given),
-                            subtotal=str(gross), limit_percent=str(limit))
-    return given
+    limit = settings.discount_limit(role)
+    if not given or given * 100 <= gross * limit:
+        return given, None
+    wider = settings.discount_limit(approver[1]) if approver else limit
+    if given * 100 > gross * wider:
+        raise DiscountLimit(f"a {role} may give at most {limit}% off" + (f", and the approval {wider}%" if approver
+                                                                          else ": a manager may approve more"),
+                            discount=str(given), subtotal=str(gross), limit_percent=str(limit),
+                            approved_percent=str(wider) if approver else None)
+    return given, approver[0] if approver else None
 
 
 def settle(total: Decimal, payments: Sequence[tuple[str, Decimal]]) -> tuple[list[dict[str, Any]], Decimal]:
@@ -134,7 +143,8 @@ def made_offline(sold_at: datetime | None, shift: Shift, now: datetime) -> bool:
 
 def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Discount | None,
          payments: Sequence[tuple[str, Decimal]], customer_id: str | None, salesman_id: str | None,
-         role: str, actor: str, sold_at: datetime | None, settings: Settings, now: datetime) -> Order:
+         role: str, actor: str, sold_at: datetime | None, settings: Settings, now: datetime,
+         approver: tuple[str, str] | None = None) -> Order:
     """Record a paid, handed-over sale. One made offline (`made_offline`) is recorded even
     beyond the stock the server knows of: the goods are gone (`Product.sell`)."""
     shift.check_open()
@@ -145,7 +155,7 @@ def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Disc
     for item in items:
         if item.product is None:
             settings.check_tax_rate(item.tax_rate)
-    given = check_discount(lines, role, settings.discount_limit(role))
+    given, approved_by = check_discount(lines, role, settings, approver)
     _, tax, total = order_sums(lines)
     check_total(total)
     tenders, change = settle(total, payments)
@@ -161,7 +171,8 @@ def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Disc
         if short:
             raise InsufficientStock("not enough stock for every line", lines=short)
     sale = {"invoice_number": number, "shift_id": str(shift.id), "register": shift.register,
-            "change_due": change, "sold_at": sold_at, "salesman_id": salesman_id, "discount": given}
+            "change_due": change, "sold_at": sold_at, "salesman_id": salesman_id, "discount": given,
+            **({"discount_approved_by": approved_by} if approved_by else {})}
     order = Order(number=number, channel="pos", lines=lines, customer_id=customer_id, fulfilment=None,
                   note=None, actor=actor, sale=sale, payments=tenders, pickup_at=None)
     for pid, quantity in units.items():

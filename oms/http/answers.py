@@ -372,6 +372,7 @@ class Me(Answer, frozen=True):
     username: str
     role: str
     permissions: list[str]
+    discount_limit: str | None = None  # percent of a sale the role may take off without a manager
     email: str | None = None
     full_name: str | None = None
     active: bool | None = None

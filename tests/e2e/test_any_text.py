@@ -56,6 +56,7 @@ BODIES: dict[tuple[str, str], dict[str, object]] = {
     ("PUT", "/api/v1/registers/{name}"): {"invoice_series": "R2"},
     ("POST", "/api/v1/pos/parked"): {"register": "front", "items": [], "note": "table 4"},
     ("POST", "/api/v1/pos/sales"): {"items": [], "payments": [{"method": "cash", "amount": "5.00"}]},
+    ("POST", "/api/v1/pos/discount-approvals"): {"username": "u", "password": "p"},
     ("POST", "/api/v1/orders/{id}/refunds"): {"lines": [{"line": 1, "quantity": 1}], "reason": "r", "tender": "cash"},
     ("POST", "/api/v1/vendors"): VENDOR,
     ("PATCH", "/api/v1/vendors/{id}"): VENDOR,

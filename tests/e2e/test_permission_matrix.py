@@ -68,6 +68,7 @@ EXPECTED = {
     "POST /api/v1/orders/{id}/refunds": TILL,
     "GET /api/v1/orders/{id}/receipt": SIGNED_IN,
     "POST /api/v1/pos/sales": TILL,
+    "POST /api/v1/pos/discount-approvals": TILL,
     "POST /api/v1/pos/parked": TILL,
     "GET /api/v1/pos/parked": TILL,
     "DELETE /api/v1/pos/parked/{id}": TILL,

@@ -161,3 +161,34 @@ async def test_a_sale_stamped_now_is_checked_like_any_other(client) -> None:
     await client.delete(f"{API}/products/{bread['id']}")
     archived = await client.post(f"{API}/pos/sales", json=cash_sale(shift, bread, 1, sold_at=now))
     assert (await error_of(archived, 409))["code"] == "product_archived"
+
+
+async def test_a_manager_approves_a_discount_over_the_cashiers_limit_at_the_till(client) -> None:
+    bread = await new_product(client, stock=5, price="10.00", tax_rate="0")
+    cashier, token = await user_with_role(client, "cashier")
+    manager, _ = await user_with_role(client, "employee")
+    shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}", headers=bearer(token))
+    me = await (await client.get(f"{API}/auth/me", headers=bearer(token))).json()
+    assert me["discount_limit"] == "10"  # what the till checks as the discount is entered
+    sale = {**cash_sale(shift, bread, 1, paid="10.00"), "discount": {"kind": "percent", "value": "20"}}
+    over = await client.post(f"{API}/pos/sales", json=sale, headers=bearer(token))
+    assert (await error_of(over, 409))["code"] == "discount_limit"
+    wrong = await client.post(f"{API}/pos/discount-approvals", headers=bearer(token),
+                              json={"username": manager["username"], "password": "not it"})
+    assert (await error_of(wrong, 403))["code"] == "wrong_password"
+    yes = await post(client, "/pos/discount-approvals", {"username": manager["username"],
+                                                         "password": "a long enough passphrase"}, 201,
+                     headers=bearer(token))
+    assert yes["limit_percent"] == "25"
+    sold = await post(client, "/pos/sales", {**sale, "approval": yes["approval"]}, 201, headers=bearer(token))
+    assert sold["total"] == "8.00"
+    history = await (await client.get(f"{API}/orders/{sold['id']}/history")).json()
+    assert history["items"][0]["data"]["sale"]["discount_approved_by"] == manager["id"]
+    audit = await (await client.get(f"{API}/audit", params={"entity_id": sold["id"],
+                                                            "min_position": str(sold["position"])})).json()
+    assert "approved by" in audit["items"][0]["summary"]
+    _, other = await user_with_role(client, "cashier")
+    other_shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}", headers=bearer(other))
+    stolen = await client.post(f"{API}/pos/sales", headers=bearer(other), json={
+        **sale, "shift_id": other_shift["id"], "approval": yes["approval"]})
+    assert (await error_of(stolen, 403))["code"] == "approval_invalid"  # given to one cashier only

@@ -10,6 +10,7 @@ import msgspec
 from aiohttp import web
 from aiohttp_session import get_session, new_session
 
+from commands.settings import settings_of
 from commands.users import (
     ANONYMOUS,
     SYSTEM,
@@ -167,7 +168,9 @@ async def signup(request: web.Request) -> web.Response:
 async def get_me(request: web.Request) -> web.Response:
     principal = principal_of(request)
     user = await read_current(request.app[STORE], principal.user_id)
-    return ok(me(principal, user_json(user) if isinstance(user, User) else None))
+    settings = await asyncio.to_thread(settings_of, request.app[STORE])
+    limit = format(settings.discount_limit(principal.role).normalize(), "f")
+    return ok({**me(principal, user_json(user) if isinstance(user, User) else None), "discount_limit": limit})
 
 
 @routes.patch("/api/v1/auth/me")
