@@ -96,7 +96,8 @@ def previous(start: date, end: date) -> tuple[date, date]:
 async def grouped(pool: asyncpg.Pool, group_by: str, start: date, end: date) -> list[dict[str, Any]]:
     dimension, key = ("store", TIME[group_by]) if group_by in TIME else (group_by, "key")
     label = f"coalesce({LABELS.get(group_by, 'NULL')}, {UNLISTED}, g.key)"
-    order = "g.key" if group_by in TIME else ("g.taken DESC" if group_by == "tender" else "g.net_sales DESC")
+    ranked = "g.taken" if group_by == "tender" else "g.net_sales"
+    order = "g.key" if group_by in TIME else f"{ranked}::numeric DESC"  # money as numbers, not as text
     rows = await pool.fetch(
         f"SELECT g.key, {label} AS label, g.* FROM (SELECT {key}::text AS key, {FIGURES} FROM report_sales"
         f" WHERE dimension = $1 AND day BETWEEN $2 AND $3 GROUP BY 1) g ORDER BY {order}, g.key",

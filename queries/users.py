@@ -9,7 +9,7 @@ import asyncpg
 import msgspec
 
 from oms.fields import Line
-from queries.paging import Page, Where, fetch_one, fetch_page, like, paged
+from queries.paging import Page, Where, as_id, fetch_one, fetch_page, like, paged
 
 COLUMNS = ("id, username, role, email, full_name, active, version,"
            " api_time(created_at) AS created_at, api_time(updated_at) AS updated_at")
@@ -40,3 +40,10 @@ async def get_user(pool: asyncpg.Pool, user_id: UUID) -> msgspec.Raw | None:
 async def custom_roles(pool: asyncpg.Pool) -> list[dict[str, Any]]:
     rows = await pool.fetch("SELECT name, permissions FROM roles ORDER BY name")
     return [{"name": r["name"], "permissions": list(r["permissions"]), "builtin": False} for r in rows]
+
+
+async def names(pool: asyncpg.Pool, ids: list[str]) -> dict[str, str]:
+    """People by id as they are shown: full name, else username (ids that are no user: left out)."""
+    rows = await pool.fetch(f"SELECT id::text, coalesce(full_name, username) AS name FROM users"
+                            f" WHERE id = ANY(SELECT {as_id('k')} FROM unnest($1::text[]) k)", ids)
+    return {row["id"]: row["name"] for row in rows}

@@ -155,6 +155,7 @@ class Shift(Answer, frozen=True):
     updated_at: datetime
     report: ShiftReport | None = None
     movements: list[CashMovement] | None = None
+    cashier_name: str | None = None  # shown by name where it is known
     sales_count: int | None = None
     sales_total: MoneyText | None = None
     refunds_total: MoneyText | None = None

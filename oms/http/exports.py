@@ -16,26 +16,18 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from html import escape
 from typing import Any
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from commands.settings import settings_of
 from oms.http.codec import ok
 from oms.http.keys import POOL, STORE
-from oms.http.receipts import fonts
+from oms.http.tables import table_pdf
 from queries.paging import ExportRequested
 
 PDF_ROWS = 2000
-PDF_COLUMNS = 14
 BLANK = ("", "0", "0.00")
 NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 CHUNK = 1000
@@ -85,36 +77,17 @@ def headers(name: str, fmt: str) -> dict[str, str]:
 
 
 def shown(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
-    """The columns a page has room for: not an id beside its label, not one that is nothing
-    but zeros or blanks, the first `PDF_COLUMNS` of the rest (the CSV has them all)."""
+    """The columns a page shows: not an id beside its label, not one that is nothing but
+    zeros or blanks."""
     keep = [i for i, c in enumerate(columns)
             if not (c == "key" and "label" in columns) and any(cell(r[i]) not in BLANK for r in rows)]
-    return (keep or list(range(len(columns))))[:PDF_COLUMNS]
+    return keep or list(range(len(columns)))
 
 
 def pdf(title: str, subtitle: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], note: str = "") -> bytes:
-    regular, bold = fonts()
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
-                            topMargin=10 * mm, bottomMargin=10 * mm, title=title)
-    text = ParagraphStyle("cell", fontName=regular, fontSize=7, leading=8.5)
-    number = ParagraphStyle("number", parent=text, alignment=TA_RIGHT)
     picked = shown(columns, rows)
-    data = [[Paragraph(columns[i].replace("_", " "), ParagraphStyle("head", parent=text, fontName=bold))
-             for i in picked]]
-    cells = [[cell(row[i]) for i in picked] for row in rows]
-    data += [[Paragraph(escape(v[:200]), number if NUMBER.fullmatch(v) else text) for v in line] for line in cells]
-    weights = [1 if all(NUMBER.fullmatch(line[i]) or not line[i] for line in cells) else 3 for i in range(len(picked))]
-    width = landscape(A4)[0] - 20 * mm
-    table = LongTable(data, repeatRows=1, colWidths=[width * w / sum(weights) for w in weights])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
-    story = [Paragraph(escape(title), ParagraphStyle("t", fontName=bold, fontSize=14, leading=17)),
-             Paragraph(escape(subtitle + (f" — {note}" if note else "")),
-                       ParagraphStyle("s", fontName=regular, fontSize=9)),
-             Spacer(1, 4 * mm), table]
-    doc.build(story)
-    return out.getvalue()
+    return table_pdf(title, subtitle + (f" — {note}" if note else ""), [columns[i] for i in picked],
+                     [[cell(row[i]) for i in picked] for row in rows])
 
 
 async def report_answer(request: web.Request, name: str, title: str, report: dict[str, Any], fmt: str,

@@ -213,6 +213,12 @@ class Dashboard(Answer, frozen=True):
     pickups_next: list[DueOrder]  # online orders to collect within 4 hours
 
 
+class OtherSales(Answer, frozen=True):
+    sales_count: int
+    sales_total: MoneyText
+    note: str
+
+
 class DailyReport(Answer, frozen=True):
     day: date
     shifts: list[Shift]  # each with its X or Z report
@@ -221,3 +227,4 @@ class DailyReport(Answer, frozen=True):
     channels: list[SalesRow]
     cashiers: list[SalesRow]
     chain: ChainHead  # the audit chain's head as the report was made (print it: a copy outside the database)
+    other_sales: OtherSales | None = None  # what the totals hold beyond the shifts' sales

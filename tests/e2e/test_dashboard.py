@@ -49,10 +49,38 @@ async def test_the_daily_report_has_each_shift_and_the_days_totals(client) -> No
     assert reports["back"]["kind"] == "X" and reports["back"]["sales_total"] == "2.00"
     assert daily["totals"]["total"] == "5.00"
     assert {t["key"]: t["paid"] for t in daily["tenders"]} == {"cash": "3.00", "card": "2.00"}
+    assert daily["other_sales"]["sales_count"] == 0
     csv = await client.get(f"{API}/reports/daily", params={"format": "csv"})
     lines = (await csv.text()).splitlines()
     assert lines[0].startswith("register,cashier,opened_at,kind") and lines[-2].startswith("day,")
-    assert lines[-1].startswith("audit chain head,") and len(lines) == 5  # header, two shifts, the day, the chain
+    assert lines[-1].startswith("audit chain head,") and len(lines) == 6  # header, two shifts, others, day, chain
+    assert lines[1].split(",")[1] == "root"  # the cashier by name
+
+
+async def test_the_daily_report_explains_what_its_shifts_do_not_hold_and_its_pdf_keeps_every_column(client) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    bun = await new_product(client, name="Bun", price="114.46", tax_rate="0", stock=40)
+    front = await post(client, "/shifts", {"register": "front", "opening_float": "20.00"}, 201)
+    await sell(client, front, bun, 1)
+    online = await post(client, "/orders", {"items": [{"product_id": bun["id"], "quantity": 1}]}, 201)
+    await post(client, f"/orders/{online['id']}/payments", {"method": "card", "amount": "114.46"}, 201)
+    for status in ("confirmed", "picked", "delivered"):
+        moved = await (await client.patch(f"{API}/orders/{online['id']}/status", json={"status": status})).json()
+    await post(client, f"/shifts/{front['id']}/cash-movements", {"kind": "in", "amount": "5.00", "reason": "change"},
+               201)
+    closed = await post(client, f"/shifts/{front['id']}/close", {"counted_cash": "139.00"}, 200)
+    daily = await get(client, "/reports/daily", min_position=max(moved["position"], closed["position"]))
+    assert daily["totals"]["orders"] == 2 and daily["totals"]["total"] == "228.92"
+    assert (daily["other_sales"]["sales_count"], daily["other_sales"]["sales_total"]) == (1, "114.46")
+    assert sum(s["report"]["sales_count"] for s in daily["shifts"]) + daily["other_sales"]["sales_count"] == 2
+    pdf = await client.get(f"{API}/reports/daily", params={"format": "pdf"})
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(await pdf.read())).pages)
+    for column in ("cash in", "variance", "expected cash", "other sales", "root"):
+        assert column in text, column
+    assert "228.92" in text and "114.46" in text  # numbers whole, never broken over two lines
 
 
 async def test_the_production_list_adds_up_orders_due_beside_past_weekdays(client) -> None:

@@ -165,7 +165,7 @@ async def test_a_sale_stamped_now_is_checked_like_any_other(client) -> None:
 
 async def test_a_manager_approves_a_discount_over_the_cashiers_limit_at_the_till(client) -> None:
     bread = await new_product(client, stock=5, price="10.00", tax_rate="0")
-    cashier, token = await user_with_role(client, "cashier")
+    _, token = await user_with_role(client, "cashier")
     manager, _ = await user_with_role(client, "employee")
     shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}", headers=bearer(token))
     me = await (await client.get(f"{API}/auth/me", headers=bearer(token))).json()

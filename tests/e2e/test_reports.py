@@ -154,3 +154,18 @@ async def test_prices_that_include_tax_report_their_net_and_tax(client) -> None:
         "gross": "20.00", "discount": "2.00", "net": "18.00", "tax": "3.60", "total": "21.60", "cost_of_goods": "10.00"}
     online = await post(client, "/orders", {"items": [{"product_id": cake["id"], "quantity": 1}]}, 201)
     assert (online["subtotal"], online["tax"], online["total"]) == ("10.00", "2.00", "12.00")
+
+
+async def test_sales_by_product_rank_by_amount_as_numbers_on_screen_and_in_the_file(client) -> None:
+    roll = await new_product(client, name="Kaiser roll", price="6.30", tax_rate="0", stock=10)
+    loaf = await new_product(client, name="Sourdough", price="123.18", tax_rate="0", stock=10)
+    shift = await post(client, "/shifts", {"register": "rank", "opening_float": "0"}, 201)
+    for product in (roll, loaf):
+        paid = [{"method": "card", "amount": product["price"]}]
+        sold = await post(client, "/pos/sales", {"shift_id": shift["id"], "payments": paid, "items": [
+            {"product_id": product["id"], "quantity": 1}]}, 201)
+    params = {"group_by": "product", "min_position": str(sold["position"])}
+    report = await get(client, "/reports/sales", **params)
+    assert [r["label"] for r in report["rows"]] == ["Sourdough", "Kaiser roll"]
+    text = await (await client.get(f"{API}/reports/sales", params={**params, "format": "csv"})).text()
+    assert [line.split(",")[1] for line in text.splitlines()[1:3]] == ["Sourdough", "Kaiser roll"]

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import asyncpg
 from aiohttp import web
 
+from oms.domain.settings import in_zone
 from oms.domain.shift import Shift
 from oms.http import report_answers as answers
 from oms.http.codec import ok, query
@@ -40,6 +42,7 @@ from queries.reports import (
     totals,
 )
 from queries.stock_reports import AsOf, MovementQuery, stock_movements, stock_valuation
+from queries.users import names
 
 routes = web.RouteTableDef()
 Q = TypeVar("Q", bound=FileQuery)
@@ -89,21 +92,40 @@ async def get_daily(request: web.Request) -> web.Response:
     ids = [r["id"] for r in await pool.fetch("SELECT id FROM shifts WHERE opened_at >= $1 AND opened_at < $2"
                                               " ORDER BY opened_at, id", start, end)]
     shifts = [shift_json(s) for s in await asyncio.to_thread(load_shifts, request, ids)]
-    report: dict[str, Any] = {"day": day, "shifts": shifts, "totals": await totals(pool, day, day),
-                              "chain": await chain_head(pool),
-              **{name: await grouped(pool, dimension, day, day)
-                 for name, dimension in (("tenders", "tender"), ("channels", "channel"), ("cashiers", "cashier"))}}
+    people = await names(pool, [s["cashier"] for s in shifts])
+    for s in shifts:
+        s["cashier_name"] = people.get(s["cashier"], s["cashier"])
+    day_total = await totals(pool, day, day)
+    report: dict[str, Any] = {"day": day, "shifts": shifts, "totals": day_total, "chain": await chain_head(pool),
+                              "other_sales": other_sales(shifts, day_total),
+                              **{name: await grouped(pool, dimension, day, day) for name, dimension in (
+                                  ("tenders", "tender"), ("channels", "channel"), ("cashiers", "cashier"))}}
     if q.format == "json":
         return ok(report)
-    rows = [{"register": s["register"], "cashier": s["cashier"], "opened_at": s["opened_at"],
+    zone = await store_zone(pool)
+    rows = [{"register": s["register"], "cashier": s["cashier_name"],
+             "opened_at": in_zone(s["opened_at"], zone.key).strftime("%H:%M"),
              **{k: v for k, v in s["report"].items() if not isinstance(v, dict)}} for s in shifts]
-    day_total: dict[str, Any] = report["totals"]
+    other = report["other_sales"]
+    rows.append({"register": "other sales", "cashier": other["note"], "sales_count": other["sales_count"],
+                 "sales_total": other["sales_total"]})
     rows.append({"register": "day", "sales_count": day_total["orders"], "sales_total": day_total["total"],
                  "tax": day_total["tax"], "discounts": day_total["discount"], "refunds_total": day_total["refunds"]})
     chain = report["chain"]  # printed with the day: a copy of the audit chain's head outside the database
     rows.append({"register": "audit chain head", "cashier": f"{chain['position']}:{chain['hash']}"})
+    columns = list(dict.fromkeys(c for r in rows for c in r))
     return await report_answer(request, "daily", f"Daily report {day}", report, q.format,
-                               rows=[{c: r.get(c) for c in rows[0]} for r in rows], totals={})
+                               rows=[{c: r.get(c) for c in columns} for r in rows], totals={})
+
+
+OTHER_SALES = "handed over at no shift opened this day: online and custom orders, a shift of another day"
+
+
+def other_sales(shifts: list[dict[str, Any]], day_total: dict[str, Any]) -> dict[str, Any]:
+    """What the day's totals hold beyond its shifts' sales, so the shift rows add up to the day."""
+    count = day_total["orders"] - sum(s["report"]["sales_count"] for s in shifts)
+    amount = Decimal(day_total["total"]) - sum((Decimal(s["report"]["sales_total"]) for s in shifts), Decimal(0))
+    return {"sales_count": count, "sales_total": f"{amount:.2f}", "note": OTHER_SALES}
 
 
 def load_shifts(request: web.Request, ids: list[Any]) -> list[Shift]:

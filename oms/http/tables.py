@@ -1,0 +1,80 @@
+"""A table as a PDF (reportlab), landscape A4: every column the screen shows, each as wide
+as its widest value so that a number never breaks across lines; the type gets smaller
+(down to `SMALLEST`) before a text column has to wrap, and text wraps only at spaces."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+from oms.http.receipts import fonts
+
+NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+SIZES = (8.0, 7.0, 6.0, 5.5)
+SMALLEST = SIZES[-1]
+PADDING = 7.0  # points left and right of a cell's text, together
+PAGE_WIDTH = landscape(A4)[0] - 20 * mm
+
+
+def column_widths(columns: Sequence[str], cells: Sequence[Sequence[str]], font: str, bold: str, size: float
+                  ) -> tuple[list[float], list[bool]]:
+    """Each column's width at `size`, and whether it may wrap (text does, numbers never)."""
+    widths, wraps = [], []
+    for i, name in enumerate(columns):
+        values = [line[i] for line in cells]
+        numeric = all(NUMBER.fullmatch(v) or not v for v in values)
+        words = max((stringWidth(w, bold, size) for w in name.split()), default=0)
+        widest = max((stringWidth(v, font, size) for v in values), default=0)
+        widths.append(max(widest, words) + PADDING)
+        wraps.append(not numeric)
+    return widths, wraps
+
+
+def fit(widths: list[float], wraps: list[bool]) -> list[float] | None:
+    """The widths within the page, text columns narrowed to share what the numbers leave;
+    None when the numbers alone do not fit."""
+    fixed = sum(w for w, wrap in zip(widths, wraps, strict=True) if not wrap)
+    free = PAGE_WIDTH - fixed
+    text = sum(w for w, wrap in zip(widths, wraps, strict=True) if wrap)
+    if free < 0 or (text and free < 12 * mm * wraps.count(True) and text > free):
+        return None
+    if text <= free:
+        return widths
+    return [w * free / text if wrap else w for w, wrap in zip(widths, wraps, strict=True)]
+
+
+def table_pdf(title: str, subtitle: str, columns: Sequence[str], cells: Sequence[Sequence[str]]) -> bytes:
+    regular, bold = fonts()
+    heads = [c.replace("_", " ") for c in columns]
+    for size in SIZES:
+        widths, wraps = column_widths(heads, cells, regular, bold, size)
+        fitted = fit(widths, wraps)
+        if fitted is not None or size == SMALLEST:
+            break
+    text = ParagraphStyle("cell", fontName=regular, fontSize=size, leading=size * 1.2)
+    head = ParagraphStyle("head", parent=text, fontName=bold)
+    data: list[list[object]] = [[Paragraph(escape(h), head) for h in heads]]
+    data += [[Paragraph(escape(v[:300]), text) if wraps[i] else v for i, v in enumerate(line)] for line in cells]
+    table = LongTable(data, repeatRows=1, colWidths=fitted or [PAGE_WIDTH / len(heads)] * len(heads))
+    style: list[Any] = [("GRID", (0, 0), (-1, -1), 0.25, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")), ("FONT", (0, 1), (-1, -1), regular, size),
+             ("LEFTPADDING", (0, 0), (-1, -1), PADDING / 2), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING / 2)]
+    style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, wrap in enumerate(wraps) if not wrap]
+    table.setStyle(TableStyle(style))
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=10 * mm, rightMargin=10 * mm,
+                            topMargin=10 * mm, bottomMargin=10 * mm, title=title)
+    doc.build([Paragraph(escape(title), ParagraphStyle("t", fontName=bold, fontSize=14, leading=17)),
+               Paragraph(escape(subtitle), ParagraphStyle("s", fontName=regular, fontSize=9)), Spacer(1, 4 * mm),
+               table])
+    return out.getvalue()
