@@ -13,7 +13,7 @@ from commands.order_status import ChangeOrderStatus, change_order_status
 from commands.orders import OrderItem, PlaceOrder, place_order
 from commands.payments import RecordPayment, record_payment
 from commands.products import CreateProduct, create_product, set_image
-from commands.settings import ChangeSettings, TaxRate, change_settings, settings_of
+from commands.settings import ChangeSettings, TaxRate, change_settings
 from commands.users import CreateUser, create_user
 from oms.demo_back_office import seed_back_office
 from oms.demo_history import DAYS, days_ago, seed_past
@@ -26,6 +26,11 @@ from oms.http.pictures import Pictures
 from oms.store import clock_at
 
 ACTOR = "demo"
+# A German bakery: shelf prices include tax (7 % on food, 19 % on drinks and services).
+DEMO_STORE = ChangeSettings(store_name="Bäckerei Morgenrot", address="Hauptstraße 12, 10115 Berlin",
+                            timezone="Europe/Berlin", currency="EUR", prices_include_tax=True, delivery_fee="3.50",
+                            delivery_tax_rate="19", tax_rates=[TaxRate(name="reduced", rate="7"),
+                                                               TaxRate(name="standard", rate="19")])
 DEMO_LOGINS = "Demo logins: admin, employee, cashier, viewer, customer; password <role>-demo"
 PRODUCTS = [
     # sku, name, category, price, cost, stock, barcode
@@ -77,7 +82,7 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str], pict
          ) -> dict[str, int]:
     """Create one user per role, the demo catalog (with drawn pictures kept in `pictures`)
     and a few orders; skip if already seeded."""
-    zone = ZoneInfo(settings_of(bus.app)["timezone"])
+    zone = ZoneInfo(str(DEMO_STORE.timezone))
     with clock_at([days_ago(zone, DAYS + 1, time(6))]):  # the shop opened before its two weeks of past
         users = {}
         for role in BUILTIN_ROLES:
@@ -87,9 +92,7 @@ def seed(bus: CommandBus, prefix: str, hash_password: Callable[[str], str], pict
                 users[role] = bus.run_sync(create_user, ACTOR, user, hash_password(user.password)).value
             except Duplicate:
                 return {"users": 0, "products": 0, "orders": 0, "records": 0}  # already seeded
-        bus.run_sync(change_settings, ACTOR, ChangeSettings(tax_rates=[  # the bakery's two rates
-            TaxRate(name="reduced", rate="7"), TaxRate(name="standard", rate="19")],
-            delivery_fee="3.50", delivery_tax_rate="19"))
+        bus.run_sync(change_settings, ACTOR, DEMO_STORE)
         products: dict[str, Product] = {}
         for sku, name, category, price, cost, stock, barcode in PRODUCTS:
             cmd = CreateProduct(sku=sku, name=name, category=category, price=price, cost=cost,

@@ -34,7 +34,8 @@ def days_ago(zone: ZoneInfo, days: int, at: time) -> datetime:
 def seed_past(bus: CommandBus, prefix: str, cashier: UUID, products: Mapping[str, Product],
               levels: Mapping[str, int]) -> int:
     """Two weeks of till days before today; answer the number of sales."""
-    zone = ZoneInfo(settings_of(bus.app)["timezone"])
+    settings = settings_of(bus.app)
+    zone, gross = ZoneInfo(settings["timezone"]), bool(settings["prices_include_tax"])
     rng, sold, skus = random.Random(2026), 0, [s for s, level in levels.items() if level >= 10]
     now = [days_ago(zone, DAYS, time(6))]
     with clock_at(now):
@@ -51,7 +52,8 @@ def seed_past(bus: CommandBus, prefix: str, cashier: UUID, products: Mapping[str
             count = SALES * 3 // 2 if now[0].weekday() == 5 else SALES
             for i in range(count):
                 now[0] = days_ago(zone, ago, time(7)) + timedelta(minutes=15 + i * 690 // count)
-                bus.run_sync(record_sale, str(cashier), "cashier", a_sale(rng, shift.id, products, skus, i), prefix)
+                bus.run_sync(record_sale, str(cashier), "cashier", a_sale(rng, shift.id, products, skus, i, gross),
+                             prefix)
                 sold += 1
             now[0] = days_ago(zone, ago, time(18, 45))
             expected: Decimal = bus.app.repository.get(shift.id).expected_cash
@@ -60,12 +62,13 @@ def seed_past(bus: CommandBus, prefix: str, cashier: UUID, products: Mapping[str
 
 
 def a_sale(rng: random.Random, shift_id: UUID, products: Mapping[str, Product], skus: list[str], i: int,
-           ) -> RecordSale:
+           prices_include_tax: bool) -> RecordSale:
     """One to three products, one or two of each; every ninth sale 10 % off; cash (with
     change) or card (the exact total)."""
     chosen = [(products[sku], rng.randint(1, 2)) for sku in rng.sample(skus, rng.randint(1, 3))]
     discount = PercentOff(value="10") if i % 9 == 4 else None
-    lines = price_lines([SaleItem(quantity=q, product=p) for p, q in chosen], discount_of(discount))
+    lines = price_lines([SaleItem(quantity=q, product=p) for p, q in chosen], discount_of(discount),
+                        prices_include_tax)
     _, _, total = order_sums(lines)
     cash = rng.random() < 0.6
     paid = (total // 5 + 1) * 5 if cash else total

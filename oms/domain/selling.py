@@ -94,15 +94,18 @@ def check_discount(lines: list[dict[str, Any]], role: str, settings: Settings,
     settings give each role), or else the approving manager's; and who approved it, when
     it took their approval."""
     given = sum((line["discount"] for line in lines), ZERO)
-    gross = sum((line["net"] for line in lines), ZERO) + given
+    # Both in the kind the prices are in (with tax, or without): as the till entered it.
+    gross = sum((cents(line["unit_price"] * line["quantity"]) for line in lines), ZERO)
+    paid = sum((line["net"] + (line["tax"] if settings["prices_include_tax"] else ZERO) for line in lines), ZERO)
+    off = gross - paid
     limit = settings.discount_limit(role)
-    if not given or given * 100 <= gross * limit:
+    if not off or off * 100 <= gross * limit:
         return given, None
     wider = settings.discount_limit(approver[1]) if approver else limit
-    if given * 100 > gross * wider:
+    if off * 100 > gross * wider:
         raise DiscountLimit(f"a {role} may give at most {limit}% off" + (f", and the approval {wider}%" if approver
                                                                           else ": a manager may approve more"),
-                            discount=str(given), subtotal=str(gross), limit_percent=str(limit),
+                            discount=str(off), subtotal=str(gross), limit_percent=str(limit),
                             approved_percent=str(wider) if approver else None)
     return given, approver[0] if approver else None
 

@@ -76,9 +76,15 @@ def rows(p: Printed) -> list[Row]:
     out.append(("rule", "", ""))
     if r["discount"]:
         out.append(("line", "Discounts", f"-{amount(r['discount'])}"))
-    out.append(("line", "Net", amount(r["subtotal"])))
-    out += [("sub", f"Tax {percent(t['rate'])}% on {amount(t['net'])}", amount(t["tax"])) for t in r["taxes"]]
-    out.append(("total", f"TOTAL {p.store.get('currency', '')}".strip(), amount(r["total"])))
+    total: Row = ("total", f"TOTAL {p.store.get('currency', '')}".strip(), amount(r["total"]))
+    if r["prices_include_tax"]:  # the lines include tax: the total, then the tax inside it per rate
+        out.append(total)
+        out += [("sub", f"incl. tax {percent(t['rate'])}% of {amount(t['net'] + t['tax'])}", amount(t["tax"]))
+                for t in r["taxes"]]
+    else:
+        out.append(("line", "Net", amount(r["subtotal"])))
+        out += [("sub", f"Tax {percent(t['rate'])}% on {amount(t['net'])}", amount(t["tax"])) for t in r["taxes"]]
+        out.append(total)
     out += [("line", p_["method"].title(), amount(p_["amount"])) for p_ in r["payments"]]
     if r["change_due"]:
         out.append(("line", "Change", amount(r["change_due"])))

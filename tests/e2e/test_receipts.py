@@ -74,3 +74,22 @@ async def test_the_html_receipt_prints_on_one_80_mm_page_in_chromium(client, tmp
     assert len(boxes) == 1  # one page, whatever the browser's default paper
     width_mm = float(boxes[0][0]) / 72 * 25.4
     assert abs(width_mm - 80) < 0.5, width_mm
+
+
+async def receipt_lines(client, prices_include_tax: bool) -> str:
+    assert (await client.patch(f"{API}/settings", json={"prices_include_tax": prices_include_tax})).status == 200
+    croissant = await new_product(client, name="Butter croissant", price="2.60", tax_rate="7")
+    shift = await post(client, "/shifts", {"register": f"r-{uuid.uuid4().hex[:8]}", "opening_float": "0"}, 201)
+    sold = await post(client, "/pos/sales", {"shift_id": shift["id"], "items": [
+        {"product_id": croissant["id"], "quantity": 2}], "payments": [{"method": "cash", "amount": "10.00"}]}, 201)
+    page = await (await client.get(f"{API}/orders/{sold['id']}/receipt")).text()
+    return " ".join(re.sub(r"<[^>]+>", " ", page.split("<body", 1)[1]).split())
+
+
+async def test_a_receipt_line_shows_its_price_and_its_amount_of_the_same_kind(client) -> None:
+    net = await receipt_lines(client, False)
+    assert "2 x Butter croissant 5.20 @ 2.60" in net  # both without tax
+    assert "Net 5.20 Tax 7% on 5.20 0.36 TOTAL EUR 5.56" in net
+    gross = await receipt_lines(client, True)
+    assert "2 x Butter croissant 5.20 @ 2.60" in gross  # both with tax, as the shelf says
+    assert "TOTAL EUR 5.20 incl. tax 7% of 5.20 0.34" in gross
