@@ -7,10 +7,11 @@ from typing import Any
 import asyncpg
 
 from oms.fields import RegisterName
-from queries.paging import Page, Where, fetch_page, paged
+from queries.paging import Page, Where, as_id, fetch_page, paged
 
 COLUMNS = ("id, register, cart::json AS cart, note, parked_by, taken, version, api_time(parked_at) AS parked_at,"
-           " api_time(updated_at) AS updated_at")
+           " api_time(updated_at) AS updated_at, (SELECT coalesce(u.full_name, u.username) FROM users u"
+           f" WHERE u.id = {as_id('parked_sales.parked_by')}) AS parked_by_name")
 
 
 class ParkedFilter(Page, frozen=True, forbid_unknown_fields=True):

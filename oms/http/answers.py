@@ -184,6 +184,7 @@ class ParkedSale(Answer, frozen=True):
     parked_at: datetime
     updated_at: datetime
     position: int | None = None
+    parked_by_name: str | None = None  # who parked it, by name
 
 
 class StockDiscrepancy(Answer, frozen=True):
@@ -381,6 +382,10 @@ class Me(Answer, frozen=True):
     created_at: datetime | None = None
     updated_at: datetime | None = None
     position: int | None = None
+
+
+class Session(Answer, frozen=True):
+    user: Me | None  # null for a guest
 
 
 class Tokens(Answer, frozen=True):

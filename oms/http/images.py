@@ -94,3 +94,15 @@ def reencoded(data: bytes, media_type: str) -> tuple[bytes, str]:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise validation_error(f"the file is not a readable {media_type or 'image'}", "image") from None
     return out.getvalue(), EXTENSIONS[expected]
+
+
+def resized(data: bytes, width: int) -> bytes:
+    """A kept picture at most `width` pixels wide, in its own format (as small as it is if narrower)."""
+    with decoders, Image.open(io.BytesIO(data)) as image:
+        if image.width <= width:
+            return data
+        fmt = image.format or "PNG"
+        image.thumbnail((width, width * 4))
+        out = io.BytesIO()
+        image.save(out, format=fmt, **({"quality": 80} if fmt != "PNG" else {"optimize": True}))
+        return out.getvalue()

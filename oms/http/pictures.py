@@ -28,6 +28,8 @@ def named(data: bytes, extension: str) -> str:
 
 
 class Pictures(Protocol):
+    def __hash__(self) -> int: ...  # sizes of its pictures are cached per store (oms.http.routes.images)
+
     def keep(self, data: bytes, extension: str) -> str:
         """Keep the picture (once); answer its name."""
 

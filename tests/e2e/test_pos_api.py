@@ -192,3 +192,21 @@ async def test_a_manager_approves_a_discount_over_the_cashiers_limit_at_the_till
     stolen = await client.post(f"{API}/pos/sales", headers=bearer(other), json={
         **sale, "shift_id": other_shift["id"], "approval": yes["approval"]})
     assert (await error_of(stolen, 403))["code"] == "approval_invalid"  # given to one cashier only
+
+
+async def test_the_z_report_is_a_file_with_every_figure_and_each_cash_movement(client) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}")
+    await post(client, f"/shifts/{shift['id']}/cash-movements", {"kind": "out", "amount": "20.00", "reason": "bank"},
+               201)
+    await post(client, f"/shifts/{shift['id']}/close", {"counted_cash": "30.00"}, 200)
+    pdf = await client.get(f"{API}/shifts/{shift['id']}/report")
+    assert pdf.status == 200 and pdf.content_type == "application/pdf"
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(await pdf.read())).pages)
+    for shown in ("Z report", "expected cash 30.00", "variance 0.00", "cash out 20.00 bank", "opening float 50.00"):
+        assert shown in text, shown
+    csv = await (await client.get(f"{API}/shifts/{shift['id']}/report", params={"format": "csv"})).text()
+    assert "cash out,20.00,bank" in csv

@@ -1,13 +1,14 @@
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Navigate, NavLink, Route, Routes, useLocation } from "react-router-dom";
 import type { Me } from "./api/client";
 import { LoginPage } from "./auth/LoginPage";
-import { allowed, menu } from "./auth/permissions";
+import { allowed, groups, home as homeOf } from "./auth/permissions";
 import { SignUpPage } from "./auth/SignUpPage";
 import { useLogout, useMe } from "./auth/session";
 import { feed } from "./live/feed";
 import { OfflineBar } from "./offline/OfflineBar";
 import { useLiveState } from "./live/useLive";
+import { useStore } from "./ui/store";
 import { ThemeToggle, useTheme } from "./ui/theme";
 import { CUSTOMERS, EXPENSES, PRODUCTS, SALESMEN, VENDORS } from "./features/backoffice/areas";
 
@@ -37,7 +38,7 @@ export function App() {
     if (me.data) feed.start(); // one live connection per signed-in screen, whatever it shows
     else feed.stop();
   }, [me.data]);
-  if (me.isPending) return <p className="centered">Loading…</p>;
+  if (me.isPending) return <Loading />; // the page's frame at once: nothing moves when it fills
   if (me.isError) return <p className="centered" role="alert">The server cannot be reached. Retrying…</p>;
   if (!me.data) {
     return (
@@ -55,23 +56,51 @@ export function App() {
   return <Shell me={me.data} />;
 }
 
+/** The shop's name, where the app names itself. */
+function Brand() {
+  const name = useStore().data?.store_name;
+  return <span className="brand">{name && name !== "OMS" ? name : "OMS"}</span>;
+}
+
+/** The main menu: the selling screens side by side, the back office in groups (a phone
+ * opens it all from its Menu button). A group closes once one of its screens is chosen. */
+function MainMenu({ me }: { me: Me }) {
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    setOpen(false);
+    nav.current?.querySelectorAll("details[open]").forEach((d) => d.removeAttribute("open"));
+  }, [location.pathname]);
+  return (
+    <>
+      <button type="button" className="menu-button" aria-expanded={open} aria-controls="main-menu"
+        onClick={() => setOpen(!open)}>Menu</button>
+      <nav aria-label="Main" id="main-menu" ref={nav} className={open ? "open" : undefined}>
+        {groups(me.permissions).map(([group, screens]) => group === "Selling" || group === "Shop" ? (
+          screens.map((s) => <NavLink key={s.path} to={s.path}>{s.label}</NavLink>)
+        ) : (
+          <details key={group} className="menu-group">
+            <summary className={screens.some((s) => s.path === location.pathname) ? "active" : undefined}>
+              {group}</summary>
+            <div className="menu">{screens.map((s) => <NavLink key={s.path} to={s.path}>{s.label}</NavLink>)}</div>
+          </details>
+        ))}
+      </nav>
+    </>
+  );
+}
+
 function Shell({ me }: { me: Me }) {
-  const screens = menu(me.permissions);
-  const home = screens[0]?.path ?? "/account";
+  const home = homeOf(me.permissions);
   const logout = useLogout();
   const live = useLiveState();
   const location = useLocation();
   return (
     <div className="shell">
       <header className="topbar">
-        <span className="brand">OMS</span>
-        <nav aria-label="Main">
-          {screens.map((s) => (
-            <NavLink key={s.path} to={s.path}>
-              {s.label}
-            </NavLink>
-          ))}
-        </nav>
+        <Brand />
+        <MainMenu me={me} />
         <span className={live ? "status ok" : "status"} title="Live updates">
           {live ? "Live" : "Not live"}
         </span>
@@ -92,7 +121,7 @@ function Shell({ me }: { me: Me }) {
             <Route path="/" element={<Navigate to={home} replace />} />
             {allowed(me.permissions, "/pos") && <Route path="/pos" element={<PosPage me={me} />} />}
             {allowed(me.permissions, "/shift") && <Route path="/shift" element={<ShiftPage me={me} />} />}
-            {allowed(me.permissions, "/board") && <Route path="/board" element={<BoardPage />} />}
+            {allowed(me.permissions, "/board") && <Route path="/board" element={<BoardPage me={me} />} />}
             {allowed(me.permissions, "/orders") && <Route path="/orders" element={<OrdersPage me={me} />} />}
             {allowed(me.permissions, "/shop") && <Route path="/shop" element={<ShopPage guest={false} />} />}
             {allowed(me.permissions, "/my-orders") && <Route path="/my-orders" element={<MyOrdersPage />} />}
@@ -123,18 +152,35 @@ function Shell({ me }: { me: Me }) {
   );
 }
 
+/** Until the session is known: the guest's frame (most first visits are guests'), so the
+ * shop window fills it without moving. */
+function Loading() {
+  return (
+    <div className="shell">
+      <GuestHeader />
+      <main id="main"><p className="centered">Loading…</p></main>
+    </div>
+  );
+}
+
+function GuestHeader() {
+  return (
+    <header className="topbar">
+      <Brand />
+      <nav aria-label="Main" className="guest">
+        <NavLink to="/login">Log in</NavLink>
+        <NavLink to="/signup">Create an account</NavLink>
+      </nav>
+      <ThemeToggle userId="guest" />
+    </header>
+  );
+}
+
 /** The shop window for guests: browse, fill a basket, log in or sign up to order. */
 function GuestShop() {
   return (
     <div className="shell">
-      <header className="topbar">
-        <span className="brand">OMS</span>
-        <nav aria-label="Main">
-          <NavLink to="/login">Log in</NavLink>
-          <NavLink to="/signup">Create an account</NavLink>
-        </nav>
-        <ThemeToggle userId="guest" />
-      </header>
+      <GuestHeader />
       <main id="main">
         <Suspense fallback={<p className="centered">Loading…</p>}>
           <ShopPage guest />

@@ -37,7 +37,7 @@ from oms.http.errors import ApiError, validation_error
 from oms.http.idempotency import answers_with_secrets
 from oms.http.keys import BUS, HASHER, LIMITER, POOL, PRINCIPALS, STORE, TOKENS
 from oms.http.openapi import schema
-from oms.http.permissions import AUTHENTICATED, PUBLIC, actor_of, principal_of, requires
+from oms.http.permissions import AUTHENTICATED, PRINCIPAL, PUBLIC, actor_of, principal_of, requires
 from oms.http.render import answer, user_json
 
 routes = web.RouteTableDef()
@@ -166,11 +166,23 @@ async def signup(request: web.Request) -> web.Response:
 @requires(AUTHENTICATED)
 @schema(answer=answers.Me)
 async def get_me(request: web.Request) -> web.Response:
-    principal = principal_of(request)
+    return ok(await whoami(request, principal_of(request)))
+
+
+@routes.get("/api/v1/auth/session")
+@requires(PUBLIC)
+@schema(answer=answers.Session)
+async def signed_in(request: web.Request) -> web.Response:
+    """Who is signed in on this browser, if anyone: a guest's page asks without an error"""
+    principal = request.get(PRINCIPAL)
+    return ok({"user": await whoami(request, principal) if principal else None})
+
+
+async def whoami(request: web.Request, principal: Principal) -> dict[str, Any]:
     user = await read_current(request.app[STORE], principal.user_id)
     settings = await asyncio.to_thread(settings_of, request.app[STORE])
     limit = format(settings.discount_limit(principal.role).normalize(), "f")
-    return ok({**me(principal, user_json(user) if isinstance(user, User) else None), "discount_limit": limit})
+    return {**me(principal, user_json(user) if isinstance(user, User) else None), "discount_limit": limit}
 
 
 @routes.patch("/api/v1/auth/me")

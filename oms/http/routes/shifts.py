@@ -6,6 +6,9 @@ A cashier's shift permissions are for their own shifts: anyone else's answers 40
 
 from __future__ import annotations
 
+from typing import Literal
+
+import msgspec
 from aiohttp import web
 
 from commands.shifts import (
@@ -19,18 +22,22 @@ from commands.shifts import (
     set_register,
 )
 from oms.domain.errors import NotFound
-from oms.domain.shift import Register, Shift
+from oms.domain.settings import in_zone
+from oms.domain.shift import Register, Shift, shift_report
 from oms.fields import RegisterName
 from oms.history import read_state
 from oms.http import answers
 from oms.http.codec import ok, path_param, query, read, uuid_param
+from oms.http.exports import report_answer
 from oms.http.keys import BUS, POOL, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, principal_of, requires, scope_of
 from oms.http.render import answer, register_json, shift_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
 from queries.audit import chain_head
+from queries.reports import store_zone
 from queries.shifts import ShiftFilter, list_shifts
+from queries.users import names
 
 routes = web.RouteTableDef()
 
@@ -107,3 +114,28 @@ async def get_register(request: web.Request) -> web.Response:
 async def put_register(request: web.Request) -> web.Response:
     name, cmd = path_param(request, "name", RegisterName), await read(request, SetRegister)
     return answer(await request.app[BUS].run(set_register, actor_of(request), name, cmd), register_json)
+
+
+class ReportFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    format: Literal["pdf", "csv"] = "pdf"
+
+
+@routes.get("/api/v1/shifts/{id}/report")
+@requires("shifts.read")
+@schema(query=ReportFile, answer=answers.ShiftReport)
+async def report_file(request: web.Request) -> web.Response:
+    """The shift's X or Z report as a file to print or keep: every figure, then each cash movement"""
+    fmt = query(request, ReportFile).format
+    shift = await read_state(request.app[STORE], Shift, uuid_param(request), "shift")
+    if own_cashier(request) not in (None, shift.cashier):
+        raise NotFound("shift not found")
+    report, zone = shift_report(shift), await store_zone(request.app[POOL])
+    rows = [{"figure": name.replace("_", " "), "amount": value, "reason": ""}
+            for name, value in report.items() if not isinstance(value, dict) and name != "kind"]
+    rows += [{"figure": f"{name.replace('_', ' ')} by {method}", "amount": amount, "reason": ""}
+             for name in ("sales_by_tender", "refunds_by_tender") for method, amount in report[name].items()]
+    rows += [{"figure": f"cash {m['kind']}", "amount": m["amount"], "reason": m["reason"]} for m in shift.movements]
+    name = await names(request.app[POOL], [shift.cashier])
+    title = f"{report['kind']} report · {shift.register} · {name.get(shift.cashier, shift.cashier)}"
+    return await report_answer(request, f"{report['kind'].lower()}-report-{shift.register}", title,
+                               {"day": in_zone(shift.created_on, zone.key).date()}, fmt, rows=rows, totals={})

@@ -10,9 +10,9 @@ export function useMe() {
     queryKey: ME,
     queryFn: async (): Promise<Me | null> => {
       try {
-        const me = await must(api.GET("/api/v1/auth/me"));
-        await keep("me", me);
-        return me;
+        const { user } = await must(api.GET("/api/v1/auth/session")); // a guest is no error
+        await keep("me", user ?? null);
+        return user ?? null;
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         // Offline: the till goes on as whoever was signed in here; the server checks each

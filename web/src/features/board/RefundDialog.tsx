@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api, ApiError, must, type Order } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
 import { useOpenShift, useRegister } from "../pos/data";
+import { divideHalfUp, fromCents, toCents } from "../pos/money";
 
 export function RefundDialog({ orderId, onClose, onDone }: {
   orderId: string | null; onClose: () => void; onDone: (o: Order) => void;
@@ -21,6 +22,24 @@ function left(order: Order): number[] {
   const refunded = new Map<number, number>();
   for (const r of order.refunds ?? []) for (const l of r.lines) refunded.set(l.line, (refunded.get(l.line) ?? 0) + l.quantity);
   return order.items.map((item, i) => item.quantity - (refunded.get(i + 1) ?? 0));
+}
+
+/** What refunding `units` of each line gives back, as the server reckons it (Order.refund_line):
+ * the units' share of the line's total, the last units what is left of it. */
+export function refundAmount(order: Order, units: Record<number, number>): number {
+  const remaining = left(order);
+  let cents = 0;
+  for (const [number, quantity] of Object.entries(units)) {
+    const i = Number(number) - 1;
+    const item = order.items[i];
+    if (!item || quantity <= 0) continue;
+    const total = toCents(item.total);
+    const given = (order.refunds ?? []).flatMap((r) => r.lines).filter((l) => l.line === i + 1)
+      .reduce((sum, l) => sum + toCents(l.amount), 0);
+    cents += quantity === remaining[i] ? total - given
+      : Math.min(divideHalfUp(total * quantity, item.quantity), total - given);
+  }
+  return cents;
 }
 
 function RefundForm({ orderId, onDone }: { orderId: string; onDone: (o: Order) => void }) {
@@ -79,7 +98,8 @@ function RefundForm({ orderId, onDone }: { orderId: string; onDone: (o: Order) =
       </fieldset>
       {error && <p className="error" role="alert">{error}</p>}
       <button type="button" className="primary" disabled={!lines.length || !reason.trim()} onClick={submit}>
-        Refund {lines.reduce((n, l) => n + l.quantity, 0)} item(s)
+        Refund {fromCents(refundAmount(order.data, units))} ({lines.reduce((n, l) => n + l.quantity, 0)} item
+        {lines.reduce((n, l) => n + l.quantity, 0) === 1 ? "" : "s"})
       </button>
     </div>
   );

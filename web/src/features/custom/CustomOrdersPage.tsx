@@ -5,19 +5,12 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, ApiError, type Me, must, newKey, type Order } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
-import { due } from "../board/status";
+import { useMyOpenShift } from "../../lib/shifts";
+import { statusName } from "../../lib/status";
+import { fromStoreClock, useStoreTime } from "../../lib/time";
+import { useStore } from "../../ui/store";
 
 type Tender = "cash" | "card" | "other" | "account";
-
-function useMyOpenShift(me: Me) {
-  return useQuery({
-    queryKey: ["my-open-shift", me.id],
-    queryFn: async () => {
-      const page = await must(api.GET("/api/v1/shifts", { params: { query: { status: "open", per_page: 200 } } }));
-      return page.items.find((s) => s.cashier === me.id) ?? null;
-    },
-  });
-}
 
 export default function CustomOrdersPage({ me }: { me: Me }) {
   const [taking, setTaking] = useState(false);
@@ -25,6 +18,7 @@ export default function CustomOrdersPage({ me }: { me: Me }) {
   const [notice, setNotice] = useState("");
   const [error, setError] = useState("");
   const shift = useMyOpenShift(me);
+  const time = useStoreTime();
   const orders = useQuery({
     queryKey: ["custom-orders", minPosition],
     queryFn: () => must(api.GET("/api/v1/custom-orders", { params: { query: {
@@ -60,9 +54,9 @@ export default function CustomOrdersPage({ me }: { me: Me }) {
           <tbody>
             {orders.data?.items.map((o) => (
               <tr key={o.id}>
-                <td>{o.pickup_at ? due(o.pickup_at) : ""}</td>
+                <td>{o.pickup_at ? time(o.pickup_at, "due") : ""}</td>
                 <td>{o.number}</td><td>{o.customer_name ?? ""}</td><td title={o.note ?? ""}>{o.items[0]?.name}</td>
-                <td>{o.total}</td><td>{o.balance_due}</td><td>{o.status}</td>
+                <td>{o.total}</td><td>{o.balance_due}</td><td>{statusName(o.status, o.fulfilment)}</td>
                 <td className="row-actions">
                   {o.status !== "cancelled" && o.balance_due !== "0.00" && (
                     <button type="button" aria-label={`Take the balance of ${o.number}`} onClick={() => act(
@@ -89,7 +83,7 @@ export default function CustomOrdersPage({ me }: { me: Me }) {
       </div>
       <TakeDialog open={taking} shiftId={shiftId} onClose={() => setTaking(false)} onDone={(o) => {
         setTaking(false);
-        done(`Taken: ${o.number}, due ${new Date(o.pickup_at ?? "").toLocaleString()}, ${o.balance_due} to pay.`, o);
+        done(`Taken: ${o.number}, due ${time(o.pickup_at ?? "", "due")}, ${o.balance_due} to pay.`, o);
       }} />
     </section>
   );
@@ -101,6 +95,7 @@ function TakeDialog({ open, shiftId, onClose, onDone }: {
   const [q, setQ] = useState("");
   const [failure, setFailure] = useState("");
   const [key, setKey] = useState(newKey);
+  const zone = useStore().data?.timezone ?? "UTC";
   const customers = useQuery({
     queryKey: ["customers", "pick", q],
     queryFn: () => must(api.GET("/api/v1/customers", { params: { query: { per_page: 20, ...(q ? { q } : {}) } } })),
@@ -118,7 +113,7 @@ function TakeDialog({ open, shiftId, onClose, onDone }: {
         body: {
           customer_id: text("customer_id"), specification: text("specification"), price: text("price"),
           tax_rate: text("tax_rate") || "0", deposit: text("deposit") || "0", deposit_method: method,
-          due_at: due ? new Date(due).toISOString() : "", fulfilment: text("fulfilment") as "pickup" | "delivery",
+          due_at: due ? fromStoreClock(due, zone) : "", // the store's clock, wherever this browser is fulfilment: text("fulfilment") as "pickup" | "delivery",
           ...(method === "cash" && shiftId ? { shift_id: shiftId } : {}),
         } as never,
         headers: { "Idempotency-Key": key },
@@ -152,7 +147,7 @@ function TakeDialog({ open, shiftId, onClose, onDone }: {
           <input id="custom-price" name="price" inputMode="decimal" required /></div>
         <div className="field"><label htmlFor="custom-tax">Tax rate (%)</label>
           <input id="custom-tax" name="tax_rate" inputMode="decimal" defaultValue="7" /></div>
-        <div className="field"><label htmlFor="custom-due">Due</label>
+        <div className="field"><label htmlFor="custom-due">Due (the shop's time, {zone})</label>
           <input id="custom-due" name="due_at" type="datetime-local" required /></div>
         <div className="field"><label htmlFor="custom-fulfilment">Handed over by</label>
           <select id="custom-fulfilment" name="fulfilment"><option value="pickup">Pickup</option>

@@ -4,7 +4,10 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, ApiError, must, type Product } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
-import { type Cart, type CartLine, type Discount, saleItems } from "./cart";
+import { useStoreTime } from "../../lib/time";
+import { usePricesIncludeTax } from "../../ui/store";
+import { type Cart, type CartLine, type Discount, price, saleItems } from "./cart";
+import { fromCents } from "./money";
 
 type StoredLine = { quantity: number; product_id?: string; name?: string; price?: string; tax_rate?: string;
   discount?: Discount };
@@ -28,6 +31,9 @@ export function ParkedDialog({ open, onClose, register, cart, onResume, onParked
   const client = useQueryClient();
   const [note, setNote] = useState("");
   const [error, setError] = useState("");
+  const time = useStoreTime();
+  const inclusive = usePricesIncludeTax();
+  const catalog = client.getQueryData<Product[]>(["catalog"]) ?? [];
   const list = (min_position?: number | null) =>
     must(api.GET("/api/v1/pos/parked", { params: { query: { register, ...(min_position ? { min_position } : {}) } } }));
   const parked = useQuery({ queryKey: ["parked", register], enabled: open, queryFn: () => list() });
@@ -66,12 +72,19 @@ export function ParkedDialog({ open, onClose, register, cart, onResume, onParked
       <h3>On {register}</h3>
       {parked.data?.items.length === 0 && <p className="muted">Nothing parked.</p>}
       <ul className="list">
-        {parked.data?.items.map((p) => (
-          <li key={p.id}>
-            <span>{new Date(p.parked_at).toLocaleTimeString()} · {p.parked_by}{p.note ? ` · ${p.note}` : ""}</span>
-            <button type="button" disabled={cart.lines.length > 0} onClick={() => resume(p.id, p.cart)}>Resume</button>
-          </li>
-        ))}
+        {parked.data?.items.map((p) => {
+          const stored = cartOf(p.cart as { items?: StoredLine[] }, catalog);
+          return (
+            <li key={p.id} aria-label={`Parked at ${time(p.parked_at, "time")}`}>
+              <span>
+                <strong>{fromCents(price(stored, inclusive).total)}</strong> · {time(p.parked_at, "time")} ·
+                {" "}{p.parked_by_name ?? p.parked_by}{p.note ? ` · ${p.note}` : ""}
+                <span className="muted parked-items">{stored.lines.map((l) => `${l.quantity}× ${l.name}`).join(", ")}</span>
+              </span>
+              <button type="button" disabled={cart.lines.length > 0} onClick={() => resume(p.id, p.cart)}>Resume</button>
+            </li>
+          );
+        })}
       </ul>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, ApiError, type Me, must, type Shift } from "../../api/client";
 import { keep } from "../../offline/store";
+import { useStoreTime } from "../../lib/time";
 import { Field } from "../../ui/Field";
 import { useOpenShift, useRegister } from "./data";
 import { OpenShiftForm } from "./OpenShiftForm";
@@ -15,11 +16,15 @@ export default function ShiftPage({ me }: { me: Me }) {
   const [closed, setClosed] = useState<Shift | null>(null);
   if (closed) {
     return (
-      <section className="panel">
+      <section className="panel printable">
         <h1>Z report · {closed.register}</h1>
-        {closed.report && <Report report={closed.report} />}
+        {closed.report && <Report report={closed.report} movements={closed.movements ?? []} />}
         {closed.chain && <p className="chain">Audit chain head: {closed.chain.position}:{closed.chain.hash}</p>}
-        <button type="button" className="primary" onClick={() => setClosed(null)}>Done</button>
+        <div className="actions no-print">
+          <button type="button" onClick={() => window.print()}>Print</button>
+          <a className="button" href={`/api/v1/shifts/${closed.id}/report?format=pdf`} download>Download PDF</a>
+          <button type="button" className="primary" onClick={() => setClosed(null)}>Done</button>
+        </div>
       </section>
     );
   }
@@ -35,6 +40,7 @@ function OpenShift({ id, me, onClosed }: { id: string; me: Me; onClosed: (s: Shi
     queryFn: () => must(api.GET("/api/v1/shifts/{id}", { params: { path: { id } } })),
   });
   const [error, setError] = useState("");
+  const time = useStoreTime();
   const run = async (work: () => Promise<unknown>) => {
     setError("");
     try {
@@ -49,8 +55,8 @@ function OpenShift({ id, me, onClosed }: { id: string; me: Me; onClosed: (s: Shi
     <div className="shift">
       <section className="panel">
         <h1>X report · {shift.data.register}</h1>
-        <p className="muted">Opened {new Date(shift.data.opened_at).toLocaleString()} by {shift.data.cashier === me.id ? "you" : "another cashier"}</p>
-        {shift.data.report && <Report report={shift.data.report} />}
+        <p className="muted">Opened {time(shift.data.opened_at)} by {shift.data.cashier === me.id ? "you" : "another cashier"}</p>
+        {shift.data.report && <Report report={shift.data.report} movements={shift.data.movements ?? []} />}
         <button type="button" onClick={() => shift.refetch()}>Refresh</button>
       </section>
       <section className="panel">

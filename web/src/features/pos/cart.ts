@@ -74,6 +74,15 @@ export function price(cart: Cart, pricesIncludeTax = false): Sums {
   return { lines, subtotal, discount, tax, total: subtotal + tax };
 }
 
+/** The cart's discount as a percent of its price before discounts, in the prices' own kind
+ * (as the server checks it against the seller's limit: selling.check_discount). */
+export function discountPercent(cart: Cart, pricesIncludeTax = false): number {
+  const sums = price(cart, pricesIncludeTax);
+  const before = sums.lines.reduce((sum, l) => sum + toCents(l.price) * l.quantity, 0);
+  const paid = pricesIncludeTax ? sums.total : sums.subtotal;
+  return before > 0 ? ((before - paid) * 100) / before : 0;
+}
+
 export function add(cart: Cart, line: Omit<CartLine, "quantity">, quantity = 1): Cart {
   const found = cart.lines.find((l) => l.key === line.key);
   if (found) return setQuantity(cart, line.key, found.quantity + quantity);

@@ -7,7 +7,7 @@ import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recha
 import { api, must, type Schemas } from "../../api/client";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
-import { due } from "../board/status";
+import { inZone } from "../../lib/time";
 import { TimeBars } from "./Bars";
 import { daysBefore, MOVES_FIGURES } from "./periods";
 
@@ -39,10 +39,10 @@ export default function DashboardPage() {
           rows={d.open_shifts.map((s) => [`${s.register} — ${s.cashier ?? ""}`, `${s.sales_count} sales, ${s.sales_total}`])} />
         <Listing title="Custom orders due in 48 h" empty="None due."
           rows={d.custom_orders_due.map((o) => [`${o.number} ${o.customer_name ?? ""}: ${o.note ?? o.items ?? ""}`,
-            o.pickup_at ? due(o.pickup_at, d.timezone) : ""])} />
+            o.pickup_at ? inZone(o.pickup_at, d.timezone, "due") : ""])} />
         <Listing title="Pickups in the next hours" empty="No pickup coming."
           rows={d.pickups_next.map((o) => [`${o.number} ${o.customer_name ?? ""}: ${o.items ?? ""}`,
-            o.pickup_at ? due(o.pickup_at, d.timezone) : ""])} />
+            o.pickup_at ? inZone(o.pickup_at, d.timezone, "due") : ""])} />
         <BakeList />
       </div>
     </section>

@@ -6,16 +6,17 @@ import { useSearchParams } from "react-router-dom";
 import { api, ApiError, must } from "../../api/client";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
-import { due } from "../board/status";
+import { statusName, steps } from "../../lib/status";
+import { useStoreTime } from "../../lib/time";
 
 const CANCELLABLE = new Set(["placed", "confirmed", "picked"]);
-const STEPS = ["placed", "confirmed", "picked", "shipped", "delivered"];
 
 export default function MyOrdersPage() {
   const client = useQueryClient();
   const [params] = useSearchParams();
   const placed = params.get("placed");
   const [error, setError] = useState("");
+  const time = useStoreTime();
   const read = (min_position?: number) => must(api.GET("/api/v1/orders", {
     params: { query: { per_page: 50, ...(min_position ? { min_position } : {}) } } }));
   const orders = useQuery({ queryKey: ["my-orders"], queryFn: () => read(Number(params.get("at")) || undefined) });
@@ -44,14 +45,14 @@ export default function MyOrdersPage() {
         {orders.data?.items.map((o) => (
           <li key={o.id} aria-label={`Order ${o.number}`}>
             <div>
-              <strong>{o.number}</strong> · {new Date(o.created_at).toLocaleString()} · {o.total}
+              <strong>{o.number}</strong> · {time(o.created_at)} · {o.total}
               <div className="muted">{o.items.map((i) => `${i.quantity}× ${i.name}`).join(", ")}</div>
               {o.pickup_at && <div className="pickup">{o.fulfilment === "delivery" ? "Delivery" : "Pickup"}{" "}
-                {due(o.pickup_at)}</div>}
+                {time(o.pickup_at, "due")}</div>}
               <ol className="steps" aria-label="Progress">
-                {o.status === "cancelled" ? <li className="done">cancelled</li> : STEPS.map((s) => (
-                  <li key={s} className={STEPS.indexOf(s) <= STEPS.indexOf(o.status) ? "done" : undefined}
-                    aria-current={s === o.status ? "step" : undefined}>{s}</li>
+                {o.status === "cancelled" ? <li className="done">Cancelled</li> : steps(o).map((s, i, all) => (
+                  <li key={s} className={i <= all.indexOf(o.status as never) ? "done" : undefined}
+                    aria-current={s === o.status ? "step" : undefined}>{statusName(s, o.fulfilment)}</li>
                 ))}
               </ol>
             </div>

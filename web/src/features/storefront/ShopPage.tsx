@@ -13,7 +13,7 @@ import { catalogLine } from "../pos/lines";
 import { fromCents } from "../pos/money";
 import { useStore } from "../../ui/store";
 import { TileImage } from "../../ui/TileImage";
-import { due } from "../board/status";
+import { inZone } from "../../lib/time";
 
 const BASKET = "oms.basket"; // kept for this browser session: a guest's basket survives logging in
 
@@ -95,8 +95,8 @@ export default function ShopPage({ guest }: { guest: boolean }) {
     }
   };
   return (
-    <div className="pos">
-      <section aria-label="Products">
+    <div className="pos shop">
+      <section aria-label="Products" className="shop-products">
         <h1>Order for pickup or delivery</h1>
         {byCategory.map(([category, items]) => (
           <section key={category} aria-label={category}>
@@ -144,7 +144,7 @@ export default function ShopPage({ guest }: { guest: boolean }) {
             <select id="pickup-at" value={pickupAt} onChange={(e) => setPickupAt(e.target.value)}>
               <option value="">As soon as possible</option>
               {slots.data?.filter((s) => s.free > 0).map((s) => (
-                <option key={s.starts} value={s.starts}>{due(s.starts, store.data?.timezone)} ({s.free} left)</option>
+                <option key={s.starts} value={s.starts}>{inZone(s.starts, store.data?.timezone, "due")} ({s.free} left)</option>
               ))}
             </select>
           </>

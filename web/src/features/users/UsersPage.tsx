@@ -110,7 +110,9 @@ function NewUser({ roles, onDone }: { roles: string[]; onDone: (m: string, at?: 
             aria-invalid={at(n) ? true : undefined} aria-describedby={at(n) ? `new-${n}-error` : undefined} />
           {at(n) && <p id={`new-${n}-error`} className="error">{at(n)}</p>}</div>))}
       <div className="field"><label htmlFor="new-role">Role</label>
-        <select id="new-role" name="role">{roles.map((r) => <option key={r}>{r}</option>)}</select></div>
+        <select id="new-role" name="role" required defaultValue="">
+          <option value="" disabled>Choose a role</option>{roles.map((r) => <option key={r}>{r}</option>)}
+        </select></div>
       {error && !["username", "password", "full_name", "email"].includes(error.field) &&
         <p className="error" role="alert">{error.message}</p>}
       <button type="submit" className="primary">Create user</button>
