@@ -86,12 +86,26 @@ def log_in(browser: Browser, site: str, role: str, *, viewport: dict[str, int] =
     page.get_by_label("Password").fill(PASSWORDS[role])
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    expect(page).not_to_have_url(re.compile(r"/(login)?$"))  # on to where the role's day starts
     return page
+
+
+def go(page: Page, screen: str) -> None:
+    """Open a screen from the main menu as a user does: on a phone the Menu button first,
+    then the screen's group when it is in one."""
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible() and menu.get_attribute("aria-expanded") != "true":
+        menu.click()
+    nav = page.get_by_role("navigation", name="Main")
+    link = nav.get_by_role("link", name=screen, exact=True)
+    if not link.is_visible():
+        nav.locator("details", has=page.locator(f"a:text-is('{screen}')")).locator("summary").click()
+    link.click()
 
 
 def open_till(page: Page, prefix: str = "till") -> str:
     """Open a shift on a register of its own, from the till's form; answer the register."""
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Till").click()
+    go(page, "Till")
     register = f"{prefix}-{uuid.uuid4().hex[:6]}"
     page.get_by_label(re.compile("^Register")).fill(register)
     page.get_by_role("button", name="Open shift").click()
@@ -106,7 +120,7 @@ def shoot(page: Page, name: str) -> None:
 
 def new_customer(page: Page, name: str, **fields: str) -> None:
     """On the Customers screen, add a customer through its form (fields by label)."""
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Customers").click()
+    go(page, "Customers")
     page.get_by_role("button", name="New customer").click()
     form = page.get_by_role("dialog", name="New customer")
     form.get_by_label("Full name").fill(name)

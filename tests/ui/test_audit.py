@@ -5,12 +5,12 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.ui.conftest import log_in
+from tests.ui.conftest import go, log_in
 
 
 def test_a_viewer_reads_the_trail_an_objects_history_and_how_it_was(browser, site) -> None:
     admin = log_in(browser, site, "admin")
-    admin.get_by_role("navigation", name="Main").get_by_role("link", name="Settings").click()
+    go(admin, "Settings")
     level = admin.get_by_label("Low stock at (units available)")
     before = level.input_value()
     level.fill("4" if before != "4" else "6")
@@ -21,7 +21,7 @@ def test_a_viewer_reads_the_trail_an_objects_history_and_how_it_was(browser, sit
     admin.context.close()
 
     page = log_in(browser, site, "viewer")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Audit").click()
+    go(page, "Audit")
     expect(page.get_by_role("status").filter(has_text="Chain head")).to_contain_text("every event linked")
     page.get_by_label("Critical actions only").check()
     change = page.get_by_role("row", name=re.compile("Settings.Changed.*low_stock_level")).first

@@ -6,12 +6,12 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.ui.conftest import log_in, new_customer
+from tests.ui.conftest import go, log_in, new_customer
 
 
 def test_an_employee_adds_a_customer_and_takes_a_payment_on_account(browser, site) -> None:
     page = log_in(browser, site, "employee")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Customers").click()
+    go(page, "Customers")
     expect(page.get_by_role("heading", name="Customers")).to_be_visible()
     name = f"Nadia {uuid.uuid4().hex[:6]}"
     page.get_by_role("button", name="New customer").click()
@@ -61,7 +61,7 @@ def test_an_admin_forgets_a_customer_who_asked(browser, site) -> None:
 
 def test_a_viewer_reads_vendors_but_cannot_change_them(browser, site) -> None:
     page = log_in(browser, site, "viewer")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Vendors").click()
+    go(page, "Vendors")
     expect(page.get_by_role("row", name=re.compile("Moulin Dupont"))).to_be_visible()
     expect(page.get_by_role("button", name="New vendor")).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile("^Edit"))).to_have_count(0)
@@ -74,7 +74,7 @@ def test_an_employee_adds_a_product_and_gives_it_a_picture(browser, site, tmp_pa
     picture = tmp_path / "eclair.png"
     Image.new("RGB", (64, 48), (120, 70, 40)).save(picture)
     page = log_in(browser, site, "employee")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Catalog").click()
+    go(page, "Catalog")
     page.get_by_role("button", name="New product").click()
     dialog = page.get_by_role("dialog", name="New product")
     sku = f"ECL-{uuid.uuid4().hex[:6]}"
@@ -104,7 +104,7 @@ def test_an_employee_adds_a_product_and_gives_it_a_picture(browser, site, tmp_pa
 
 def test_the_catalog_pages_through_its_products(browser, site) -> None:
     page = log_in(browser, site, "viewer")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Catalog").click()
+    go(page, "Catalog")
     expect(page.get_by_role("row")).to_have_count(26)  # a header and a page of 25
     expect(page.get_by_text(re.compile(r"^Page 1 of \d+ \(\d+\)$"))).to_be_visible()
     page.get_by_role("button", name="Next").click()

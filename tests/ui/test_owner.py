@@ -11,14 +11,14 @@ from datetime import datetime, timedelta
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.ui.conftest import log_in, new_customer
+from tests.ui.conftest import go, log_in, new_customer
 
 STAFF = {"X-Requested-With": "XMLHttpRequest"}
 
 
 def test_a_delivery_raises_the_stock_on_hand(browser, site) -> None:
     page = log_in(browser, site, "employee")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Stock").click()
+    go(page, "Stock")
     sheet = page.get_by_role("form", name="Counting sheet")
     sheet.get_by_label("Category").select_option("Drinks")
     on_hand = sheet.get_by_role("row", name=re.compile("^Espresso")).get_by_role("cell").nth(1)
@@ -38,7 +38,7 @@ def test_a_charge_beyond_the_credit_limit_is_refused_with_the_apis_message(brows
     page = log_in(browser, site, "employee")
     name = f"Zoé {uuid.uuid4().hex[:5]}"
     new_customer(page, name, credit_limit="10.00")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Custom orders").click()
+    go(page, "Custom orders")
     page.get_by_role("button", name="New custom order").click()
     dialog = page.get_by_role("dialog", name="New custom order")
     dialog.get_by_label("Find the customer").fill(name)
@@ -58,7 +58,7 @@ def test_the_storefront_follows_the_hours_and_services_an_admin_sets(browser, si
     admin = log_in(browser, site, "admin")
     before = admin.request.get(f"{site}/api/v1/settings").json()
     try:
-        admin.get_by_role("navigation", name="Main").get_by_role("link", name="Settings").click()
+        go(admin, "Settings")
         admin.get_by_label("Delivery", exact=True).uncheck()
         for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
             admin.get_by_label(day, exact=True).check()
@@ -88,7 +88,7 @@ def test_the_storefront_follows_the_hours_and_services_an_admin_sets(browser, si
 
 def test_a_reports_csv_and_pdf_say_what_its_screen_says(browser, site) -> None:
     page = log_in(browser, site, "viewer")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Reports").click()
+    go(page, "Reports")
     page.get_by_label("From").fill("2020-01-01")
     page.get_by_label("Group by").select_option("category")
     total = page.get_by_role("table").last.locator("tfoot td")

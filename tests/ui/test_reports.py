@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.ui.conftest import log_in, open_till
+from tests.ui.conftest import go, log_in, open_till
 
 
 def test_the_dashboard_moves_when_the_till_sells(browser, site) -> None:
@@ -32,7 +32,7 @@ def test_the_dashboard_moves_when_the_till_sells(browser, site) -> None:
 
 def test_reports_read_compare_and_download(browser, site) -> None:
     page = log_in(browser, site, "employee")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Reports").click()
+    go(page, "Reports")
     expect(page.get_by_role("heading", name="Reports")).to_be_visible()
     expect(page.get_by_role("table").filter(has_text="This period")).to_be_visible()
     page.get_by_label("From").fill("2020-01-01")
@@ -54,7 +54,7 @@ def test_reports_read_compare_and_download(browser, site) -> None:
 def test_a_cashier_reads_the_daily_report_only(browser, site) -> None:
     page = log_in(browser, site, "cashier")
     open_till(page, "daily")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Reports").click()
+    go(page, "Reports")
     kinds = page.get_by_label("Report", exact=True).locator("option")
     expect(kinds).to_have_text(["Daily report"])
     expect(page.get_by_role("columnheader", name="Register")).to_be_visible()

@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.ui.conftest import DESKTOP, PHONE, log_in, shoot
+from tests.ui.conftest import DESKTOP, PHONE, go, log_in, shoot
 
 AXE = Axe()
 LISTS = ("catalog", "customers", "vendors", "salesmen", "expenses", "custom-orders", "reports", "audit", "users")
@@ -46,7 +46,7 @@ def test_every_screen(browser, site, width, dark) -> None:
     customer.get_by_role("button", name=re.compile(r"^Add Pain au chocolat,")).click()
     accessible(customer, "shop")
     shoot(customer, f"shop-{mode}")
-    customer.get_by_role("navigation", name="Main").get_by_role("link", name="My orders").click()
+    go(customer, "My orders")
     expect(customer.get_by_role("heading", name="My orders")).to_be_visible()
     expect(customer.get_by_role("listitem", name=re.compile("^Order ")).first).to_be_visible()
     accessible(customer, "my orders")
@@ -83,10 +83,7 @@ def test_every_screen(browser, site, width, dark) -> None:
                                 ("Expenses", "expenses", "Expenses"), ("Audit", "audit", "Audit trail"),
                                 ("Users", "users", "Users and roles"),
                                 ("Settings", "settings", "Settings")):
-        if width == "phone":
-            page.get_by_role("navigation", name="Main").get_by_role("link", name=link, exact=True).click()
-        else:
-            page.get_by_role("link", name=link, exact=True).click()
+        go(page, link)
         expect(page.get_by_role("heading", name=re.compile(f"^{ready}")).first).to_be_visible()
         if screen in LISTS:
             expect(page.get_by_role("row").nth(1)).to_be_visible()  # the demo's records are listed
@@ -94,7 +91,7 @@ def test_every_screen(browser, site, width, dark) -> None:
             expect(page.locator(".recharts-bar-rectangle").first).to_be_visible()  # the charts drew
         accessible(page, screen)
         shoot(page, f"{screen}-{mode}")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Pickup screen").click()
+    go(page, "Pickup screen")
     expect(page.get_by_role("heading", name="Ready for pickup")).to_be_visible()
     accessible(page, "pickup screen")
     shoot(page, f"ready-screen-{mode}")

@@ -2,12 +2,12 @@
 
 from playwright.sync_api import expect
 
-from tests.ui.conftest import log_in
+from tests.ui.conftest import go, log_in
 
 
 def test_an_admin_changes_the_receipt_footer_and_a_bad_time_zone_is_refused(browser, site) -> None:
     page = log_in(browser, site, "admin")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Settings").click()
+    go(page, "Settings")
     footer = page.get_by_label("Receipt footer")
     before = footer.input_value()
     try:

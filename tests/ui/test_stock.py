@@ -4,12 +4,12 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.ui.conftest import log_in
+from tests.ui.conftest import go, log_in
 
 
 def test_an_employee_receives_counts_and_reads_the_movements(browser, site) -> None:
     page = log_in(browser, site, "employee")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Stock").click()
+    go(page, "Stock")
     receive = page.get_by_role("form", name="Receive a delivery")
     receive.get_by_label("Vendor").select_option(label="Moulin Dupont")
     receive.get_by_label("Product 1").select_option(label="Baguette")

@@ -6,17 +6,18 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.ui.conftest import log_in
+from tests.ui.conftest import go, log_in
 
 
 def test_an_admin_manages_users_and_roles(browser, site) -> None:
     page = log_in(browser, site, "admin")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Users").click()
+    go(page, "Users")
     expect(page.get_by_role("row", name=re.compile("^cashier"))).to_be_visible()
     name = f"lea-{uuid.uuid4().hex[:6]}"
     form = page.get_by_role("form", name="New user")
     form.get_by_label("Username").fill(name)
     form.get_by_label("Password").fill("short")
+    form.get_by_label("Role").select_option("cashier")  # no role until one is chosen
     form.get_by_role("button", name="Create user").click()
     expect(form.locator("#new-password-error")).to_be_visible()  # the policy's refusal, at its field
     form.get_by_label("Password").fill("a long enough passphrase")

@@ -80,7 +80,10 @@ function MainMenu({ me }: { me: Me }) {
         {groups(me.permissions).map(([group, screens]) => group === "Selling" || group === "Shop" ? (
           screens.map((s) => <NavLink key={s.path} to={s.path}>{s.label}</NavLink>)
         ) : (
-          <details key={group} className="menu-group">
+          <details key={group} className="menu-group" onToggle={(e) => {
+            if (!e.currentTarget.open) return; // one group open at a time
+            nav.current?.querySelectorAll("details[open]").forEach((d) => d !== e.currentTarget && d.removeAttribute("open"));
+          }}>
             <summary className={screens.some((s) => s.path === location.pathname) ? "active" : undefined}>
               {group}</summary>
             <div className="menu">{screens.map((s) => <NavLink key={s.path} to={s.path}>{s.label}</NavLink>)}</div>

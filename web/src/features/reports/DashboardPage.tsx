@@ -52,15 +52,17 @@ export default function DashboardPage() {
 function Figures({ d }: { d: Dashboard }) {
   const s = d.sales;
   const orders = Object.entries(d.orders_by_status).map(([status, n]) => `${n} ${status}`).join(", ") || "none";
-  const figures: [string, string][] = [["Sales (tax incl.)", s.total], ["Net sales", s.net_sales], ["Tax", s.tax],
-    ["Discounts", s.discount], ["Refunds", s.refunds], ["Sales counted", String(s.orders)],
-    ["Average ticket", s.average_ticket], ["Money taken", s.paid_in]];
+  const figures: [string, string][] = [["Sales handed over, with tax", s.total],
+    ["Net sales (less refunds, without tax)", s.net_sales], ["Tax", s.tax], ["Discounts given", s.discount],
+    ["Refunds", s.refunds], ["Sales handed over", String(s.orders)], ["Average sale", s.average_ticket],
+    ["Money taken in (every payment, deposits too)", s.paid_in]];
   return (
     <>
       <dl className="figures" aria-label="Today's figures">
         {figures.map(([label, value]) => <div key={label}><dt>{label}</dt><dd>{value}</dd></div>)}
       </dl>
-      <p className="muted">Orders placed today: {orders}.</p>
+      <p className="muted">Sales count goods when they are handed over; money counts when it is paid, so a
+        deposit, or an order paid today and collected later, makes them differ. Orders placed today: {orders}.</p>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { api, must, type Me } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { can } from "../../auth/permissions";
 import { TimeBars } from "./Bars";
+import { useStoreTime } from "../../lib/time";
 import { heading, monthStart } from "./periods";
 
 type Kind = "sales" | "profit" | "daily" | "stock-valuation" | "stock-movements" | "commissions" | "customer-balances"
@@ -52,7 +53,10 @@ async function load(kind: Kind, q: Record<string, string>): Promise<Report> {
     case "profit": return must(api.GET("/api/v1/reports/profit", query as Query<"/api/v1/reports/profit">));
     case "daily": {
       const daily = await must(api.GET("/api/v1/reports/daily", query));
-      return { rows: daily.shifts.map((s) => ({ register: s.register, opened_at: s.opened_at, ...s.report })),
+      const other = daily.other_sales; // what the day holds beyond its shifts, so the rows add up to it
+      return { rows: [...daily.shifts.map((s) => ({ register: s.register, cashier: s.cashier_name ?? s.cashier,
+        opened_at: s.opened_at, ...s.report })), ...(other && other.sales_count ? [{ register: "Other sales",
+        cashier: other.note, sales_count: other.sales_count, sales_total: other.sales_total }] : [])],
         totals: { register: "day", sales_count: daily.totals.orders, sales_total: daily.totals.total },
         chain: `${daily.chain.position}:${daily.chain.hash ?? ""}` };
     }
@@ -133,18 +137,26 @@ function Compared({ report, timed }: { report: Report; timed: boolean }) {
   );
 }
 
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+
 function Table({ report }: { report: Report }) {
+  const time = useStoreTime();
   const rows = report.rows;
   if (rows.length === 0) return <p className="muted">Nothing in this period.</p>;
-  const columns = Object.keys(rows[0]).filter((c) => !(c === "key" && "label" in rows[0])
+  const columns = [...new Set(rows.flatMap(Object.keys))].filter((c) => !(c === "key" && "label" in rows[0])
     && rows.some((r) => typeof r[c] !== "object" || r[c] === null));
-  const cell = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "string" && INSTANT.test(v)
+    ? time(v) : String(v));  // times in the store's zone, as people write them
+  const numeric = (c: string) => rows.every((r) => r[c] === null || r[c] === undefined || NUMBER.test(String(r[c])));
+  const kind = (c: string) => c.replaceAll("_", "-") + (numeric(c) ? " num" : "");
   return (
-    <div className="table-scroll" role="region" aria-label="Report table" tabIndex={0}><table className="report-table">
-      <thead><tr>{columns.map((c) => <th key={c} scope="col">{heading(c)}</th>)}</tr></thead>
-      <tbody>{rows.map((r, i) => <tr key={i}>{columns.map((c) => <td key={c}>{cell(r[c])}</td>)}</tr>)}</tbody>
+    <div className="table-scroll" role="region" aria-label="Report table" tabIndex={0}><table className="report-table report">
+      <thead><tr>{columns.map((c) => <th key={c} scope="col" className={kind(c)}>{heading(c)}</th>)}</tr></thead>
+      <tbody>{rows.map((r, i) => <tr key={i}>{columns.map((c) => <td key={c} className={kind(c)}>{cell(r[c])}</td>)}
+      </tr>)}</tbody>
       {report.totals && <tfoot><tr>{columns.map((c, i) => (
-        <td key={c}>{i === 0 ? "Total" : cell(report.totals?.[c])}</td>))}</tr></tfoot>}
+        <td key={c} className={kind(c)}>{i === 0 ? "Total" : cell(report.totals?.[c])}</td>))}</tr></tfoot>}
     </table></div>
   );
 }
