@@ -20,18 +20,11 @@ from oms.domain.salesman import SALESMAN_FIELDS, Salesman
 from oms.domain.stock_entry import StockEntry, total_of
 from oms.domain.vendor import VENDOR_FIELDS, Vendor
 from projections.statements import pg_json
-from projections.view import View, stamp
+from projections.view import View, row_values, stamp
 
 TABLES: dict[type[Record], str] = {Vendor: "vendors", Salesman: "salesmen", Customer: "customers", Expense: "expenses"}
 EVENTS = {getattr(cls, verb): (verb, table) for cls, table in TABLES.items()
           for verb in ("Created", "Updated", "Archived")}
-ID_COLUMNS = ("vendor_id", "user_id")  # ids the events carry as text
-
-
-def row_value(column: str, value: Any) -> Any:
-    return UUID(value) if column in ID_COLUMNS and value is not None else value
-
-
 class BackOfficeView(View):
     tables = ("vendors", "salesmen", "customers", "expenses", "stock_entries")
     columns = frozenset({*VENDOR_FIELDS, *SALESMAN_FIELDS, *CUSTOMER_FIELDS, *EXPENSE_FIELDS, "archived", "version",
@@ -49,11 +42,11 @@ class BackOffice(Projection[BackOfficeView]):
         """A record's Created, Updated or Archived event (registered for each in `EVENTS`)."""
         verb, table = EVENTS[type(e)]
         if verb == "Created":
-            fields = {k: row_value(k, v) for k, v in e.__dict__.items() if k in self.view.columns or k == "user_id"}
+            fields = row_values({k: v for k, v in e.__dict__.items() if k in self.view.columns or k == "user_id"})
             self.view.insert(table, id=e.originator_id, **fields, version=e.originator_version,
                              created_at=e.timestamp, updated_at=e.timestamp)
         elif verb == "Updated":
-            changes = {k: row_value(k, v) for k, v in e.changes.items()}
+            changes = row_values(e.changes)
             self.view.update(e.originator_id, {**changes, **stamp(e)}, table=table)
         else:
             self.view.update(e.originator_id, {"archived": True, **stamp(e)}, table=table)

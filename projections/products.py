@@ -11,7 +11,7 @@ from eventsourcing.projection import Projection
 
 from oms.domain.product import EDITABLE, Product
 from projections.movements import movement
-from projections.view import View, stamp
+from projections.view import View, row_values, stamp
 
 
 class ProductCatalogView(View):
@@ -45,7 +45,7 @@ class ProductCatalog(Projection[ProductCatalogView]):
 
     @process_event.register
     def _(self, e: Product.Updated, tracking: Tracking) -> None:
-        self.view.update(e.originator_id, {**e.changes, **stamp(e)})
+        self.view.update(e.originator_id, {**row_values(e.changes), **stamp(e)})
 
     @process_event.register
     def _(self, e: Product.ImageSet, tracking: Tracking) -> None:

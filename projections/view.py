@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
+from uuid import UUID
 
 import psycopg
 from eventsourcing.persistence import Notification, Tracking
@@ -181,3 +182,11 @@ class View(Statements, PostgresTrackingRecorder):
 def stamp(event: Any) -> dict[str, Any]:
     """The version and time every row takes from the event that last changed it."""
     return {"version": event.originator_version, "updated_at": event.timestamp}
+
+
+ID_COLUMNS = ("vendor_id", "user_id")  # ids the events carry as text, uuid columns in the tables
+
+
+def row_values(fields: dict[str, Any]) -> dict[str, Any]:
+    """An event's fields as a row takes them: ids carried as text become uuids."""
+    return {k: UUID(v) if k in ID_COLUMNS and v is not None else v for k, v in fields.items()}

@@ -34,6 +34,10 @@ class OrderTooLarge(DomainError):
     code = "order_too_large"
 
 
+class StockEntryTooLarge(DomainError):
+    code = "stock_entry_too_large"
+
+
 class ProductArchived(DomainError):
     code = "product_archived"
 

@@ -11,8 +11,11 @@ from typing import Any
 from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
+from oms.domain.errors import StockEntryTooLarge
 from oms.domain.product import Product
 from oms.domain.vendor import Vendor
+
+MAX_ENTRY_TOTAL = Decimal("999999999999.99")  # the most a stock entry's total column (numeric(14,2)) holds
 
 
 class StockEntry(Aggregate):
@@ -35,6 +38,9 @@ def total_of(lines: Sequence[dict[str, Any]]) -> Decimal:
 def receive(vendor: Vendor, lines: Sequence[tuple[Product, int, Decimal]], note: str | None, actor: str) -> StockEntry:
     """Receive each line's units at its unit cost; all of them or none."""
     vendor.check_not_archived()
+    total = total_of([{"quantity": quantity, "unit_cost": unit_cost} for _, quantity, unit_cost in lines])
+    if total > MAX_ENTRY_TOTAL:
+        raise StockEntryTooLarge(f"a stock entry's goods cost at most {MAX_ENTRY_TOTAL}", total=str(total))
     entry = StockEntry(vendor_id=str(vendor.id), vendor_name=vendor.name, note=note, actor=actor, lines=[
         {"product_id": str(product.id), "name": product.name, "quantity": quantity, "unit_cost": unit_cost}
         for product, quantity, unit_cost in lines])

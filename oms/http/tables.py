@@ -24,6 +24,7 @@ SIZES = (8.0, 7.0, 6.0, 5.5)
 SMALLEST = SIZES[-1]
 PADDING = 7.0  # points left and right of a cell's text, together
 PAGE_WIDTH = landscape(A4)[0] - 20 * mm
+NARROWEST = 14 * mm  # a text column is never narrower (unless its widest value is)
 
 
 def column_widths(columns: Sequence[str], cells: Sequence[Sequence[str]], font: str, bold: str, size: float
@@ -34,23 +35,25 @@ def column_widths(columns: Sequence[str], cells: Sequence[Sequence[str]], font: 
         values = [line[i] for line in cells]
         numeric = all(NUMBER.fullmatch(v) or not v for v in values)
         words = max((stringWidth(w, bold, size) for w in name.split()), default=0)
-        widest = max((stringWidth(v, font, size) for v in values), default=0)
+        widest = max((stringWidth(v[:300], font, size) for v in values), default=0)
         widths.append(max(widest, words) + PADDING)
         wraps.append(not numeric)
     return widths, wraps
 
 
 def fit(widths: list[float], wraps: list[bool]) -> list[float] | None:
-    """The widths within the page, text columns narrowed to share what the numbers leave;
-    None when the numbers alone do not fit."""
-    fixed = sum(w for w, wrap in zip(widths, wraps, strict=True) if not wrap)
-    free = PAGE_WIDTH - fixed
-    text = sum(w for w, wrap in zip(widths, wraps, strict=True) if wrap)
-    if free < 0 or (text and free < 12 * mm * wraps.count(True) and text > free):
-        return None
-    if text <= free:
+    """The widths within the page: a text column keeps up to `NARROWEST` and shares what is
+    left in proportion to its width; None when the numbers and those floors do not fit."""
+    free = PAGE_WIDTH - sum(w for w, wrap in zip(widths, wraps, strict=True) if not wrap)
+    text = [w for w, wrap in zip(widths, wraps, strict=True) if wrap]
+    if sum(text) <= free:
         return widths
-    return [w * free / text if wrap else w for w, wrap in zip(widths, wraps, strict=True)]
+    floors = sum(min(w, NARROWEST) for w in text)
+    if free < floors:
+        return None
+    scale = (free - floors) / sum(w - min(w, NARROWEST) for w in text)
+    return [min(w, NARROWEST) + (w - min(w, NARROWEST)) * scale if wrap else w
+            for w, wrap in zip(widths, wraps, strict=True)]
 
 
 def table_pdf(title: str, subtitle: str, columns: Sequence[str], cells: Sequence[Sequence[str]]) -> bytes:

@@ -147,6 +147,10 @@ async def test_a_product_names_its_vendor_for_those_who_see_its_cost(client) -> 
     shopper = bearer(await customer_token(client, "vera"))
     public = await (await client.get(f"{API}/products/{flour['id']}", headers=shopper)).json()
     assert "vendor_id" not in public and "cost" not in public  # purchase details stay in the back office
+    miller = await post(client, "/vendors", {"name": "Mühle Nord"}, 201)
+    moved = await (await client.patch(f"{API}/products/{flour['id']}", json={"vendor_id": miller["id"]})).json()
+    listed = await get(client, "/products", q="flour", min_position=moved["position"])
+    assert listed["items"][0]["vendor_id"] == miller["id"]  # the list follows a change of vendor
     gone = await (await client.delete(f"{API}/vendors/{mill['id']}")).json()
     refused = await client.patch(f"{API}/products/{flour['id']}", json={"vendor_id": mill["id"]},
                                  params={"min_position": str(gone["position"])})

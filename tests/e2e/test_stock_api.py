@@ -34,6 +34,10 @@ async def test_an_entry_is_all_or_nothing(client) -> None:
     error = await error_of(await client.post(f"{API}/stock-entries", json={"vendor_id": bread["id"], "lines": [
         {"product_id": bread["id"], "quantity": 3, "unit_cost": "1.00"}]}), 404)
     assert error["code"] == "not_found"
+    error = await error_of(await client.post(f"{API}/stock-entries", json={"vendor_id": mill["id"], "lines": [
+        {"product_id": bread["id"], "quantity": 100_000, "unit_cost": "999999999.99"}]}), 409)
+    assert error["code"] == "stock_entry_too_large"  # more than the books hold: refused, never set aside
+    assert (await get(client, f"/products/{bread['id']}"))["stock"] == 5
 
 
 async def test_a_count_sets_the_level_but_not_below_what_orders_hold(client) -> None:

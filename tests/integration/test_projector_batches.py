@@ -51,6 +51,7 @@ def shop_history(bus: CommandBus, rng: random.Random) -> tuple[list, list]:
         if step % 4 == 1:
             run(change_order_status, "t", order.id, ChangeOrderStatus(status="cancelled"))
         elif step % 4 == 2:
+            run(record_payment, "t", order.id, RecordPayment(method="card", amount=str(order.balance_due)))
             for status in ("confirmed", "picked", "shipped"):
                 run(change_order_status, "t", order.id, ChangeOrderStatus(status=status))
         elif step % 4 == 3:

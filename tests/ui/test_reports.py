@@ -11,7 +11,7 @@ from tests.ui.conftest import go, log_in, open_till
 def test_the_dashboard_moves_when_the_till_sells(browser, site) -> None:
     owner = log_in(browser, site, "viewer")
     expect(owner.get_by_role("heading", name=re.compile("^Today, "))).to_be_visible()  # the viewer's home
-    counted = owner.get_by_label("Today's figures").locator("div", has_text="Sales counted").locator("dd")
+    counted = owner.get_by_label("Today's figures").locator("div", has_text="Number of sales").locator("dd")
     expect(counted).to_be_visible()
     before = int(counted.inner_text())
     expect(owner.get_by_text("Net sales, last 30 days")).to_be_visible()

@@ -12,7 +12,8 @@ RECEIPT = {"number": "B-000001", "register": "till-1", "discount": Decimal(0), "
            "lines": [{"quantity": 1, "name": "Croissant", "total": Decimal("2.78"), "unit_price": Decimal("2.60"),
                       "discount": Decimal(0)}],
            "taxes": [{"rate": Decimal(7), "net": Decimal("2.60"), "tax": Decimal("0.18")}], "total": Decimal("2.78"),
-           "payments": [{"method": "cash", "amount": Decimal("2.78")}], "change_due": Decimal(0), "refunds": []}
+           "payments": [{"method": "cash", "amount": Decimal("2.78")}], "change_due": Decimal(0), "refunds": [],
+           "prices_include_tax": False}
 
 
 def test_receipts_drawn_at_once_in_threads_all_come_out() -> None:

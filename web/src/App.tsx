@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent } from "react";
 import { Navigate, NavLink, Route, Routes, useLocation } from "react-router-dom";
 import type { Me } from "./api/client";
 import { LoginPage } from "./auth/LoginPage";
@@ -68,15 +68,16 @@ function MainMenu({ me }: { me: Me }) {
   const [open, setOpen] = useState(false);
   const location = useLocation();
   const nav = useRef<HTMLElement>(null);
-  useEffect(() => {
+  const close = (e: MouseEvent) => {
+    if (!(e.target as HTMLElement).closest("a")) return; // a screen was chosen
     setOpen(false);
     nav.current?.querySelectorAll("details[open]").forEach((d) => d.removeAttribute("open"));
-  }, [location.pathname]);
+  };
   return (
     <>
       <button type="button" className="menu-button" aria-expanded={open} aria-controls="main-menu"
         onClick={() => setOpen(!open)}>Menu</button>
-      <nav aria-label="Main" id="main-menu" ref={nav} className={open ? "open" : undefined}>
+      <nav aria-label="Main" id="main-menu" ref={nav} className={open ? "open" : undefined} onClick={close}>
         {groups(me.permissions).map(([group, screens]) => group === "Selling" || group === "Shop" ? (
           screens.map((s) => <NavLink key={s.path} to={s.path}>{s.label}</NavLink>)
         ) : (

@@ -13,6 +13,7 @@ from oms.http.permissions import actor_of, requires
 from oms.http.render import answer, parked_json
 from oms.http.routes.reads import caught_up
 from queries.parked import ParkedFilter, list_parked
+from queries.users import names
 
 routes = web.RouteTableDef()
 
@@ -21,8 +22,10 @@ routes = web.RouteTableDef()
 @requires("pos.sell")
 @schema(body=ParkSale, answer=answers.ParkedSale, status=201)
 async def park(request: web.Request) -> web.Response:
-    result = await request.app[BUS].run(park_sale, actor_of(request), await read(request, ParkSale))
-    return answer(result, parked_json, status=201)
+    actor = actor_of(request)
+    result = await request.app[BUS].run(park_sale, actor, await read(request, ParkSale))
+    name = (await names(request.app[POOL], [actor])).get(actor)
+    return answer(result, lambda p: {**parked_json(p), "parked_by_name": name}, status=201)
 
 
 @routes.get("/api/v1/pos/parked")

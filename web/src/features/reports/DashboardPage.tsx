@@ -54,7 +54,7 @@ function Figures({ d }: { d: Dashboard }) {
   const orders = Object.entries(d.orders_by_status).map(([status, n]) => `${n} ${status}`).join(", ") || "none";
   const figures: [string, string][] = [["Sales handed over, with tax", s.total],
     ["Net sales (less refunds, without tax)", s.net_sales], ["Tax", s.tax], ["Discounts given", s.discount],
-    ["Refunds", s.refunds], ["Sales handed over", String(s.orders)], ["Average sale", s.average_ticket],
+    ["Refunds", s.refunds], ["Number of sales", String(s.orders)], ["Average sale", s.average_ticket],
     ["Money taken in (every payment, deposits too)", s.paid_in]];
   return (
     <>
@@ -114,10 +114,10 @@ function BakeList() {
       <h2>Bake list for {list.data ? new Date(list.data.date + "T12:00:00").toLocaleDateString([], { weekday: "long" }) : "tomorrow"}</h2>
       {rows.length === 0 ? <p className="muted">Nothing ordered and no sales on that weekday yet.</p> : (
         <div className="table-scroll" role="region" aria-label="Bake list" tabIndex={0}><table>
-          <thead><tr><th>Product</th><th>Ordered</th><th>Same weekday, avg of 4</th></tr></thead>
+          <thead><tr><th>Product</th><th className="num">Ordered</th><th className="num">Same weekday, avg of 4</th></tr></thead>
           <tbody>{rows.map((r) => (
             <tr key={r.key}><td>{r.label}{r.note ? <small className="muted"> — {r.note}</small> : null}</td>
-              <td>{r.ordered}</td><td>{r.weekday_average}</td></tr>))}</tbody>
+              <td className="num">{r.ordered}</td><td className="num">{r.weekday_average}</td></tr>))}</tbody>
         </table></div>
       )}
     </div>
