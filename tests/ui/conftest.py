@@ -27,6 +27,7 @@ CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "var" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
+TABLET = {"width": 820, "height": 1180}  # a tablet upright at the counter
 PASSWORDS = {role: f"{role}-demo" for role in ("admin", "employee", "cashier", "viewer", "customer")}
 
 

@@ -1,4 +1,4 @@
-"""Every screen, light and dark, phone and desktop: no serious or critical axe-core
+"""Every screen, light and dark, phone, tablet and desktop: no serious or critical axe-core
 violation, and a screenshot in var/screenshots/ to look at."""
 
 import re
@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.ui.conftest import DESKTOP, PHONE, go, log_in, shoot
+from tests.ui.conftest import DESKTOP, PHONE, TABLET, go, log_in, shoot
 
 AXE = Axe()
 LISTS = ("catalog", "customers", "vendors", "salesmen", "expenses", "custom-orders", "reports", "audit", "users")
@@ -21,9 +21,9 @@ def accessible(page: Page, screen: str) -> None:
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("width", ["phone", "tablet", "desktop"])
 def test_every_screen(browser, site, width, dark) -> None:
-    viewport = PHONE if width == "phone" else DESKTOP
+    viewport = {"phone": PHONE, "tablet": TABLET, "desktop": DESKTOP}[width]
     mode = f"{width}-{'dark' if dark else 'light'}"
     login = browser.new_context(base_url=site, viewport=viewport, color_scheme="dark" if dark else "light").new_page()
     login.goto("/")

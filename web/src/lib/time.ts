@@ -22,6 +22,11 @@ export function useStoreTime(): (at: string, style?: Style) => string {
   return (at, style = "datetime") => inZone(at, zone, style);
 }
 
+/** Today's date in the store's zone, "2026-12-08" (the browser's zone until the store is known). */
+export function useStoreToday(): string {
+  return new Date().toLocaleDateString("en-CA", { timeZone: useStore().data?.timezone });
+}
+
 /** An ISO time for a wall-clock time in `timeZone` ("2026-12-07T17:30" in Europe/Berlin). */
 export function fromStoreClock(local: string, timeZone: string): string {
   const guess = new Date(local + "Z");

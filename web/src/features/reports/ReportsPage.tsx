@@ -7,7 +7,7 @@ import { api, must, type Me } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { can } from "../../auth/permissions";
 import { TimeBars } from "./Bars";
-import { useStoreTime } from "../../lib/time";
+import { useStoreTime, useStoreToday } from "../../lib/time";
 import { heading, monthStart } from "./periods";
 
 type Kind = "sales" | "profit" | "daily" | "stock-valuation" | "stock-movements" | "commissions" | "customer-balances"
@@ -73,7 +73,7 @@ async function load(kind: Kind, q: Record<string, string>): Promise<Report> {
 }
 
 export default function ReportsPage({ me }: { me: Me }) {
-  const today = new Date().toLocaleDateString("en-CA");
+  const today = useStoreToday();
   const kinds = can(me.permissions, "reports.read") ? KINDS : KINDS.filter((k) => k.kind === "daily");
   const [kind, setKind] = useState<Kind>(kinds[0].kind);
   const [p, setP] = useState<Params>({ from: monthStart(today), to: today, group_by: "day", day: "" });
@@ -124,10 +124,10 @@ function Compared({ report, timed }: { report: Report; timed: boolean }) {
       <div className="table-scroll" role="region" aria-label="This period beside the previous one" tabIndex={0}>
         <table className="compare">
         <caption>This period beside {previous.from} – {previous.to}</caption>
-        <thead><tr><th /><th>This period</th><th>Previous</th></tr></thead>
+        <thead><tr><th /><th className="num">This period</th><th className="num">Previous</th></tr></thead>
         <tbody>{COMPARED.map((c) => (
-          <tr key={c}><th scope="row">{heading(c)}</th><td>{String(report.totals?.[c])}</td>
-            <td>{String(previous.totals[c])}</td></tr>))}</tbody>
+          <tr key={c}><th scope="row">{heading(c)}</th><td className="num">{String(report.totals?.[c])}</td>
+            <td className="num">{String(previous.totals[c])}</td></tr>))}</tbody>
       </table></div>
       {timed && (
         <TimeBars caption="Net sales, this period and the previous one" data={data} x="key" series={[
