@@ -44,9 +44,9 @@ def test_1_an_unpaid_order_is_paid_as_it_is_handed_over_and_orders_take_payment(
     order = online_order(browser, site)
     board = log_in(browser, site, "employee")
     expect(board).to_have_url(re.compile("/board$"))
-    for _ in ("confirmed", "picked"):
+    for column in ("Accepted", "Ready"):
         ticket(board, order["number"]).click()
-        expect(board.locator(".notice")).to_contain_text(order["number"])
+        expect(board.get_by_role("region", name=f"{column} orders")).to_contain_text(order["number"])
     card = ticket(board, order["number"])
     expect(card).to_contain_text(f"Due {order['total']}")  # unpaid, and said so on the ticket
     card.click()  # "Collected": the money comes first

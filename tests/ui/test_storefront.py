@@ -56,6 +56,7 @@ def test_a_shop_order_reaches_the_board_live_and_the_customer_follows_it(browser
            .get_by_role("button", name=re.compile(f"^Order {number},"))).to_be_visible()
 
     expect(mine.locator("[aria-current=step]")).to_have_text("Accepted")  # live, no reload
+    board.wait_for_load_state("networkidle")  # the board has re-read its columns: no ticket moves under the drag
     board.get_by_role("region", name="Accepted orders").get_by_role("button", name=re.compile(f"^Order {number},")) \
         .drag_to(board.get_by_role("region", name="Ready orders"))  # a drag moves it on too
     expect(board.get_by_role("region", name="Ready orders")
