@@ -35,9 +35,9 @@ class TakeCustomOrder(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 def take_custom_order(app: Aggregates, actor: str, cmd: TakeCustomOrder, prefix: str,
-                      only_cashier: str | None = None) -> Written[Order]:
+                      every_shift: bool = False) -> Written[Order]:
     customer = customer_of(app, cmd.customer_id)
-    shift = own_shift(app, cmd.shift_id, only_cashier) if cmd.shift_id else None
+    shift = own_shift(app, cmd.shift_id, actor, every_shift) if cmd.shift_id else None
     sequence = numbers(app, prefix)
     deposit = money(cmd.deposit)
     order = custom.take(

@@ -13,11 +13,11 @@ from commands.customers import customer_of
 from commands.load import Aggregates, find, load
 from commands.payments import RecordPayment, take_payment
 from commands.settings import settings_of
+from commands.shifts import own_shift
 from oms.domain import custom, ordering, pickup
 from oms.domain.order import Order, PaymentMethod, Status
 from oms.domain.pickup import PickupSlot
 from oms.domain.product import Product
-from oms.domain.shift import Shift
 from oms.fields import Money, Reason, Text
 
 
@@ -47,13 +47,14 @@ def products_of(app: Aggregates, order: Order) -> dict[str, Product]:
     return {pid: load(app, Product, UUID(pid), "product") for pid in order.quantities()}
 
 
-def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: ChangeOrderStatus) -> Written[Order]:
+def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: ChangeOrderStatus,
+                        every_shift: bool = False) -> Written[Order]:
     order = load(app, Order, order_id, "order")
-    paid = take_payment(app, order, RecordPayment(cmd.payment.method, cmd.payment.amount, cmd.shift_id), actor
-                        ) if cmd.payment else []
+    paid = take_payment(app, order, RecordPayment(cmd.payment.method, cmd.payment.amount, cmd.shift_id), actor,
+                        every_shift) if cmd.payment else []
     products = products_of(app, order) if ordering.moves_stock(order, cmd.status) else {}
     ordering.move(order, cmd.status, cmd.note, products, actor)
-    returned = deposit_returned(app, order, cmd, actor) if cmd.status == "cancelled" else []
+    returned = deposit_returned(app, order, cmd, actor, every_shift) if cmd.status == "cancelled" else []
     slots = []
     if cmd.status == "cancelled" and order.pickup_at:  # its place in the slot is free again
         slot = find(app, PickupSlot.create_id(starts=pickup.slot_start(settings_of(app),
@@ -64,20 +65,22 @@ def change_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: Change
     return saved(app, order, order, *paid, *products.values(), *slots, *returned)
 
 
-def deposit_returned(app: Aggregates, order: Order, cmd: ChangeOrderStatus, actor: str) -> list[object]:
+def deposit_returned(app: Aggregates, order: Order, cmd: ChangeOrderStatus, actor: str, every_shift: bool,
+                     ) -> list[object]:
     """A cancelled custom order's deposit, back to its tenders if the settings say so;
     answer what else changed (the drawer it left, the account it went back to)."""
     if not custom.returns_deposit(order, settings_of(app)):
         return []
-    shift = load(app, Shift, cmd.shift_id, "shift") if cmd.shift_id else None
+    shift = own_shift(app, cmd.shift_id, actor, every_shift) if cmd.shift_id else None
     customer = customer_of(app, UUID(order.customer_id)) if order.customer_id else None
     custom.deposit_back(order, shift, customer, actor)
     return [x for x in (shift, customer) if x is not None]
 
 
-def cancel_order(app: Aggregates, actor: str, order_id: UUID, cmd: CancelOrder) -> Written[Order]:
+def cancel_order(app: Aggregates, actor: str, order_id: UUID, cmd: CancelOrder, every_shift: bool = False,
+                 ) -> Written[Order]:
     return change_order_status(app, actor, order_id, ChangeOrderStatus(status="cancelled", note=cmd.reason,
-                                                                      shift_id=cmd.shift_id))
+                                                                      shift_id=cmd.shift_id), every_shift)
 
 
 def undo_order_status(app: Aggregates, actor: str, order_id: UUID, cmd: UndoOrderStatus) -> Written[Order]:

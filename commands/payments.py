@@ -21,15 +21,15 @@ from oms.fields import Money, money
 class RecordPayment(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     method: PaymentMethod
     amount: Money
-    shift_id: UUID | None = None  # cash taken at the counter goes into this (the caller's) drawer
+    shift_id: UUID | None = None  # cash taken at the counter goes into this drawer (the drawer rule)
 
 
-def take_payment(app: Aggregates, order: Order, cmd: RecordPayment, actor: str) -> list[Any]:
+def take_payment(app: Aggregates, order: Order, cmd: RecordPayment, actor: str, every_shift: bool) -> list[Any]:
     """Record the payment on the order; answer what else it changed (the drawer, the account)."""
     amount = money(cmd.amount)
     order.record_payment(cmd.method, amount, actor)
     if cmd.method == "cash" and cmd.shift_id is not None:
-        shift = own_shift(app, cmd.shift_id, actor)
+        shift = own_shift(app, cmd.shift_id, actor, every_shift)
         shift.move_cash("in", amount, f"payment {order.number}", actor)
         return [shift]
     if cmd.method != "account":
@@ -39,6 +39,7 @@ def take_payment(app: Aggregates, order: Order, cmd: RecordPayment, actor: str) 
     return [customer] if customer else []
 
 
-def record_payment(app: Aggregates, actor: str, order_id: UUID, cmd: RecordPayment) -> Written[Order]:
+def record_payment(app: Aggregates, actor: str, order_id: UUID, cmd: RecordPayment, every_shift: bool = False,
+                   ) -> Written[Order]:
     order = load(app, Order, order_id, "order")
-    return saved(app, order, order, *take_payment(app, order, cmd, actor))
+    return saved(app, order, order, *take_payment(app, order, cmd, actor, every_shift))

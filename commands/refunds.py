@@ -11,10 +11,10 @@ import msgspec
 from commands.bus import Written, saved
 from commands.customers import customer_of
 from commands.load import Aggregates, load
+from commands.shifts import own_shift
 from oms.domain import refunding
 from oms.domain.order import Order, RefundTender
 from oms.domain.product import Product
-from oms.domain.shift import Shift
 from oms.fields import Quantity, Reason
 
 ONE_WAY_TO_NAME_A_LINE = {"oneOf": [
@@ -54,9 +54,10 @@ def units_of(order: Order, lines: list[RefundLine]) -> dict[int, int]:
     return units
 
 
-def refund_order(app: Aggregates, actor: str, order_id: UUID, cmd: RefundOrder) -> Written[Order]:
+def refund_order(app: Aggregates, actor: str, order_id: UUID, cmd: RefundOrder, every_shift: bool = False,
+                 ) -> Written[Order]:
     order = load(app, Order, order_id, "order")
-    shift = load(app, Shift, cmd.shift_id, "shift") if cmd.shift_id else None
+    shift = own_shift(app, cmd.shift_id, actor, every_shift) if cmd.shift_id else None
     units = units_of(order, cmd.lines)
     products = {pid: load(app, Product, UUID(pid), "product") for pid in {
         order.lines[n - 1]["product_id"] for n in units if 1 <= n <= len(order.lines)} if pid} if cmd.restock else {}

@@ -110,11 +110,11 @@ def item_of(app: Aggregates, line: SaleLine, loaded: dict[UUID, Product]) -> sel
 
 
 def record_sale(app: Aggregates, actor: str, role: str, cmd: RecordSale, store_series: str,
-                only_cashier: str | None = None, approver: tuple[str, str] | None = None) -> Written[Order]:
-    """Sell on an open shift (`only_cashier`: on their own); the invoice number comes from
+                every_shift: bool = False, approver: tuple[str, str] | None = None) -> Written[Order]:
+    """Sell on an open shift (the drawer rule: `Shift.check_drawer`); the invoice number comes from
     the series its register had when the shift opened (or the store's). `approver`: the
     manager (id, role) whose approval lets the discount go beyond the seller's limit."""
-    shift = own_shift(app, cmd.shift_id, only_cashier)
+    shift = own_shift(app, cmd.shift_id, actor, every_shift)
     customer = customer_of(app, cmd.customer_id) if cmd.customer_id is not None else None
     if cmd.salesman_id is not None:
         load(app, Salesman, cmd.salesman_id, "salesman").check_not_archived()

@@ -10,7 +10,6 @@ import msgspec
 from commands.bus import Written, saved
 from commands.load import Aggregates, find_or_new, load
 from oms.domain import shift as shifts
-from oms.domain.errors import NotFound
 from oms.domain.shift import CashKind, Register, Shift
 from oms.fields import Money, Reason, RegisterName, matching, money
 
@@ -40,11 +39,10 @@ def register_of(app: Aggregates, name: str) -> Register:
     return find_or_new(app, Register, Register.create_id(name=name), lambda: Register(name=name))
 
 
-def own_shift(app: Aggregates, shift_id: UUID, only_cashier: str | None) -> Shift:
-    """The shift; `only_cashier`: a caller limited to their own shifts (404 for others')."""
+def own_shift(app: Aggregates, shift_id: UUID, actor: str, every_shift: bool) -> Shift:
+    """The shift whose drawer `actor` works (`Shift.check_drawer`)."""
     shift = load(app, Shift, shift_id, "shift")
-    if only_cashier is not None and shift.cashier != only_cashier:
-        raise NotFound("shift not found")
+    shift.check_drawer(actor, every_shift)
     return shift
 
 
@@ -54,16 +52,16 @@ def open_shift(app: Aggregates, actor: str, cmd: OpenShift) -> Written[Shift]:
     return saved(app, shift, shift, register)
 
 
-def move_cash(app: Aggregates, actor: str, shift_id: UUID, cmd: MoveCash, only_cashier: str | None,
+def move_cash(app: Aggregates, actor: str, shift_id: UUID, cmd: MoveCash, every_shift: bool = False,
               ) -> Written[Shift]:
-    shift = own_shift(app, shift_id, only_cashier)
+    shift = own_shift(app, shift_id, actor, every_shift)
     shift.move_cash(cmd.kind, money(cmd.amount), cmd.reason, actor)
     return saved(app, shift, shift)
 
 
-def close_shift(app: Aggregates, actor: str, shift_id: UUID, cmd: CloseShift, only_cashier: str | None,
+def close_shift(app: Aggregates, actor: str, shift_id: UUID, cmd: CloseShift, every_shift: bool = False,
                 ) -> Written[Shift]:
-    shift = own_shift(app, shift_id, only_cashier)
+    shift = own_shift(app, shift_id, actor, every_shift)
     register = register_of(app, shift.register)
     shifts.close_shift(shift, register, money(cmd.counted_cash), actor)
     return saved(app, shift, shift, register)

@@ -57,7 +57,7 @@ def seed_past(bus: CommandBus, prefix: str, cashier: UUID, products: Mapping[str
                 sold += 1
             now[0] = days_ago(zone, ago, time(18, 45))
             expected: Decimal = bus.app.repository.get(shift.id).expected_cash
-            bus.run_sync(close_shift, str(cashier), shift.id, CloseShift(counted_cash=str(expected)), None)
+            bus.run_sync(close_shift, str(cashier), shift.id, CloseShift(counted_cash=str(expected)))
     return sold
 
 

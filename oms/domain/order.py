@@ -19,6 +19,7 @@ from oms.domain.errors import (
     Overpayment,
     PaymentDue,
     RefundExceedsSale,
+    ShiftRequired,
 )
 from oms.domain.money import cents
 
@@ -240,8 +241,11 @@ class Order(Aggregate):
         if amount > self.paid - self.refunded:
             raise RefundExceedsSale("the refund exceeds what was paid", amount=str(amount),
                                     refundable=str(self.paid - self.refunded))
+        tenders = self.tenders_for(amount, tender)
+        if shift_id is None and tenders.get("cash"):
+            raise ShiftRequired("a cash refund is paid from an open shift's drawer: give shift_id")
         refund = {"lines": lines, "amount": amount, "reason": reason, "restock": restock, "shift_id": shift_id,
-                  "tenders": self.tenders_for(amount, tender)}
+                  "tenders": tenders}
         self._refund(refund=refund, actor=actor)
         return refund
 

@@ -14,7 +14,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
-from oms.domain.errors import AmountNotPositive, InsufficientCash, ShiftAlreadyOpen, ShiftClosed
+from oms.domain.errors import AmountNotPositive, InsufficientCash, NotFound, ShiftAlreadyOpen, ShiftClosed
 from oms.domain.order import PAYMENT_METHODS
 
 CashKind = Literal["in", "out"]
@@ -68,6 +68,13 @@ class Shift(Aggregate):
         cash refunded."""
         moved = sum((Decimal(m["amount"]) * (1 if m["kind"] == "in" else -1) for m in self.movements), ZERO)
         return self.opening_float + self.sales.by_tender["cash"] - self.refunds.by_tender["cash"] + moved
+
+    def check_drawer(self, actor: str, every_shift: bool) -> None:
+        """The drawer rule: a shift's money moves (sales, payments, refunds, deposits, cash in
+        and out, closing) by its own cashier, or by someone who manages every shift
+        (`every_shift`); to anyone else there is no such shift."""
+        if not every_shift and self.cashier != actor:
+            raise NotFound("shift not found")
 
     def check_open(self) -> None:
         if self.status != "open":

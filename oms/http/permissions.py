@@ -48,6 +48,13 @@ def actor_of(request: web.Request) -> str:
     return str(principal.user_id) if principal else "anonymous"
 
 
+def every_shift(request: web.Request) -> bool:
+    """Whether the caller works every shift's drawer (`Shift.check_drawer`): their
+    `shifts.manage` reaches all shifts, not only their own."""
+    principal = request.get(PRINCIPAL)
+    return bool(principal and principal.scope("shifts.manage") == "all")
+
+
 def can(request: web.Request, permission: str) -> bool:
     principal = request.get(PRINCIPAL)
     return bool(principal and principal.scope(permission) == "all")

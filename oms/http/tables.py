@@ -36,7 +36,7 @@ def column_widths(columns: Sequence[str], cells: Sequence[Sequence[str]], font: 
         numeric = all(NUMBER.fullmatch(v) or not v for v in values)
         words = max((stringWidth(w, bold, size) for w in name.split()), default=0)
         widest = max((stringWidth(v[:300], font, size) for v in values), default=0)
-        widths.append(max(widest, words) + PADDING)
+        widths.append(max(widest, words, SMALLEST * 2) + PADDING)  # room for a glyph or two, even when empty
         wraps.append(not numeric)
     return widths, wraps
 

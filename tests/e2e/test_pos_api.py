@@ -23,23 +23,33 @@ def cash_sale(shift, product, quantity=1, paid="100.00", **fields):
             "payments": [{"method": "cash", "amount": paid}], **fields}
 
 
-async def test_a_cashier_sees_and_closes_only_their_own_shift(client) -> None:
+async def test_the_drawer_rule_a_cashier_works_their_own_drawer_a_manager_every_one(client) -> None:
     _, anna = await user_with_role(client, "cashier")
     _, ben = await user_with_role(client, "cashier")
     shift = await open_shift(client, f"r-{uuid.uuid4().hex[:6]}", bearer(anna))
-    for path in (f"/shifts/{shift['id']}",):
-        await error_of(await client.get(API + path, headers=bearer(ben)), 404)
-    for path, body in ((f"/shifts/{shift['id']}/close", {"counted_cash": "50.00"}),
-                       (f"/shifts/{shift['id']}/cash-movements", {"kind": "out", "amount": "1.00", "reason": "x"})):
+    bread = await new_product(client, stock=10)
+    sold = await post(client, "/pos/sales", cash_sale(shift, bread, 2), 201, headers=bearer(anna))
+    assert sold["change_due"] == "95.00"
+    online = await post(client, "/orders", {"items": [{"product_id": bread["id"], "quantity": 1}]}, 201)
+    cash_refund = {"lines": [{"product_id": bread["id"], "quantity": 1}], "reason": "stale", "tender": "cash",
+                   "shift_id": shift["id"]}
+    payment = {"method": "cash", "amount": "2.50", "shift_id": shift["id"]}
+    moves = ((f"/shifts/{shift['id']}/cash-movements", {"kind": "in", "amount": "1.00", "reason": "change"}),
+             ("/pos/sales", cash_sale(shift, bread)), (f"/orders/{sold['id']}/refunds", cash_refund),
+             (f"/orders/{online['id']}/payments", payment))
+    for path, body in moves:  # another cashier: there is no such shift
         await error_of(await client.post(API + path, json=body, headers=bearer(ben)), 404)
-    bread = await new_product(client)
-    await error_of(await client.post(f"{API}/pos/sales", json=cash_sale(shift, bread), headers=bearer(ben)), 404)
+    await error_of(await client.get(f"{API}/shifts/{shift['id']}", headers=bearer(ben)), 404)
     listed = await (await client.get(f"{API}/shifts", headers=bearer(ben))).json()
     assert shift["id"] not in [s["id"] for s in listed["items"]]
-    sold = await post(client, "/pos/sales", cash_sale(shift, bread), 201, headers=bearer(anna))
-    assert sold["change_due"] == "97.50"
-    closed = await post(client, f"/shifts/{shift['id']}/close", {"counted_cash": "52.00"}, 200)  # admin: any shift
-    assert (closed["report"]["expected_cash"], closed["report"]["variance"]) == ("52.50", "-0.50")
+    await error_of(await client.post(f"{API}/shifts/{shift['id']}/close", json={"counted_cash": "50.00"},
+                                     headers=bearer(ben)), 404)
+    for path, body in moves:  # the admin manages every shift: each one of them, into Anna's drawer
+        await post(client, path, body, 201)
+    report = (await (await client.get(f"{API}/shifts/{shift['id']}")).json())["report"]
+    assert report["expected_cash"] == "58.50"  # 50 + Anna's 5.00 + 1.00 in + 2.50 sold - 2.50 refunded + 2.50 paid
+    closed = await post(client, f"/shifts/{shift['id']}/close", {"counted_cash": "58.00"}, 200)
+    assert (closed["report"]["expected_cash"], closed["report"]["variance"]) == ("58.50", "-0.50")
 
 
 async def test_refused_sales_refunds_and_closes_write_nothing(client) -> None:

@@ -11,7 +11,7 @@ from oms.http.tables import PAGE_WIDTH, column_widths, fit, table_pdf
 VALUE = st.one_of(st.text(max_size=400), st.uuids().map(str), st.decimals(-10**9, 10**9, places=2).map(str))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.integers(1, 14).flatmap(lambda n: st.tuples(
     st.lists(st.text(min_size=1, max_size=30), min_size=n, max_size=n),
     st.lists(st.lists(VALUE, min_size=n, max_size=n), max_size=12))))

@@ -52,12 +52,17 @@ class StockMachine(RuleBasedStateMachine):
 
     @rule(order=orders, status=st.sampled_from(["confirmed", "picked", "delivered"]))
     def advance(self, order: Order | None, status: str) -> None:
-        if order is not None:
-            try:
-                order.change_status(status, None, "t")
-            except DomainError:
-                return
-            self.save(order)
+        if order is None:
+            return
+        handing_over = order.hands_over(status)  # a pickup collected from "picked"
+        held = [p.reservations.get(str(order.id), 0) for p in self.products]
+        try:
+            move(order, status, None, {str(p.id): p for p in self.products}, "t")
+        except DomainError:
+            return
+        if handing_over:
+            self.handed_over = [n + h for n, h in zip(self.handed_over, held, strict=True)]
+        self.save(order, *self.products)
 
     @rule(order=consumes(orders))
     def cancel(self, order: Order | None) -> None:

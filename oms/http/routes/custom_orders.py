@@ -12,11 +12,10 @@ from oms.http import answers
 from oms.http.codec import ok, query, read
 from oms.http.keys import BUS, CONFIG, POOL
 from oms.http.openapi import schema
-from oms.http.permissions import actor_of, requires
+from oms.http.permissions import actor_of, every_shift, requires
 from oms.http.render import answer, order_json
 from oms.http.routes.orders import own_customer_id
 from oms.http.routes.reads import caught_up
-from oms.http.routes.shifts import shift_keeper
 from queries.orders import OrderFilter, list_orders
 
 routes = web.RouteTableDef()
@@ -33,7 +32,7 @@ async def take(request: web.Request) -> web.Response:
     """Take a custom order: specification, price, deposit and its tender, due time"""
     cmd = await read(request, TakeCustomOrder)
     result = await request.app[BUS].run(take_custom_order, actor_of(request), cmd, request.app[CONFIG].order_prefix,
-                                        shift_keeper(request))
+                                        every_shift(request))
     return answer(result, order_json, status=201)
 
 

@@ -28,7 +28,7 @@ from oms.http import answers
 from oms.http.codec import ok, query, read, read_or_default, uuid_param
 from oms.http.keys import BUS, CONFIG, POOL, STORE
 from oms.http.openapi import schema
-from oms.http.permissions import actor_of, principal_of, requires, scope_of
+from oms.http.permissions import actor_of, every_shift, principal_of, requires, scope_of
 from oms.http.render import answer, order_json
 from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
 from queries.orders import OrderFilter, list_orders
@@ -93,7 +93,7 @@ async def order_history(request: web.Request) -> web.Response:
 @schema(body=ChangeOrderStatus, answer=answers.Order)
 async def change_status(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, ChangeOrderStatus)
-    result = await request.app[BUS].run(change_order_status, actor_of(request), order_id, cmd)
+    result = await request.app[BUS].run(change_order_status, actor_of(request), order_id, cmd, every_shift(request))
     return answer(result, order_json)
 
 
@@ -115,7 +115,7 @@ async def cancel(request: web.Request) -> web.Response:
     order_id = uuid_param(request)
     cmd = await read_or_default(request, CancelOrder)
     await check_visible(request, order_id)
-    result = await request.app[BUS].run(cancel_order, actor_of(request), order_id, cmd)
+    result = await request.app[BUS].run(cancel_order, actor_of(request), order_id, cmd, every_shift(request))
     return answer(result, order_json)
 
 
@@ -124,7 +124,7 @@ async def cancel(request: web.Request) -> web.Response:
 @schema(body=RecordPayment, answer=answers.Order, status=201)
 async def pay(request: web.Request) -> web.Response:
     order_id, cmd = uuid_param(request), await read(request, RecordPayment)
-    result = await request.app[BUS].run(record_payment, actor_of(request), order_id, cmd)
+    result = await request.app[BUS].run(record_payment, actor_of(request), order_id, cmd, every_shift(request))
     return answer(result, order_json, status=201)
 
 
@@ -132,7 +132,8 @@ async def pay(request: web.Request) -> web.Response:
 @requires("orders.refund")
 @schema(body=RefundOrder, answer=answers.Order, status=201)
 async def refund(request: web.Request) -> web.Response:
-    """Cash goes out of the refunding cashier's own open shift (`shift_id`)."""
+    """Cash goes out of an open shift's drawer (`shift_id`): the refunding cashier's own, or
+    any shift's for those who manage every shift."""
     order_id, cmd = uuid_param(request), await read(request, RefundOrder)
-    result = await request.app[BUS].run(refund_order, actor_of(request), order_id, cmd)
+    result = await request.app[BUS].run(refund_order, actor_of(request), order_id, cmd, every_shift(request))
     return answer(result, order_json, status=201)

@@ -11,9 +11,8 @@ from oms.http.codec import read
 from oms.http.errors import ApiError
 from oms.http.keys import BUS, CONFIG, TOKENS
 from oms.http.openapi import schema
-from oms.http.permissions import actor_of, principal_of, requires
+from oms.http.permissions import actor_of, every_shift, principal_of, requires
 from oms.http.render import answer, order_json
-from oms.http.routes.shifts import shift_keeper
 
 routes = web.RouteTableDef()
 
@@ -32,5 +31,5 @@ async def sell(request: web.Request) -> web.Response:
                            field="approval") from None
         approver = (str(claims.sub), claims.role)
     result = await request.app[BUS].run(record_sale, actor_of(request), principal.role, cmd,
-                                        request.app[CONFIG].order_prefix, shift_keeper(request), approver)
+                                        request.app[CONFIG].order_prefix, every_shift(request), approver)
     return answer(result, order_json, status=201)
