@@ -23,7 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from copy import deepcopy
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError, OperationalError
@@ -35,6 +35,7 @@ from oms.domain.errors import ConcurrentUpdate
 from oms.store import OMS
 
 T = TypeVar("T")
+P = ParamSpec("P")
 MAX_BATCH = 200
 SYNC_TIMEOUT = 120.0  # seconds a CLI or test caller waits before giving up
 
@@ -83,7 +84,8 @@ class Batch:
         return tuple(events)
 
 
-Job = tuple[Callable[..., Any], tuple[Any, ...], "Future[Any]", Key | None]
+Decision = Callable[["Batch"], "Written[Any]"]  # a command with its arguments, to decide on a batch
+Job = tuple[Decision, "Future[Any]", Key | None]
 
 
 @dataclass
@@ -106,18 +108,20 @@ class CommandBus:
         self.writer = threading.Thread(target=self.write_forever, name="command-writer", daemon=True)
         self.writer.start()
 
-    async def run(self, handler: Callable[..., Written[T]], *args: Any) -> Written[T]:
+    async def run(self, handler: Callable[Concatenate[Aggregates, P], Written[T]], *args: P.args,
+                  **kwargs: P.kwargs) -> Written[T]:
         """Run the command; under a request's Idempotency-Key (`REQUEST_KEY`, taken by the
         request's first command) it is done at most once, whatever crashed before."""
         future: Future[Written[T]] = Future()
         key = REQUEST_KEY.get()
         REQUEST_KEY.set(None)
-        self.jobs.put((handler, args, future, key))
+        self.jobs.put((lambda batch: handler(batch, *args, **kwargs), future, key))
         return await asyncio.wrap_future(future)
 
-    def run_sync(self, handler: Callable[..., Written[T]], *args: Any) -> Written[T]:
+    def run_sync(self, handler: Callable[Concatenate[Aggregates, P], Written[T]], *args: P.args,
+                 **kwargs: P.kwargs) -> Written[T]:
         future: Future[Written[T]] = Future()
-        self.jobs.put((handler, args, future, None))
+        self.jobs.put((lambda batch: handler(batch, *args, **kwargs), future, None))
         return future.result(timeout=SYNC_TIMEOUT)
 
     def close(self) -> None:
@@ -149,10 +153,10 @@ class CommandBus:
             try:
                 written = self.decide(batch, job)
             except Exception as exc:  # noqa: BLE001 - the command's own answer (a domain error, a bad id)
-                job[2].set_exception(exc)
+                job[1].set_exception(exc)
                 continue
             if written.position is not None or not written.events:
-                job[2].set_result(written)  # done before, or nothing to write
+                job[1].set_result(written)  # done before, or nothing to write
             else:
                 decided.append((job, written))
         if not decided:
@@ -162,7 +166,7 @@ class CommandBus:
         except (IntegrityError, OperationalError) as exc:
             self.app.drop_cache()  # someone else wrote: decide each again, alone (unless the database is gone)
             if unreachable(exc):
-                for (_, _, future, _), _ in decided:
+                for (_, future, _), _ in decided:
                     future.set_exception(exc)
                 return
             self.stats.conflicts += 1
@@ -171,23 +175,23 @@ class CommandBus:
             return
         except Exception as exc:  # noqa: BLE001 - e.g. the database is gone: every caller hears it
             self.app.drop_cache()
-            for (_, _, future, _), _ in decided:
+            for (_, future, _), _ in decided:
                 future.set_exception(exc)
             return
         self.stats.batches += 1
         self.stats.batched_commands += len(decided)
-        for (_, _, future, _), written in decided:
+        for (_, future, _), written in decided:
             future.set_result(written)
 
     def decide(self, batch: Batch, job: Job, earlier: bool = False) -> Written[Any]:
         """The job's decision staged in `batch`; a write already committed under its key
         is answered as it was (its position set), without deciding again."""
-        handler, args, _, key = job
+        decision, _, key = job
         if key is not None and (key.earlier or earlier):
             done = committed(self.app, key)
             if done is not None:
                 return Written(done[0], done[1])
-        written: Written[Any] = handler(batch, *args)
+        written: Written[Any] = decision(batch)
         if key is not None:
             written.marker = marker(written.value, written.events)
         return written
@@ -195,7 +199,7 @@ class CommandBus:
     def commit(self, batch: Batch, decided: list[tuple[Job, Written[Any]]]) -> None:
         """One transaction for the batch's aggregates and the markers of its keyed writes;
         each write's position is then the store position of its last event."""
-        markers = [(key.principal, key.key, written.marker) for (_, _, _, key), written in decided
+        markers = [(key.principal, key.key, written.marker) for (_, _, key), written in decided
                    if key is not None and written.marker is not None]
         recordings = self.app.save(*batch.staged.values(), idempotent=markers)
         positions = {(r.domain_event.originator_id, r.domain_event.originator_version): r.notification.id
@@ -206,9 +210,9 @@ class CommandBus:
 
     def settle(self, job: Job) -> None:
         try:
-            job[2].set_result(self.alone(job))
+            job[1].set_result(self.alone(job))
         except Exception as exc:  # noqa: BLE001 - the command's own answer
-            job[2].set_exception(exc)
+            job[1].set_exception(exc)
 
     def alone(self, job: Job) -> Written[Any]:
         """One command, its own transaction, re-decided on fresh state after a conflict
