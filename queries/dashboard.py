@@ -18,7 +18,7 @@ from queries.reports import Day, FileQuery, grouped, store_settings, store_zone,
 OPEN = ["placed", "confirmed", "picked"]
 SOON = timedelta(hours=48)  # custom orders due within
 NEXT_HOURS = timedelta(hours=4)  # pickups within
-DUE = ("o.id, o.number, o.status, o.channel, o.note, o.total::text AS total, (o.total - o.paid)::text AS balance_due,"
+DUE = ("o.id, o.number, o.status, o.channel, o.note, o.total::text AS total, o.balance_due::text AS balance_due,"
        " api_time(o.pickup_at) AS pickup_at, coalesce(c.full_name, u.full_name) AS customer_name,"
        " (SELECT string_agg(l.quantity || ' x ' || l.name, ', ' ORDER BY l.line) FROM order_lines l"
        " WHERE l.order_id = o.id) AS items")
@@ -53,8 +53,8 @@ async def dashboard(pool: asyncpg.Pool) -> dict[str, Any]:
         pool.fetch("SELECT status, count(*)::int AS n FROM orders WHERE placed_at >= $1 AND placed_at < $2"
                    " GROUP BY status", start, end),
         totals(pool, day, day),
-        pool.fetch("SELECT id, name, sku, stock, reserved, stock - reserved AS available FROM products"
-                   " WHERE NOT archived AND stock - reserved <= $1 ORDER BY stock - reserved, name LIMIT 20",
+        pool.fetch("SELECT id, name, sku, stock, reserved, available FROM products"
+                   " WHERE NOT archived AND available <= $1 ORDER BY available, name LIMIT 20",
                    low_stock_level),
         pool.fetch("SELECT s.id, s.register, coalesce(u.full_name, u.username) AS cashier,"
                    " api_time(s.opened_at) AS opened_at, s.sales_count, s.sales_total::text AS sales_total"

@@ -19,10 +19,10 @@ LINES = (
     " FROM order_lines WHERE order_id = o.id ORDER BY line) l)"
 )
 COLUMNS = (  # an order's JSON fields, its lines included
-    "o.id, o.number, o.status, CASE WHEN o.paid >= o.total THEN 'paid' ELSE 'pending' END AS payment_status,"
+    "o.id, o.number, o.status, o.payment_status,"
     " o.channel, o.customer_id, coalesce(c.full_name, cu.full_name, u.full_name) AS customer_name,"
     " o.fulfilment, o.note, o.subtotal::text AS subtotal, o.tax::text AS tax, o.total::text AS total,"
-    " o.paid::text AS paid, (o.total - o.paid)::text AS balance_due, o.discount::text AS discount,"
+    " o.paid::text AS paid, o.balance_due::text AS balance_due, o.discount::text AS discount,"
     " o.refunded::text AS refunded, o.invoice_number, o.shift_id, o.register, o.salesman_id,"
     " o.change_due::text AS change_due, api_time(o.pickup_at) AS pickup_at,"
     " api_time(o.sold_at) AS sold_at, o.item_count, o.version,"

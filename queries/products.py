@@ -17,7 +17,7 @@ def columns(cost: bool) -> str:
     return (
         "id, sku, name, price::text AS price," + (" cost::text AS cost, vendor_id," if cost else "")
         + " barcode, category, brand, trim_scale(tax_rate)::text AS tax_rate, stock, reserved,"
-        " greatest(stock - reserved, 0) AS available, archived, version,"
+        " available, archived, version,"
         " CASE WHEN image IS NULL THEN NULL ELSE '/api/v1/images/' || image END AS image_url,"
         " api_time(created_at) AS created_at, api_time(updated_at) AS updated_at"
     )
@@ -39,7 +39,7 @@ async def list_products(pool: asyncpg.Pool, f: ProductFilter, cost: bool) -> dic
     if f.category:
         where.add("category = {c}", c=f.category)
     if f.low_stock is not None:
-        where.add("stock - reserved <= {n}", n=f.low_stock)
+        where.add("available <= {n}", n=f.low_stock)
     items, total = await fetch_page(pool, f, where, table="products", select=columns(cost), order_by="name, id")
     return paged(items, f, total)
 
