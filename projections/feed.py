@@ -45,14 +45,9 @@ def relevant(event: Any) -> bool:
     return any(type(event) in types for types in (ORDER_TYPES, PRODUCT_TYPES, SHIFT_TYPES, SETTINGS_TYPES))
 
 
-def sold(e: Any) -> dict[str, Any] | None:
-    """The sale of an `OrderPlaced` that was a POS sale (older events have no such field)."""
-    return getattr(e, "sale", None)
-
-
 def kind_of(e: Any) -> str:
     """The message type: a POS sale is `order.sold`, though stored as `OrderPlaced`."""
-    return "order.sold" if isinstance(e, Order.Placed) and sold(e) else ORDER_TYPES[type(e)]
+    return "order.sold" if isinstance(e, Order.Placed) and e.sale else ORDER_TYPES[type(e)]
 
 
 def order_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
@@ -64,7 +59,7 @@ def order_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
                   "channel": e.channel, "fulfilment": e.fulfilment, "note": e.note, "total": total,
                   "items": [{"product_id": line["product_id"], "name": line["name"], "quantity": line["quantity"]}
                             for line in e.lines]}
-        sale = sold(e)
+        sale = e.sale
         return placed if not sale else {
             **placed, "status": "delivered", "payment_status": "paid", "invoice_number": sale["invoice_number"],
             "shift_id": sale["shift_id"], "register": sale["register"], "payments": e.payments,

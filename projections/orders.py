@@ -33,7 +33,7 @@ class OrderList(Projection[OrderListView]):
     @process_event.register
     def _(self, e: Order.Placed, tracking: Tracking) -> None:
         subtotal, tax, total = order_sums(e.lines)
-        sale = getattr(e, "sale", None) or {}  # a POS sale, paid and handed over (none before POS existed)
+        sale = e.sale or {}  # a POS sale, paid and handed over
         status = "delivered" if sale else "placed"
         self.view.insert(
             "orders", id=e.originator_id, number=e.number, status=status, channel=e.channel,
@@ -43,11 +43,11 @@ class OrderList(Projection[OrderListView]):
             item_count=sum(line["quantity"] for line in e.lines),
             search=" ".join([e.number, *(line["name"] for line in e.lines)]).lower(),
             placed_by=e.actor, version=e.originator_version, placed_at=e.timestamp, updated_at=e.timestamp,
-            paid=sum((Decimal(p["amount"]) for p in getattr(e, "payments", None) or ()), Decimal("0.00")),
+            paid=sum((Decimal(p["amount"]) for p in e.payments or ()), Decimal("0.00")),
             invoice_number=sale.get("invoice_number"), shift_id=UUID(sale["shift_id"]) if sale else None,
             register=sale.get("register"), change_due=sale.get("change_due"), sold_at=sale.get("sold_at"),
             salesman_id=UUID(sale["salesman_id"]) if sale.get("salesman_id") else None,
-            pickup_at=datetime.fromisoformat(e.pickup_at) if getattr(e, "pickup_at", None) else None,
+            pickup_at=datetime.fromisoformat(e.pickup_at) if e.pickup_at else None,
         )
         self.view.count("order_counts", {"status": status, "channel": e.channel})
         for number, line in enumerate(e.lines, start=1):

@@ -38,7 +38,7 @@ class ProductCatalog(Projection[ProductCatalogView]):
         self.view.insert(
             id=e.originator_id, sku=e.sku, name=e.name, price=e.price, cost=e.cost,
             barcode=e.barcode, category=e.category, brand=e.brand, tax_rate=e.tax_rate, stock=e.stock,
-            vendor_id=UUID(e.vendor_id) if getattr(e, "vendor_id", None) else None,
+            vendor_id=UUID(e.vendor_id) if e.vendor_id else None,
             version=e.originator_version, created_at=e.timestamp, updated_at=e.timestamp,
         )
         self.moved(e)

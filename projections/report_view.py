@@ -25,8 +25,7 @@ def named_ids(event: Any) -> set[UUID]:
     (an id that is none is left to the event's handler, which sets the event aside)."""
     ids = {SETTINGS_ID}
     if isinstance(event, Order.Placed):
-        named = [line.get("product_id") for line in event.lines] + [(getattr(event, "sale", None) or {}).get(
-            "salesman_id")]
+        named = [line.get("product_id") for line in event.lines] + [(event.sale or {}).get("salesman_id")]
         for text in named:
             with contextlib.suppress(ValueError, TypeError, AttributeError):
                 ids.add(UUID(text))

@@ -125,7 +125,7 @@ class Reports(Projection[ReportsView]):
 
     @process_event.register
     def _(self, e: Order.Placed, tracking: Tracking) -> None:
-        sale = getattr(e, "sale", None) or {}
+        sale = e.sale or {}
         salesman = sale.get("salesman_id")
         order = {"id": e.originator_id, "channel": e.channel, "cashier": e.actor if sale else None,
                  "salesman_id": salesman, "rate": self.view.ref(UUID(salesman)).get("rate") if salesman else None,
@@ -134,7 +134,7 @@ class Reports(Projection[ReportsView]):
         self.view.insert("report_orders", **{**order, "lines": pg_json(order["lines"])})
         if sale:
             self.count_sale(order, order["sold_on"], e.actor)
-            for payment in getattr(e, "payments", None) or ():
+            for payment in e.payments or ():
                 self.add(order["sold_on"], "tender", payment["method"], {"paid": Decimal(payment["amount"])})
 
     @process_event.register

@@ -93,6 +93,27 @@ def refund_tenders(amount: Decimal, tender: str, paid: dict[str, Decimal], refun
 class Order(Aggregate):
     mutable = ("payments", "refunds", "refunded_units", "refunded_amounts")
 
+    class Placed(Aggregate.Created):
+        """Version 2 carries `sale`, `payments` and `pickup_at` always (None when none)."""
+
+        class_version = 2
+        number: str
+        channel: str
+        lines: list[dict[str, Any]]
+        customer_id: str | None
+        fulfilment: str | None
+        note: str | None
+        actor: str
+        sale: dict[str, Any] | None
+        payments: list[dict[str, Any]] | None
+        pickup_at: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Orders placed before POS sales and pickup times existed have none."""
+            for name in ("sale", "payments", "pickup_at"):
+                state.setdefault(name, None)
+
     @event("Placed")
     def __init__(
         self,

@@ -30,6 +30,26 @@ class Product(Record):
     editable = EDITABLE
     mutable = ("reservations",)
 
+    class Created(Record.Created):
+        """Version 2 carries `vendor_id` always (None for products made before vendors existed)."""
+
+        class_version = 2
+        sku: str
+        name: str
+        price: Decimal
+        cost: Decimal
+        category: str
+        barcode: str | None
+        brand: str | None
+        tax_rate: Decimal
+        stock: int
+        actor: str
+        vendor_id: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state.setdefault("vendor_id", None)
+
     @event("Created")
     def __init__(
         self,

@@ -34,6 +34,11 @@ def test_a_database_written_before_the_reorganisation_loads_and_projects(config,
         delivered, cancelled = (store.repository.get(UUID(i)) for i in ids["orders"])
         assert isinstance(delivered, Order) and (delivered.status, delivered.paid) == ("delivered", Decimal("1.00"))
         assert cancelled.status == "cancelled" and cancelled.total == Decimal("1.00")
+        placed = [store.mapper.to_domain_event(n) for n in store.recorder.select_notifications(0, 1000)
+                  if n.topic.endswith(("Order.Placed", "Product.Created"))]
+        assert placed and all(getattr(e, "sale", "") is None and e.payments is None and e.pickup_at is None
+                              for e in placed if isinstance(e, Order.Placed))  # upcast: every field, None
+        assert all(e.vendor_id is None for e in placed if isinstance(e, Product.Created))
         cora = store.repository.get(UUID(ids["cora"]))
         assert isinstance(cora, User) and (cora.role, cora.full_name, cora.active) == ("baker", "Cora B", True)
         env = store_env(db, config)
