@@ -42,7 +42,7 @@ class Config(msgspec.Struct, frozen=True, kw_only=True):
     metrics_token: str | None = None  # /metrics for Prometheus: with it, a bearer token; without, loopback only
     allowed_origins: str = ""  # comma-separated origins besides the server's own (browsers, websockets)
     idempotency_hours: Annotated[int, msgspec.Meta(ge=48)] = 48  # API.md: keys are kept at least 48 hours
-    # The shop on its receipts, until the settings issue makes these the admin's to edit.
+    # The shop's first settings (`oms.setup.first_settings`); after the first start admins edit them.
     store_name: str = "OMS"
     store_address: str = ""
     receipt_header: str = ""

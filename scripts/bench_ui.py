@@ -1,7 +1,7 @@
 """The till's speed in Debian's chromium, against a real `oms serve` with 2,000 products:
 the JavaScript the till route loads (gzipped), the time from navigation to a usable till
 (grid drawn, search focused), and a barcode scan's time from Enter to its cart line.
-Prints figures against the issue's ceilings; asserts nothing."""
+Prints figures against their ceilings (docs/performance.md); asserts nothing."""
 
 from __future__ import annotations
 

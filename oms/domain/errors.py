@@ -160,7 +160,7 @@ class ConcurrentUpdate(DomainError):
     code = "concurrent_update"
 
 
-class ShiftClosed(DomainError):
+class ShiftNotOpen(DomainError):
     """A closed shift cannot change: no sales, cash movements, refunds, or second close."""
 
     code = "shift_closed"

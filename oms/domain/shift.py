@@ -14,7 +14,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from oms.domain.base import Aggregate
-from oms.domain.errors import AmountNotPositive, InsufficientCash, NotFound, ShiftAlreadyOpen, ShiftClosed
+from oms.domain.errors import AmountNotPositive, InsufficientCash, NotFound, ShiftAlreadyOpen, ShiftNotOpen
 from oms.domain.order import PAYMENT_METHODS
 
 CashKind = Literal["in", "out"]
@@ -78,7 +78,7 @@ class Shift(Aggregate):
 
     def check_open(self) -> None:
         if self.status != "open":
-            raise ShiftClosed("the shift is closed", shift_id=str(self.id))
+            raise ShiftNotOpen("the shift is closed", shift_id=str(self.id))
 
     def check_cash(self, amount: Decimal) -> None:
         if amount > self.expected_cash:

@@ -1,4 +1,4 @@
-"""Hostile input (issue: one request must never stop the shop): each finding, as a client sees it."""
+"""Hostile input: one request must never stop the shop; each finding, as a client sees it."""
 
 import pytest
 

@@ -28,7 +28,7 @@ from oms.domain.errors import (
     PaymentShort,
     RefundExceedsSale,
     ShiftAlreadyOpen,
-    ShiftClosed,
+    ShiftNotOpen,
     ShiftRequired,
     SoldOutsideShift,
     TenderExceedsDue,
@@ -138,7 +138,7 @@ def test_one_open_shift_per_register_and_closed_shifts_do_not_change(app) -> Non
     for attempt in (lambda: close_shift(app, "c1", s.id, CloseShift("1.00"), "c1"),
                     lambda: move_cash(app, "c1", s.id, MoveCash("in", "1.00", "float"), "c1"),
                     lambda: sale(app, s, [SaleLine(1, product_id=loaf.id)], [("cash", "5")])):
-        with pytest.raises(ShiftClosed):
+        with pytest.raises(ShiftNotOpen):
             attempt()
     assert shift(app, "front", "c2").register == "front"  # the register is free again
 
