@@ -9,6 +9,7 @@ from typing import Any
 import msgspec
 from aiohttp import web
 
+from oms.auth.passwords import WeakPassword, check_policy
 from oms.database import unreachable
 from oms.domain.errors import DomainError, NotFound
 
@@ -82,3 +83,18 @@ def to_response(exc: BaseException, request_id: str) -> web.StreamResponse:
         return respond(exc.status, body(code, exc.reason), headers=kept)
     log.exception("unhandled error", extra={"request_id": request_id}, exc_info=exc)
     return respond(500, body("internal_error", "internal server error", request_id=request_id))
+
+
+def too_many(wait: int) -> None:
+    """429 with Retry-After when a limiter says to wait `wait` seconds (0: go ahead)."""
+    if wait:
+        raise ApiError(429, "rate_limited", "too many attempts, try again later",
+                       headers={"Retry-After": str(wait)}, retry_after=wait)
+
+
+def policy(password: str, username: str | None) -> None:
+    """The password policy, refused at the `password` field."""
+    try:
+        check_policy(password, username)
+    except WeakPassword as exc:
+        raise validation_error(str(exc), "password") from None

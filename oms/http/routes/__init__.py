@@ -21,7 +21,7 @@ from oms.http.routes import (
     users,
     web,
 )
-from oms.http.routes.records import record_routes
+from oms.http.records import record_routes
 
 ROUTES = (health.routes, auth.routes, users.routes, products.routes, images.routes, stock.routes, orders.routes,
           custom_orders.routes, receipts.routes, shifts.routes, sales.routes, approvals.routes, parked.routes,

@@ -15,11 +15,10 @@ from oms.auth.tokens import APPROVAL_SECONDS, approval
 from oms.fields import line
 from oms.history import read_user_named
 from oms.http.codec import ok, read
-from oms.http.errors import ApiError
+from oms.http.errors import ApiError, too_many
 from oms.http.keys import HASHER, LIMITER, STORE, TOKENS
 from oms.http.openapi import schema
 from oms.http.permissions import principal_of, requires
-from oms.http.routes.auth import too_many
 
 routes = web.RouteTableDef()
 

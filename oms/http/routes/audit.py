@@ -10,7 +10,7 @@ from oms.http.codec import ok, query
 from oms.http.keys import POOL
 from oms.http.openapi import schema
 from oms.http.permissions import requires
-from oms.http.routes.reads import caught_up
+from oms.http.reading import caught_up
 from queries.audit import AuditFilter, chain_head, list_audit
 from queries.paging import Fresh
 

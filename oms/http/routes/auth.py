@@ -24,7 +24,6 @@ from commands.users import (
     update_profile,
 )
 from oms.auth import refresh
-from oms.auth.passwords import WeakPassword, check_policy
 from oms.auth.principal import Principal, load_principal
 from oms.auth.tokens import ACCESS_SECONDS
 from oms.domain.user import User
@@ -33,7 +32,7 @@ from oms.history import read_current, read_user_named
 from oms.http import answers
 from oms.http.access import unauthenticated
 from oms.http.codec import ok, read, read_or_default
-from oms.http.errors import ApiError, validation_error
+from oms.http.errors import ApiError, policy, too_many
 from oms.http.idempotency import answers_with_secrets
 from oms.http.keys import BUS, HASHER, LIMITER, POOL, PRINCIPALS, STORE, TOKENS
 from oms.http.openapi import schema
@@ -67,19 +66,6 @@ async def token_pair(request: web.Request, principal: Principal, refresh_token: 
     access = request.app[TOKENS].access(principal.user_id, principal.role, principal.family_id)
     return {"access_token": access, "refresh_token": refresh_token, "token_type": "bearer",
             "expires_in": ACCESS_SECONDS, "user": me(principal)}
-
-
-def too_many(wait: int) -> None:
-    if wait:
-        raise ApiError(429, "rate_limited", "too many attempts, try again later",
-                       headers={"Retry-After": str(wait)}, retry_after=wait)
-
-
-def policy(password: str, username: str | None) -> None:
-    try:
-        check_policy(password, username)
-    except WeakPassword as exc:
-        raise validation_error(str(exc), "password") from None
 
 
 @routes.post("/api/v1/auth/login")

@@ -27,9 +27,9 @@ from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, POOL, PRINCIPALS
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
+from oms.http.reading import caught_up
 from oms.http.render import answer
-from oms.http.routes.reads import caught_up
-from oms.http.routes.records import Area
+from oms.http.records import Area
 from oms.personal import erase
 from queries.back_office import CONTACT, CustomerFilter, ExpenseFilter, RecordFilter, expense_totals
 

@@ -13,9 +13,9 @@ from oms.http.codec import ok, query, read
 from oms.http.keys import BUS, CONFIG, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, every_shift, requires
+from oms.http.reading import caught_up
 from oms.http.render import answer, order_json
-from oms.http.routes.orders import own_customer_id
-from oms.http.routes.reads import caught_up
+from oms.http.scopes import own_customer_id
 from queries.orders import OrderFilter, list_orders
 
 routes = web.RouteTableDef()

@@ -21,32 +21,19 @@ from commands.order_status import (
 from commands.orders import PlaceOrder, place_order
 from commands.payments import RecordPayment, record_payment
 from commands.refunds import RefundOrder, refund_order
-from oms.domain.errors import NotFound
 from oms.domain.order import Order
-from oms.history import read_history, read_state
+from oms.history import read_history
 from oms.http import answers
 from oms.http.codec import ok, query, read, read_or_default, uuid_param
 from oms.http.keys import BUS, CONFIG, POOL, STORE
 from oms.http.openapi import schema
-from oms.http.permissions import actor_of, every_shift, principal_of, requires, scope_of
+from oms.http.permissions import actor_of, every_shift, requires
+from oms.http.reading import ReadAt, aggregate_at, caught_up
 from oms.http.render import answer, order_json
-from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
+from oms.http.scopes import check_visible, own_customer_id
 from queries.orders import OrderFilter, list_orders
 
 routes = web.RouteTableDef()
-
-
-def own_customer_id(request: web.Request) -> str | None:
-    return str(principal_of(request).user_id) if scope_of(request) == "own" else None
-
-
-async def check_visible(request: web.Request, order_id: UUID) -> None:
-    """404 for an order the caller may not see (no existence leak)."""
-    customer = own_customer_id(request)
-    if customer is not None:
-        order = await read_state(request.app[STORE], Order, order_id, "order")
-        if order.customer_id != customer:
-            raise NotFound("order not found")
 
 
 @routes.post("/api/v1/orders")

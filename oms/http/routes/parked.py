@@ -10,8 +10,8 @@ from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
+from oms.http.reading import caught_up
 from oms.http.render import answer, parked_json
-from oms.http.routes.reads import caught_up
 from queries.parked import ParkedFilter, list_parked
 from queries.users import names
 

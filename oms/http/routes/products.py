@@ -24,8 +24,8 @@ from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import PUBLIC, actor_of, can, requires
+from oms.http.reading import ReadAt, aggregate_at, caught_up, found
 from oms.http.render import answer, product_json
-from oms.http.routes.reads import ReadAt, aggregate_at, caught_up, found
 from queries.paging import Fresh, Page, whole
 from queries.products import (
     ProductFilter,

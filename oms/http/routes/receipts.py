@@ -23,7 +23,7 @@ from oms.http.keys import BUS, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, can, requires
 from oms.http.receipts import Printed, to_html, to_pdf
-from oms.http.routes.orders import check_visible
+from oms.http.scopes import check_visible
 
 routes = web.RouteTableDef()
 MEDIA = {"text/html": {"type": "string"}, "application/pdf": {"type": "string", "format": "binary"}}

@@ -21,8 +21,8 @@ from oms.http.exports import report_answer
 from oms.http.keys import POOL, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import can, requires
+from oms.http.reading import caught_up
 from oms.http.render import shift_json
-from oms.http.routes.reads import caught_up
 from queries.audit import chain_head
 from queries.dashboard import ProductionQuery, dashboard, day_bounds, production
 from queries.paging import Fresh

@@ -18,8 +18,8 @@ from oms.http.codec import ok, query, read
 from oms.http.keys import BUS, POOL, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import PUBLIC, actor_of, requires
+from oms.http.reading import ReadAt, aggregate_at, caught_up
 from oms.http.render import answer
-from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
 from oms.names import SETTINGS_ID
 from queries.orders import pickups_between
 from queries.paging import Fresh

@@ -31,20 +31,16 @@ from oms.http.codec import ok, path_param, query, read, uuid_param
 from oms.http.exports import report_answer
 from oms.http.keys import BUS, POOL, STORE
 from oms.http.openapi import schema
-from oms.http.permissions import actor_of, every_shift, requires, scope_of
+from oms.http.permissions import actor_of, every_shift, requires
+from oms.http.reading import ReadAt, aggregate_at, caught_up
 from oms.http.render import answer, register_json, shift_json
-from oms.http.routes.reads import ReadAt, aggregate_at, caught_up
+from oms.http.scopes import own_cashier
 from queries.audit import chain_head
 from queries.reports import store_zone
 from queries.shifts import ShiftFilter, list_shifts
 from queries.users import names
 
 routes = web.RouteTableDef()
-
-
-def own_cashier(request: web.Request) -> str | None:
-    """For reading shifts: the caller, when `shifts.read` is theirs for their own shifts only."""
-    return actor_of(request) if scope_of(request) == "own" else None
 
 
 @routes.post("/api/v1/shifts")

@@ -10,8 +10,8 @@ from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
+from oms.http.reading import caught_up, found
 from oms.http.render import answer, product_json, stock_entry_json
-from oms.http.routes.reads import caught_up, found
 from queries.paging import Fresh, Page
 from queries.stock import EntryFilter, get_entry, list_entries, list_movements
 

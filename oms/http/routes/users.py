@@ -25,12 +25,12 @@ from oms.domain.user import User
 from oms.history import read_history
 from oms.http import answers
 from oms.http.codec import ok, path_param, query, read, uuid_param
+from oms.http.errors import policy
 from oms.http.keys import BUS, HASHER, POOL, PRINCIPALS, STORE
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
+from oms.http.reading import caught_up, found
 from oms.http.render import answer, role_json, user_json
-from oms.http.routes.auth import policy
-from oms.http.routes.reads import caught_up, found
 from queries.paging import Fresh, whole
 from queries.users import UserFilter, custom_roles, get_user, list_users
 

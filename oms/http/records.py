@@ -21,8 +21,8 @@ from oms.http.codec import ok, query, read, uuid_param
 from oms.http.keys import BUS, POOL
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, can, requires
+from oms.http.reading import ReadAt, aggregate_at, caught_up, found
 from oms.http.render import answer, record_json
-from oms.http.routes.reads import ReadAt, aggregate_at, caught_up, found
 from queries.back_office import RecordFilter, get_record, list_records
 
 Create = Callable[[Aggregates, str, Any], Written[Any]]
