@@ -34,7 +34,7 @@ chromium:
 
 test: lint chromium web
 	bash scripts/test-services
-	cd web && npm test
+	cd web && npm run lint && npm test
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -1,7 +1,7 @@
 // One back-office area (customers, vendors, salesmen, expenses): search, page through,
 // create, edit and archive; the API's refusals are shown at their fields.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { api, ApiError, must, type Me } from "../../api/client";
 import { can } from "../../auth/permissions";
 import { Dialog } from "../../ui/Dialog";
@@ -236,14 +236,9 @@ function PictureDialog({ product, onClose, onDone }: {
   product: Row | null; onClose: () => void; onDone: (saved: Row & { position?: number | null }) => void;
 }) {
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<string | null>(null);
+  const preview = useMemo(() => (file ? URL.createObjectURL(file) : null), [file]);
   const [failure, setFailure] = useState("");
-  useEffect(() => {
-    if (!file) return setPreview(null);
-    const url = URL.createObjectURL(file);
-    setPreview(url);
-    return () => URL.revokeObjectURL(url);
-  }, [file]);
+  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]); // the old picture's memory
   const shown = preview ?? (product?.image_url as string | null | undefined);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -84,7 +84,7 @@ export default function ShopPage({ guest }: { guest: boolean }) {
       setPickupAt("");
       await client.invalidateQueries({ queryKey: ["pickup-slots"] });
       await client.invalidateQueries({ queryKey: ["shop"] });
-      navigate(`/my-orders?placed=${placed.id}&at=${placed.position ?? ""}`);
+      void navigate(`/my-orders?placed=${placed.id}&at=${placed.position ?? ""}`);
     } catch (e) {
       setError(e instanceof ApiError && e.code === "insufficient_stock"
         ? "Some of it has just sold out: see what is left and try again."
