@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -37,18 +38,23 @@ TYPES = {"csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
 FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts so
 
 
-def cell(value: Any) -> str:
-    """A CSV cell. Text a spreadsheet would run as a formula (OWASP "CSV injection") is
-    quoted with a leading apostrophe, which spreadsheets show as text; numbers, negative
-    ones included, stay numbers."""
+def text(value: Any) -> str:
+    """A value as a table shows it: nothing for None, JSON for a list or a mapping."""
     if value is None:
         return ""
     if isinstance(value, list | dict):
         return json.dumps(value, default=str, ensure_ascii=False)
-    text = str(value)
-    if isinstance(value, str) and text.startswith(FORMULA) and not NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    return str(value)
+
+
+def cell(value: Any) -> str:
+    """A CSV cell. Text a spreadsheet would run as a formula (OWASP "CSV injection") is
+    quoted with a leading apostrophe, which spreadsheets show as text; numbers, negative
+    ones included, stay numbers. (A PDF shows the text as it is.)"""
+    shown = text(value)
+    if isinstance(value, str) and shown.startswith(FORMULA) and not NUMBER.fullmatch(shown):
+        return "'" + shown
+    return shown
 
 
 def csv_lines(rows: Iterable[Sequence[Any]]) -> str:
@@ -59,6 +65,7 @@ def csv_lines(rows: Iterable[Sequence[Any]]) -> str:
 
 def filename(store: str, name: str, period: str, fmt: str) -> str:
     words = "-".join(part for part in (store, name, period) if part)
+    words = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()  # Bäckerei: backerei
     return re.sub(r"[^A-Za-z0-9._-]+", "-", words).strip("-").lower() + "." + fmt
 
 
@@ -80,14 +87,14 @@ def shown(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
     """The columns a page shows: not an id beside its label, not one that is nothing but
     zeros or blanks."""
     keep = [i for i, c in enumerate(columns)
-            if not (c == "key" and "label" in columns) and any(cell(r[i]) not in BLANK for r in rows)]
+            if not (c == "key" and "label" in columns) and any(text(r[i]) not in BLANK for r in rows)]
     return keep or list(range(len(columns)))
 
 
 def pdf(title: str, subtitle: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], note: str = "") -> bytes:
     picked = shown(columns, rows)
     return table_pdf(title, subtitle + (f" — {note}" if note else ""), [columns[i] for i in picked],
-                     [[cell(row[i]) for i in picked] for row in rows])
+                     [[text(row[i]) for i in picked] for row in rows])
 
 
 async def report_answer(request: web.Request, name: str, title: str, report: dict[str, Any], fmt: str,

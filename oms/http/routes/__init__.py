@@ -1,5 +1,6 @@
 """One RouteTableDef per resource; `ROUTES` lists them for the app factory."""
 
+from oms.http.records import record_routes
 from oms.http.routes import (
     approvals,
     audit,
@@ -21,7 +22,6 @@ from oms.http.routes import (
     users,
     web,
 )
-from oms.http.records import record_routes
 
 ROUTES = (health.routes, auth.routes, users.routes, products.routes, images.routes, stock.routes, orders.routes,
           custom_orders.routes, receipts.routes, shifts.routes, sales.routes, approvals.routes, parked.routes,

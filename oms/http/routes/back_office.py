@@ -28,8 +28,8 @@ from oms.http.keys import BUS, POOL, PRINCIPALS
 from oms.http.openapi import schema
 from oms.http.permissions import actor_of, requires
 from oms.http.reading import caught_up
-from oms.http.render import answer
 from oms.http.records import Area
+from oms.http.render import answer
 from oms.personal import erase
 from queries.back_office import CONTACT, CustomerFilter, ExpenseFilter, RecordFilter, expense_totals
 
