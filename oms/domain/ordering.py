@@ -9,10 +9,9 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from oms.domain.errors import InsufficientStock
 from oms.domain.money import cents, tax_lines
 from oms.domain.order import Order, check_total, order_sums
-from oms.domain.product import Product
+from oms.domain.product import Product, check_sellable
 
 
 def price_line(product: Product, quantity: int) -> dict[str, Any]:
@@ -55,12 +54,9 @@ def place(
     for product, quantity in items:
         if quantity <= 0:
             raise ValueError("quantity must be positive")
-        product.check_not_archived()
         quantities[product.id] = quantities.get(product.id, 0) + quantity
         products[product.id] = product
-    short = [products[pid].shortage(q) for pid, q in quantities.items() if q > products[pid].available]
-    if short:
-        raise InsufficientStock("not enough stock for every line", lines=short)
+    check_sellable(products, quantities)
     lines = [price_line(products[pid], q) for pid, q in quantities.items()]
     if delivery and delivery[0] > 0 and fulfilment == "delivery" and channel == "online":
         lines.append(delivery_line(*delivery))

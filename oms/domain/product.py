@@ -6,6 +6,7 @@ years-old history never re-checks rules that may have changed since.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -219,3 +220,14 @@ class Product(Record):
     def check_not_archived(self) -> None:
         if self.archived:
             raise ProductArchived(f"{self.name} is archived", product_id=str(self.id))
+
+
+def check_sellable(products: Mapping[UUID, Product], units: Mapping[UUID, int], *, stock: bool = True) -> None:
+    """What an order or a sale checks of its products, all at once: none is archived, and
+    every line's units are available (unless `stock` is False: an offline sale), else every
+    short line is named."""
+    for product in products.values():
+        product.check_not_archived()
+    short = [products[pid].shortage(n) for pid, n in units.items() if stock and n > products[pid].available]
+    if short:
+        raise InsufficientStock("not enough stock for every line", lines=short)

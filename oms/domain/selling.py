@@ -17,14 +17,13 @@ from typing import Any, Literal
 from oms.domain.errors import (
     AmountNotPositive,
     DiscountLimit,
-    InsufficientStock,
     PaymentShort,
     SoldOutsideShift,
     TenderExceedsDue,
 )
 from oms.domain.money import cents, tax_lines
 from oms.domain.order import Order, check_total, order_sums
-from oms.domain.product import Product
+from oms.domain.product import Product, check_sellable
 from oms.domain.settings import Settings
 from oms.domain.shift import Shift
 
@@ -167,12 +166,7 @@ def sell(*, number: str, shift: Shift, items: Sequence[SaleItem], discount: Disc
     for item in items:
         if item.product is not None:
             units[item.product.id] += item.quantity
-    for product in products.values():
-        product.check_not_archived()
-    if not offline:
-        short = [products[pid].shortage(q) for pid, q in units.items() if q > products[pid].available]
-        if short:
-            raise InsufficientStock("not enough stock for every line", lines=short)
+    check_sellable(products, units, stock=not offline)
     sale = {"invoice_number": number, "shift_id": str(shift.id), "register": shift.register,
             "change_due": change, "sold_at": sold_at, "salesman_id": salesman_id, "discount": given,
             **({"discount_approved_by": approved_by} if approved_by else {})}
