@@ -16,7 +16,7 @@ from eventsourcing.postgres import PostgresDatastore, PostgresTrackingRecorder
 from eventsourcing.utils import get_topic
 from psycopg import Cursor, sql
 
-from oms.domain.order import Order, order_sums, payment_status
+from oms.domain.order import Order, order_sums, payment_status, placed_status
 from oms.domain.product import Product, available
 from oms.domain.settings import Settings
 from oms.domain.shift import Shift
@@ -61,7 +61,7 @@ def order_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:
                             for line in e.lines]}
         sale = e.sale
         return placed if not sale else {
-            **placed, "status": "delivered", "payment_status": "paid", "invoice_number": sale["invoice_number"],
+            **placed, "status": placed_status(sale), "payment_status": "paid", "invoice_number": sale["invoice_number"],
             "shift_id": sale["shift_id"], "register": sale["register"], "payments": e.payments,
             "change_due": sale["change_due"]}
     if isinstance(e, Order.StatusChanged):

@@ -14,7 +14,7 @@ from eventsourcing.projection import Projection
 from psycopg import sql
 
 from oms.domain.customer import Customer
-from oms.domain.order import Order, line_discount, order_sums
+from oms.domain.order import Order, line_discount, order_sums, placed_status
 from projections.view import View, stamp
 
 
@@ -34,7 +34,7 @@ class OrderList(Projection[OrderListView]):
     def _(self, e: Order.Placed, tracking: Tracking) -> None:
         subtotal, tax, total = order_sums(e.lines)
         sale = e.sale or {}  # a POS sale, paid and handed over
-        status = "delivered" if sale else "placed"
+        status = placed_status(e.sale)
         self.view.insert(
             "orders", id=e.originator_id, number=e.number, status=status, channel=e.channel,
             customer_id=UUID(e.customer_id) if e.customer_id else None, fulfilment=e.fulfilment,

@@ -63,6 +63,11 @@ def check_total(total: Decimal) -> None:
         raise OrderTooLarge(f"an order's total is at most {MAX_ORDER_TOTAL}", total=str(total))
 
 
+def placed_status(sale: dict[str, Any] | None) -> str:
+    """Where an order starts: a POS sale (`sale`) is paid and handed over as it is placed."""
+    return "delivered" if sale else "placed"
+
+
 def payment_status(paid: Decimal, total: Decimal) -> str:
     """`paid` once payments cover the total (a free order is paid at once)."""
     return "paid" if paid >= total else "pending"
@@ -139,7 +144,7 @@ class Order(Aggregate):
         self.fulfilment = fulfilment
         self.note = note
         self.placed_by = actor
-        self.status = "delivered" if sale else "placed"
+        self.status = placed_status(sale)
         self.payments: list[dict[str, Any]] = list(payments or [])
         self.refunds: list[dict[str, Any]] = []
         self.refunded_units: dict[int, int] = {}  # line number -> units refunded
