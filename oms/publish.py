@@ -12,13 +12,13 @@ import redis
 
 from oms.breaker import REDIS_OPTIONS
 from oms.hub import channel
-from projections.feed import Message, Publish
+from projections.feed import Live, Message, Publish
 
 log = logging.getLogger("oms.publish")
 encoder = msgspec.json.Encoder(decimal_format="string")
 # Live message types (projections.feed) and the cached namespace each one changes.
-CHANGES = {"product.created": "catalog", "product.updated": "catalog", "product.archived": "catalog",
-           "stock.changed": "catalog", "settings.changed": "store"}
+CHANGES = {Live.PRODUCT_CREATED: "catalog", Live.PRODUCT_UPDATED: "catalog", Live.PRODUCT_ARCHIVED: "catalog",
+           Live.STOCK_CHANGED: "catalog", Live.SETTINGS_CHANGED: "store"}
 
 
 def cache_prefix(dbname: str) -> str:

@@ -8,6 +8,7 @@ catch-up (which reads the event store, never Redis).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
@@ -26,19 +27,38 @@ Message = dict[str, Any]
 Publish = Callable[[list[Message]], None]  # one batch of messages, in order
 TRACKING = "feed_tracking"
 
+class Live(StrEnum):
+    """The live messages' types, as clients receive them (docs/events.md "Live messages");
+    `web/src/live/feed.ts` reads the same names."""
+
+    ORDER_PLACED = "order.placed"
+    ORDER_SOLD = "order.sold"
+    ORDER_STATUS_CHANGED = "order.status_changed"
+    ORDER_PAYMENT_RECORDED = "order.payment_recorded"
+    ORDER_REFUNDED = "order.refunded"
+    PRODUCT_CREATED = "product.created"
+    PRODUCT_UPDATED = "product.updated"
+    PRODUCT_ARCHIVED = "product.archived"
+    STOCK_CHANGED = "stock.changed"
+    SHIFT_OPENED = "shift.opened"
+    SHIFT_CLOSED = "shift.closed"
+    SETTINGS_CHANGED = "settings.changed"
+
+
+ORDER = "order."  # every order message's type starts so
 ORDER_TYPES: dict[type, str] = {
-    Order.Placed: "order.placed", Order.StatusChanged: "order.status_changed",
-    Order.StatusChangeUndone: "order.status_changed",
-    Order.PaymentRecorded: "order.payment_recorded", Order.Refunded: "order.refunded",
+    Order.Placed: Live.ORDER_PLACED, Order.StatusChanged: Live.ORDER_STATUS_CHANGED,
+    Order.StatusChangeUndone: Live.ORDER_STATUS_CHANGED,
+    Order.PaymentRecorded: Live.ORDER_PAYMENT_RECORDED, Order.Refunded: Live.ORDER_REFUNDED,
 }
 PRODUCT_TYPES: dict[type, str] = {
-    Product.Created: "product.created", Product.Updated: "product.updated", Product.Archived: "product.archived",
-    Product.StockAdjusted: "stock.changed", Product.StockReserved: "stock.changed",
-    Product.ReservationReleased: "stock.changed", Product.StockHandedOver: "stock.changed",
-    Product.StockSold: "stock.changed", Product.StockReturned: "stock.changed", Product.HandOverUndone: "stock.changed",
+    Product.Created: Live.PRODUCT_CREATED, Product.Updated: Live.PRODUCT_UPDATED,
+    Product.Archived: Live.PRODUCT_ARCHIVED,
+    **dict.fromkeys((Product.StockAdjusted, Product.StockReserved, Product.ReservationReleased, Product.StockHandedOver,
+                     Product.StockSold, Product.StockReturned, Product.HandOverUndone), Live.STOCK_CHANGED),
 }
-SHIFT_TYPES: dict[type, str] = {Shift.Opened: "shift.opened", Shift.Closed: "shift.closed"}
-SETTINGS_TYPES: dict[type, str] = {Settings.Changed: "settings.changed"}
+SHIFT_TYPES: dict[type, str] = {Shift.Opened: Live.SHIFT_OPENED, Shift.Closed: Live.SHIFT_CLOSED}
+SETTINGS_TYPES: dict[type, str] = {Settings.Changed: Live.SETTINGS_CHANGED}
 
 
 def relevant(event: Any) -> bool:
@@ -47,7 +67,7 @@ def relevant(event: Any) -> bool:
 
 def kind_of(e: Any) -> str:
     """The message type: a POS sale is `order.sold`, though stored as `OrderPlaced`."""
-    return "order.sold" if isinstance(e, Order.Placed) and e.sale else ORDER_TYPES[type(e)]
+    return Live.ORDER_SOLD if isinstance(e, Order.Placed) and e.sale else ORDER_TYPES[type(e)]
 
 
 def order_data(e: Any, row: dict[str, Any] | None) -> dict[str, Any]:

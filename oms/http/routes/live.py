@@ -17,7 +17,7 @@ from oms.http.keys import CONFIG, HUB
 from oms.http.openapi import schema
 from oms.http.permissions import principal_of, requires, scope_of
 from oms.hub import OVERFLOW, wire
-from projections.feed import Message
+from projections.feed import ORDER, Live, Message
 
 routes = web.RouteTableDef()
 SLOW_CONSUMER = 4008
@@ -47,8 +47,8 @@ def audience(request: web.Request) -> Callable[[Message], bool]:
     if scope_of(request) == "all":
         return lambda message: True
     me = principal_of(request).user_id
-    return lambda message: message["type"] == "stock.changed" or (
-        message["type"].startswith("order.") and message["data"].get("customer_id") == me)
+    return lambda message: message["type"] == Live.STOCK_CHANGED or (
+        message["type"].startswith(ORDER) and message["data"].get("customer_id") == me)
 
 
 def check_origin(request: web.Request) -> None:
@@ -108,7 +108,7 @@ def encoded(message: Message, public: bool = False) -> bytes:
     """The JSON a client receives, encoded once however many clients receive it; `public`
     (customers): a stock change says only what a shop shows (no reserved units, no
     reasons, no orders)."""
-    if public and message["type"] == "stock.changed":
+    if public and message["type"] == Live.STOCK_CHANGED:
         data = message.get("_public")
         if data is None:
             shown = {k: v for k, v in message["data"].items() if k in PUBLIC_STOCK}
