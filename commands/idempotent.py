@@ -16,6 +16,7 @@ from uuid import UUID
 
 import msgspec
 from eventsourcing.domain import Aggregate
+from psycopg import sql
 
 from oms.store import OMS
 
@@ -58,9 +59,10 @@ def committed(app: OMS, key: Key) -> tuple[Any, int] | None:
         if row is None:
             return None
         mark = msgspec.json.decode(row["written"], type=Marker)
-        curs.execute(f"SELECT max(notification_id) AS position FROM {app.recorder.events_table_name}"  # type: ignore[attr-defined]
-                     " e JOIN unnest(%s::uuid[], %s::int8[]) w (id, version)"
-                     " ON e.originator_id = w.id AND e.originator_version = w.version",
+        curs.execute(sql.SQL("SELECT max(notification_id) AS position FROM {} e"
+                             " JOIN unnest(%s::uuid[], %s::int8[]) w (id, version)"
+                             " ON e.originator_id = w.id AND e.originator_version = w.version").format(
+                         sql.Identifier(app.recorder.events_table_name)),  # type: ignore[attr-defined]
                      ([i for i, _ in mark.events], [v for _, v in mark.events]))
         position = curs.fetchone()["position"]
     parts: tuple[Any, ...] = tuple(app.repository.get(i, version=v) for i, v in mark.value)

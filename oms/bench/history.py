@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
 from oms import audit
 from oms.config import Config
@@ -96,7 +97,8 @@ def caught_up(db: Database, timeout: float = 3600) -> float:
         head = conn.execute("SELECT max(notification_id) FROM oms_events").fetchone()[0]  # type: ignore[index]
         while time.monotonic() - started < timeout:
             positions = [row[0] for t in tracking_tables()
-                         for row in conn.execute(f"SELECT coalesce(max(notification_id), 0) FROM {t}")]
+                         for row in conn.execute(sql.SQL("SELECT coalesce(max(notification_id), 0) FROM {}").format(
+                             sql.Identifier(t)))]
             if min(positions) >= head:
                 break
             time.sleep(1)

@@ -209,17 +209,17 @@ def finish(processes: list[subprocess.Popen[bytes]], db: Database) -> None:
 def seed_search(db: Database) -> None:
     """100,000 customers and 10,000 more products, written straight into their read tables
     (the search phase measures the queries, not the writes that fill them)."""
-    surnames = "ARRAY['Martin','Bernard','Dubois','Thomas','Robert','Richard','Petit','Durand']"
-    kinds = "ARRAY['Sourdough','Baguette','Croissant','Eclair','Tart','Brioche','Macaron','Latte']"
     with psycopg.connect(db.url(), autocommit=True) as conn:
         conn.execute(
             "INSERT INTO customers (id, full_name, email, phone, credit_limit, balance, version, created_at,"
-            f" updated_at) SELECT gen_random_uuid(), 'Customer ' || i || ' ' || ({surnames})[1 + i % 8],"
+            " updated_at) SELECT gen_random_uuid(), 'Customer ' || i || ' ' || (ARRAY['Martin','Bernard','Dubois',"
+            " 'Thomas','Robert','Richard','Petit','Durand'])[1 + i % 8],"
             " 'customer' || i || '@example.com', '+33 6 ' || lpad((i * 7919 % 100000000)::text, 8, '0'), 0,"
             " CASE WHEN i % 50 = 0 THEN 12.50 ELSE 0 END, 1, now(), now() FROM generate_series(1, 100000) i")
         conn.execute(
             "INSERT INTO products (id, sku, name, price, cost, category, tax_rate, stock, version, created_at,"
-            f" updated_at) SELECT gen_random_uuid(), 'SKU-' || i, ({kinds})[1 + i % 8] || ' ' || i, 3, 1,"
+            " updated_at) SELECT gen_random_uuid(), 'SKU-' || i, (ARRAY['Sourdough','Baguette','Croissant','Eclair',"
+            " 'Tart','Brioche','Macaron','Latte'])[1 + i % 8] || ' ' || i, 3, 1,"
             " 'Bread', 7, 100, 1, now(), now() FROM generate_series(1, 10000) i")
         conn.execute("ANALYZE customers")
         conn.execute("ANALYZE products")

@@ -9,6 +9,7 @@ import uuid
 
 import aiohttp
 import psycopg
+from psycopg import sql
 
 from oms.names import EVENTS_TABLE
 from tests.support.processes import boss, free_port, login, running, rye, started
@@ -48,5 +49,6 @@ async def test_sigterm_finishes_what_was_accepted_and_closes_boards(config, db) 
     answered = [body for status, body in results if status == 201]
     assert answered and {status for status, _ in results} <= {201, 0}  # no 5xx, no half answer
     with psycopg.connect(db.url()) as conn:  # each acknowledged order is in the event store
-        kept = {row[0] for row in conn.execute(f"SELECT DISTINCT originator_id::text FROM {EVENTS_TABLE}")}
+        kept = {row[0] for row in conn.execute(sql.SQL("SELECT DISTINCT originator_id::text FROM {}").format(
+            sql.Identifier(EVENTS_TABLE)))}
     assert {body["id"] for body in answered} <= kept
