@@ -16,4 +16,11 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    files: ["src/features/**"],
+    rules: {  // a feature never imports another: what two share lives in lib/ or ui/
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./(?!\\.\\./)",
+        message: "Another feature's module: move what both use to lib/ or ui/." }] }],
+    },
+  },
 );

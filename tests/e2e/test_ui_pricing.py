@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.support.http import API, post
 
-CASES = json.loads((Path(__file__).parents[2] / "web/src/features/pos/server-sales.json").read_text())["cases"]
+CASES = json.loads((Path(__file__).parents[2] / "web/src/lib/server-sales.json").read_text())["cases"]
 
 
 async def test_the_server_prices_each_cart_as_the_till_expects(client) -> None:

@@ -9,7 +9,7 @@ import { Pager } from "../../ui/Pager";
 import type { LiveMessage } from "../../live/feed";
 import { useLive } from "../../live/useLive";
 import { type Area, type Field, type Row, takePayment, uploadPicture } from "./areas";
-import { Movements } from "../stock/Movements";
+import { Movements } from "../../ui/Movements";
 import { CustomerOrders } from "./CustomerOrders";
 import { ForgetDialog } from "./ForgetDialog";
 

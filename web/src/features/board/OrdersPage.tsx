@@ -6,7 +6,7 @@ import { api, type Me, must, type Order } from "../../api/client";
 import { can } from "../../auth/permissions";
 import { statusName } from "../../lib/status";
 import { useStoreTime } from "../../lib/time";
-import { ReceiptDialog } from "../pos/ReceiptDialog";
+import { ReceiptDialog } from "../../ui/ReceiptDialog";
 import { CollectDialog } from "./CollectDialog";
 import { RefundDialog } from "./RefundDialog";
 

@@ -5,8 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, ApiError, must, type Order } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
-import { useOpenShift, useRegister } from "../pos/data";
-import { divideHalfUp, fromCents, toCents } from "../pos/money";
+import { useOpenShift, useRegister } from "../../lib/till";
+import { divideHalfUp, fromCents, toCents } from "../../lib/money";
 
 export function RefundDialog({ orderId, onClose, onDone }: {
   orderId: string | null; onClose: () => void; onDone: (o: Order) => void;

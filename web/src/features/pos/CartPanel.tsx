@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import { usePricesIncludeTax } from "../../ui/store";
-import { type Cart, type Discount, discountPercent, EMPTY, price, setLineDiscount, setQuantity } from "./cart";
-import { CartLines } from "./CartLines";
+import { type Cart, type Discount, discountPercent, EMPTY, price, setLineDiscount, setQuantity } from "../../lib/cart";
+import { CartLines } from "../../ui/CartLines";
 import { type Approval, DiscountDialog } from "./DiscountDialog";
-import { fromCents } from "./money";
+import { fromCents } from "../../lib/money";
 import { ParkedDialog } from "./ParkedDialog";
 import { QuickSellDialog } from "./QuickSellDialog";
 

@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { api, ApiError, must } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
-import type { Discount } from "./cart";
+import type { Discount } from "../../lib/cart";
 
 export type Approval = { approval: string; approver_name: string; limit_percent: string };
 

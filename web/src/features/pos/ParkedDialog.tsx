@@ -6,8 +6,8 @@ import { api, ApiError, must, type Product } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
 import { useStoreTime } from "../../lib/time";
 import { usePricesIncludeTax } from "../../ui/store";
-import { type Cart, type CartLine, type Discount, price, saleItems } from "./cart";
-import { fromCents } from "./money";
+import { type Cart, type CartLine, type Discount, price, saleItems } from "../../lib/cart";
+import { fromCents } from "../../lib/money";
 
 type StoredLine = { quantity: number; product_id?: string; name?: string; price?: string; tax_rate?: string;
   discount?: Discount };

@@ -8,8 +8,8 @@ import { enqueue, type QueuedSale } from "../../offline/store";
 import { changed } from "../../offline/sync";
 import { Dialog } from "../../ui/Dialog";
 import { usePricesIncludeTax } from "../../ui/store";
-import { type Cart, price, saleItems, settle, type Tender } from "./cart";
-import { fromCents, toCents } from "./money";
+import { type Cart, price, saleItems, settle, type Tender } from "../../lib/cart";
+import { fromCents, toCents } from "../../lib/money";
 import { NumPad } from "./NumPad";
 
 const METHODS: Tender["method"][] = ["cash", "card", "other"];

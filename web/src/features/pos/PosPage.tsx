@@ -5,16 +5,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Me, Order } from "../../api/client";
 import { Dialog } from "../../ui/Dialog";
 import { usePricesIncludeTax } from "../../ui/store";
-import { add, type Cart, EMPTY, price } from "./cart";
+import { add, type Cart, EMPTY, price } from "../../lib/cart";
 import type { Approval } from "./DiscountDialog";
-import { fromCents } from "./money";
-import { catalogLine } from "./lines";
+import { fromCents } from "../../lib/money";
+import { catalogLine } from "../../lib/lines";
 import { CartPanel } from "./CartPanel";
-import { useCatalog, useOpenShift, useRegister } from "./data";
+import { useCatalog, useOpenShift, useRegister } from "../../lib/till";
 import { OpenShiftForm } from "./OpenShiftForm";
 import { PayDialog } from "./PayDialog";
 import { ProductGrid } from "./ProductGrid";
-import { ReceiptDialog } from "./ReceiptDialog";
+import { ReceiptDialog } from "../../ui/ReceiptDialog";
 import { useScanner } from "./scanner";
 
 export default function PosPage({ me }: { me: Me }) {

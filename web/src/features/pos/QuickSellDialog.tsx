@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Dialog } from "../../ui/Dialog";
 import { Field } from "../../ui/Field";
-import type { CartLine } from "./cart";
+import type { CartLine } from "../../lib/cart";
 
 let quickCount = 0;
 

@@ -6,7 +6,7 @@ import { api, ApiError, type Me, must, type Shift } from "../../api/client";
 import { keep } from "../../offline/store";
 import { useStoreTime } from "../../lib/time";
 import { Field } from "../../ui/Field";
-import { useOpenShift, useRegister } from "./data";
+import { useOpenShift, useRegister } from "../../lib/till";
 import { OpenShiftForm } from "./OpenShiftForm";
 import { Report } from "./Report";
 

@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, ApiError, must, newKey, type Product } from "../../api/client";
-import { Movements } from "./Movements";
+import { Movements } from "../../ui/Movements";
 
 type Line = { product: string; quantity: string; unitCost: string };
 const EMPTY_LINE: Line = { product: "", quantity: "1", unitCost: "" };

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { type Cart, type PricedLine, setQuantity } from "./cart";
-import { fromCents } from "./money";
+import { type Cart, type PricedLine, setQuantity } from "../lib/cart";
+import { fromCents } from "../lib/money";
 
 /** A cart's lines with their quantity buttons (the till's and the shop's). */
 export function CartLines({ label, lines, setCart, canAdd, extra }: {

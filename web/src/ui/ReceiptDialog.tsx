@@ -1,8 +1,8 @@
 // The receipt as the server renders it (80 mm), shown in a frame and printed with the
 // browser's print; a reprint is marked DUPLICATE and audited by the server.
 import { useRef, useState } from "react";
-import type { Order } from "../../api/client";
-import { Dialog } from "../../ui/Dialog";
+import type { Order } from "../api/client";
+import { Dialog } from "./Dialog";
 
 export function ReceiptDialog({ order, onClose }: { order: Order | null; onClose: () => void }) {
   const frame = useRef<HTMLIFrameElement>(null);

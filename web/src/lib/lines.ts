@@ -1,4 +1,4 @@
-import type { Product } from "../../api/client";
+import type { Product } from "../api/client";
 import type { CartLine } from "./cart";
 
 /** A catalog product as a cart line (the till and the shop). */

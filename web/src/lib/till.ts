@@ -2,10 +2,10 @@
 // shift on this device's register.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { api, ApiError, must, type Product, type Shift } from "../../api/client";
-import { keep, kept } from "../../offline/store";
-import type { LiveMessage } from "../../live/feed";
-import { useLive } from "../../live/useLive";
+import { api, ApiError, must, type Product, type Shift } from "../api/client";
+import { keep, kept } from "../offline/store";
+import type { LiveMessage } from "../live/feed";
+import { useLive } from "../live/useLive";
 
 const PAGE = 200; // the API's largest page
 

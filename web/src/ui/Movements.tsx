@@ -2,9 +2,9 @@
 // after it and why (the Stock screen's counting sheet and the Catalog open it).
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, must } from "../../api/client";
-import { Dialog } from "../../ui/Dialog";
-import { Pager } from "../../ui/Pager";
+import { api, must } from "../api/client";
+import { Dialog } from "./Dialog";
+import { Pager } from "./Pager";
 
 const PER_PAGE = 25;
 
