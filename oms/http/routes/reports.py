@@ -15,7 +15,7 @@ from aiohttp import web
 
 from oms.domain.settings import in_zone
 from oms.domain.shift import Shift
-from oms.http import report_answers as answers
+from oms.http.answers import reports as answers
 from oms.http.codec import ok, query
 from oms.http.exports import report_answer
 from oms.http.keys import POOL, STORE

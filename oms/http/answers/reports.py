@@ -8,7 +8,8 @@ from uuid import UUID
 
 import msgspec
 
-from oms.http.answers import Answer, ChainHead, MoneyText, Shift
+from oms.http.answers.base import Answer, ChainHead, MoneyText
+from oms.http.answers.shifts import Shift
 
 Date = date  # a field named `date` hides the type
 
