@@ -36,6 +36,12 @@ def online_order(browser, site, pickup_at: str | None = None) -> dict:
     return order
 
 
+def pay_by_card(page: Page) -> None:
+    """In the open payment dialog: the whole amount by card, and the sale completed."""
+    page.get_by_role("dialog", name="Payment").get_by_role("button", name="Card").click()
+    page.get_by_role("button", name="Complete sale").click()
+
+
 def ticket(page: Page, number: str):
     return page.get_by_role("button", name=re.compile(f"^Order {number},"))
 
@@ -112,8 +118,7 @@ def test_4_shelf_prices_include_tax_and_the_receipt_keeps_one_kind(browser, site
     page.get_by_role("button", name=re.compile(r"^Butter croissant, 2\.60,")).click()
     expect(page.get_by_test_id("cart-total")).to_have_text("5.20")  # two at 2.60, tax included
     page.get_by_role("button", name=re.compile(r"^Pay 5\.20")).click()
-    page.get_by_role("dialog", name="Payment").get_by_role("button", name="Card").click()
-    page.get_by_role("button", name="Complete sale").click()
+    pay_by_card(page)
     frame = page.frame_locator("iframe[title=Receipt]")
     expect(frame.get_by_text("2 x Butter croissant")).to_be_visible()
     expect(frame.get_by_text("@ 2.60")).to_be_visible()
@@ -140,8 +145,7 @@ def test_5_a_discount_over_the_limit_is_refused_as_entered_and_a_manager_approve
     dialog.get_by_role("button", name="Apply").click()
     expect(page.get_by_test_id("cart-total")).to_have_text("5.20")
     page.get_by_role("button", name=re.compile(r"^Pay 5\.20")).click()
-    page.get_by_role("dialog", name="Payment").get_by_role("button", name="Card").click()
-    page.get_by_role("button", name="Complete sale").click()
+    pay_by_card(page)
     expect(page.get_by_role("dialog", name=re.compile("^Receipt"))).to_be_visible()
     page.context.close()
 
@@ -179,8 +183,7 @@ def test_7_on_a_phone_the_total_and_pay_stay_in_reach(browser, site) -> None:
     expect(page.get_by_label("Quantity of Butter croissant")).to_be_visible()
     shoot(page, "pos-phone-cart-light")
     pay.click()
-    page.get_by_role("dialog", name="Payment").get_by_role("button", name="Card").click()
-    page.get_by_role("button", name="Complete sale").click()
+    pay_by_card(page)
     expect(page.get_by_role("dialog", name=re.compile("^Receipt"))).to_be_visible()
     page.context.close()
 
@@ -217,8 +220,7 @@ def test_9_parked_sales_refunds_the_z_report_and_forms_speak_plainly(browser, si
     expect(parked.get_by_role("listitem").first).to_contain_text("4.50")
     parked.get_by_role("button", name="Resume").first.click()
     page.get_by_role("button", name=re.compile(r"^Pay 4\.50")).click()
-    page.get_by_role("dialog", name="Payment").get_by_role("button", name="Card").click()
-    page.get_by_role("button", name="Complete sale").click()
+    pay_by_card(page)
     page.get_by_role("dialog", name=re.compile("^Receipt")).get_by_role("button", name="New sale").click()
     go(page, "Orders")
     page.get_by_role("button", name=re.compile("^Refund ")).first.click()
