@@ -51,8 +51,7 @@ def actor_of(request: web.Request) -> str:
 def every_shift(request: web.Request) -> bool:
     """Whether the caller works every shift's drawer (`Shift.check_drawer`): their
     `shifts.manage` reaches all shifts, not only their own."""
-    principal = request.get(PRINCIPAL)
-    return bool(principal and principal.scope("shifts.manage") == "all")
+    return can(request, "shifts.manage")
 
 
 def can(request: web.Request, permission: str) -> bool:
